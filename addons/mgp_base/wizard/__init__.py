@@ -1,0 +1,1 @@
+from . import mgp_mse_answer_wizard

@@ -220,7 +220,5 @@ class MgpCalendar(models.Model):
                 ordinals, start
             )
         return sum(
-            1
-            for o in range(start + 1, end + 1)
-            if exceptions.get(o, (o - 1) % 7 < 5)
+            1 for o in range(start + 1, end + 1) if exceptions.get(o, (o - 1) % 7 < 5)
         )

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class MgpCalendarDay(models.Model):
@@ -67,8 +68,40 @@ class MgpCalendarDay(models.Model):
         for day in self:
             day.year = day.date.year if day.date else 0
 
+    @api.constrains("date", "state_id")
+    def _check_unique_day(self):
+        for day in self:
+            if self.search_count(
+                [
+                    ("date", "=", day.date),
+                    ("state_id", "=", day.state_id.id),
+                    ("id", "!=", day.id),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "There is already an exception on %(date)s for this region.",
+                        date=day.date,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("date") and self.search_count(
+                [
+                    ("date", "=", vals["date"]),
+                    ("state_id", "=", vals.get("state_id") or False),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "There is already an exception on %(date)s for this region.",
+                        date=vals["date"],
+                    )
+                )
         if not self.env.context.get("mgp_calendar_refresh"):
             for vals in vals_list:
                 vals["source"] = "manual"

@@ -80,6 +80,94 @@ class MgpDeadline(models.Model):
         }
 
     # ------------------------------------------------------------------
+    # Engine
+    # ------------------------------------------------------------------
+    @api.model
+    def _open_for(self, record, code, date_start=None, user=None, days=None):
+        """Open the deadline ``code`` of ``record`` counted from ``date_start``.
+
+        The due date is ``days`` (default: the rule's length) working days
+        after ``date_start`` in the calendar of the record's region. An
+        already open deadline with the same code is returned unchanged.
+        """
+        record.ensure_one()
+        Deadline = self.sudo()  # engine bookkeeping, whatever the user's rights
+        existing = Deadline.search(
+            [
+                ("res_model", "=", record._name),
+                ("res_id", "=", record.id),
+                ("code", "=", code),
+                ("state", "=", "open"),
+            ],
+            limit=1,
+        )
+        if existing:
+            return existing.with_env(self.env)
+        rule = self.env["mgp.deadline.rule"].sudo()._get_rule(code)
+        date_start = fields.Date.to_date(date_start) or fields.Date.context_today(self)
+        length = rule.days if days is None else days
+        if hasattr(record, "_mgp_state_id"):
+            state_id = record._mgp_state_id()
+        else:
+            state_id = (
+                record["company_id"].state_id.id
+                if "company_id" in record._fields
+                else False
+            )
+        Calendar = self.env["mgp.calendar"]
+        date_due = Calendar.add_working_days(date_start, length, state_id)
+        date_at_risk = date_due
+        if rule.at_risk_days:
+            date_at_risk = max(
+                Calendar.add_working_days(date_due, -rule.at_risk_days, state_id),
+                date_start,
+            )
+        if user is None:
+            user = (
+                record._mgp_deadline_user()
+                if hasattr(record, "_mgp_deadline_user")
+                else self.env.user
+            )
+        company = record["company_id"] if "company_id" in record._fields else False
+        deadline = Deadline.create(
+            {
+                "name": rule.name,
+                "code": code,
+                "rule_id": rule.id,
+                "res_model": record._name,
+                "res_id": record.id,
+                "date_start": date_start,
+                "date_due": date_due,
+                "date_at_risk": date_at_risk,
+                "external": rule.external,
+                "working_days": length,
+                "user_id": user.id if user else False,
+                "company_id": (company or self.env.company).id,
+            }
+        )
+        Deadline._refresh_sla(deadline.ids, notify=False)
+        return deadline.with_env(self.env)
+
+    def _close(self, date_done=None):
+        """Mark open deadlines done on ``date_done`` (default: today)."""
+        deadlines = self.filtered(lambda d: d.state == "open")
+        if deadlines:
+            date_done = fields.Date.to_date(date_done) or fields.Date.context_today(
+                self
+            )
+            deadlines.sudo().write({"state": "done", "date_done": date_done})
+            self._refresh_sla(deadlines.ids, notify=False)
+        return deadlines
+
+    def _cancel(self):
+        """Cancel open deadlines (the case left their path)."""
+        deadlines = self.filtered(lambda d: d.state == "open")
+        if deadlines:
+            deadlines.sudo().write({"state": "cancelled"})
+            self._refresh_sla(deadlines.ids, notify=False)
+        return deadlines
+
+    # ------------------------------------------------------------------
     # SLA refresh (set-based)
     # ------------------------------------------------------------------
     @api.model
@@ -87,12 +175,13 @@ class MgpDeadline(models.Model):
         self._refresh_sla()
 
     @api.model
-    def _refresh_sla(self, ids=None, today=None):
+    def _refresh_sla(self, ids=None, today=None, notify=True):
         """Recompute ``is_late``/``sla_status`` in one UPDATE and notify.
 
         :param ids: restrict to these deadlines (default: every open or
             changed one)
         :param today: reference date (default: today)
+        :param notify: schedule the activities of newly at-risk/late deadlines
         """
         today = today or fields.Date.context_today(self)
         self.env.flush_all()
@@ -128,7 +217,8 @@ class MgpDeadline(models.Model):
         )
         if self.env.cr.rowcount:
             self.invalidate_model(["sla_status", "is_late"])
-        self._notify_sla()
+        if notify:
+            self._notify_sla()
         return True
 
     @api.model

@@ -41,7 +41,9 @@ class MgpDeadlineMixin(models.AbstractModel):
         search="_search_mgp_sla_status",
     )
 
-    @api.depends("deadline_ids.state", "deadline_ids.date_due", "deadline_ids.sla_status")
+    @api.depends(
+        "deadline_ids.state", "deadline_ids.date_due", "deadline_ids.sla_status"
+    )
     def _compute_mgp_next_deadline(self):
         rank = {"late": 2, "at_risk": 1, "on_track": 0}
         for record in self:
@@ -73,13 +75,21 @@ class MgpDeadlineMixin(models.AbstractModel):
         for status in values:
             if not status:
                 continue
-            cases = self.env["mgp.deadline"].sudo()._search(  # ids only, no data
-                deadline_domain & Domain("sla_status", "=", status)
+            cases = (
+                self.env["mgp.deadline"]
+                .sudo()
+                ._search(  # ids only, no data
+                    deadline_domain & Domain("sla_status", "=", status)
+                )
             )
             domain = Domain("id", "in", cases.select("res_id"))
             if worse.get(status):
-                worse_cases = self.env["mgp.deadline"].sudo()._search(
-                    deadline_domain & Domain("sla_status", "in", worse[status])
+                worse_cases = (
+                    self.env["mgp.deadline"]
+                    .sudo()
+                    ._search(
+                        deadline_domain & Domain("sla_status", "in", worse[status])
+                    )
                 )
                 domain &= Domain("id", "not in", worse_cases.select("res_id"))
             result |= domain
@@ -118,69 +128,22 @@ class MgpDeadlineMixin(models.AbstractModel):
         :return: the ``mgp.deadline`` record
         """
         self.ensure_one()
-        Deadline = self.env["mgp.deadline"].sudo()  # engine bookkeeping
-        existing = self.deadline_ids.filtered(
-            lambda d: d.code == code and d.state == "open"
+        return self.env["mgp.deadline"]._open_for(
+            self, code, date_start=date_start, user=user, days=days
         )
-        if existing:
-            return existing[:1]
-        rule = self.env["mgp.deadline.rule"].sudo()._get_rule(code)
-        date_start = fields.Date.to_date(date_start) or fields.Date.context_today(self)
-        length = rule.days if days is None else days
-        state_id = self._mgp_state_id()
-        Calendar = self.env["mgp.calendar"]
-        date_due = Calendar.add_working_days(date_start, length, state_id)
-        date_at_risk = (
-            Calendar.add_working_days(date_due, -rule.at_risk_days, state_id)
-            if rule.at_risk_days
-            else date_due
-        )
-        user = self._mgp_deadline_user() if user is None else user
-        company = self["company_id"] if "company_id" in self._fields else False
-        deadline = Deadline.create(
-            {
-                "name": rule.name,
-                "code": code,
-                "rule_id": rule.id,
-                "res_model": self._name,
-                "res_id": self.id,
-                "date_start": date_start,
-                "date_due": date_due,
-                "date_at_risk": max(date_at_risk, date_start),
-                "external": rule.external,
-                "working_days": length,
-                "user_id": user.id if user else False,
-                "company_id": (company or self.env.company).id,
-            }
-        )
-        Deadline._refresh_sla(deadline.ids)
-        return deadline.with_env(self.env)
 
     def _mgp_deadline_close(self, codes, date_done=None):
         """Close the open deadlines of ``codes`` (a code or a list)."""
         codes = [codes] if isinstance(codes, str) else list(codes)
-        deadlines = self.deadline_ids.filtered(
-            lambda d: d.code in codes and d.state == "open"
-        )
-        if deadlines:
-            date_done = fields.Date.to_date(date_done) or fields.Date.context_today(
-                self
-            )
-            deadlines.sudo().write({"state": "done", "date_done": date_done})
-            self.env["mgp.deadline"].sudo()._refresh_sla(deadlines.ids)
-        return deadlines
+        return self.deadline_ids.filtered(lambda d: d.code in codes)._close(date_done)
 
     def _mgp_deadline_cancel(self, codes=None):
         """Cancel open deadlines (of ``codes`` or all) when leaving a path."""
         if isinstance(codes, str):
             codes = [codes]
-        deadlines = self.deadline_ids.filtered(
-            lambda d: d.state == "open" and (codes is None or d.code in codes)
-        )
-        if deadlines:
-            deadlines.sudo().write({"state": "cancelled"})
-            self.env["mgp.deadline"].sudo()._refresh_sla(deadlines.ids)
-        return deadlines
+        return self.deadline_ids.filtered(
+            lambda d: codes is None or d.code in codes
+        )._cancel()
 
     def _mgp_deadline_get(self, code):
         """The latest deadline of ``code`` of this case (any state)."""

@@ -142,9 +142,7 @@ class MgpMseRequest(models.Model):
     def action_cancel(self):
         for request in self:
             if request.state == "answered":
-                raise UserError(
-                    self.env._("An answered request cannot be cancelled.")
-                )
+                raise UserError(self.env._("An answered request cannot be cancelled."))
         self.write({"state": "cancelled"})
         return True
 

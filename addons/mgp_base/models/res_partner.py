@@ -115,10 +115,18 @@ class ResPartner(models.Model):
         self._mgp_normalize_vals(vals)
         return super().write(vals)
 
-    @api.model
+    def _mgp_check_snils_free(self, snils):
+        """Refuse a СНИЛС another person has, before the database does."""
+        taken = self.sudo().search_count(  # uniqueness spans every centre
+            [("mgp_snils", "=", snils), ("id", "not in", self.ids)], limit=1
+        )
+        if taken:
+            raise ValidationError(self.env._("Another person already has this SNILS."))
+
     def _mgp_normalize_vals(self, vals):
         if vals.get("mgp_snils"):
             vals["mgp_snils"] = self._mgp_normalize_snils(vals["mgp_snils"])
+            self._mgp_check_snils_free(vals["mgp_snils"])
         elif "mgp_snils" in vals:
             vals["mgp_snils"] = False
 

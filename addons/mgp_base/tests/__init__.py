@@ -1,0 +1,5 @@
+from . import test_calendar
+from . import test_deadline
+from . import test_person
+from . import test_mse_request
+from . import test_security

@@ -1,0 +1,89 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import new_test_user
+from odoo.tools import mute_logger
+
+from odoo.addons.mgp_base.models.res_partner import normalize_snils, snils_checksum
+
+from .common import MgpCommon
+
+
+class TestPerson(MgpCommon):
+    def test_checksum(self):
+        # the example of the Pension Fund: 112-233-445 95
+        self.assertEqual(snils_checksum("112233445"), 95)
+        self.assertEqual(normalize_snils("11223344595"), "112-233-445 95")
+
+    def test_snils_normalised(self):
+        for raw in (
+            "11223344595",
+            "112 233 445 95",
+            "112-233-445-95",
+            " 112233445 95 ",
+        ):
+            person = self.env["res.partner"].new({"name": "X"})
+            self.assertEqual(
+                self.env["res.partner"]._mgp_normalize_snils(raw), "112-233-445 95"
+            )
+            self.assertTrue(person)
+        partner = self.env["res.partner"].create(
+            {"name": "Нормализация", "mgp_snils": "087 654 303 00"}
+        )
+        self.assertEqual(partner.mgp_snils, "087-654-303 00")
+
+    def test_snils_invalid(self):
+        with self.assertRaisesRegex(
+            ValidationError, "контрольное число|control number"
+        ):
+            self.env["res.partner"].create(
+                {"name": "Ошибка", "mgp_snils": "112-233-445 96"}
+            )
+        with self.assertRaisesRegex(ValidationError, "11"):
+            self.env["res.partner"].create({"name": "Ошибка", "mgp_snils": "12345"})
+        with self.assertRaises(ValidationError):
+            self.person.write({"mgp_snils": "abc-def-ghi jk"})
+        # nothing changed
+        self.assertEqual(self.person.mgp_snils, "112-233-445 95")
+
+    def test_snils_duplicate(self):
+        with self.assertRaisesRegex(ValidationError, "SNILS|СНИЛС"):
+            self.env["res.partner"].create(
+                {"name": "Двойник", "mgp_snils": "112 233 445 95"}
+            )
+        other = self.env["res.partner"].create({"name": "Другой"})
+        with self.assertRaises(ValidationError), mute_logger("odoo.sql_db"):
+            other.write({"mgp_snils": "11223344595"})
+
+    def test_snils_cleared(self):
+        partner = self.env["res.partner"].create(
+            {"name": "Очистка", "mgp_snils": "087-654-303 00"}
+        )
+        partner.mgp_snils = ""
+        self.assertFalse(partner.mgp_snils)
+
+    def test_ipra_dates(self):
+        with self.assertRaises(ValidationError):
+            self.person.write(
+                {"mgp_ipra_date": "2026-02-01", "mgp_ipra_date_end": "2026-01-01"}
+            )
+
+    def test_disabled_flag(self):
+        self.assertTrue(self.person.mgp_is_disabled)
+        self.person.mgp_disability_group = False
+        self.assertFalse(self.person.mgp_is_disabled)
+
+    def test_only_suite_users_see_person_data(self):
+        plain = new_test_user(
+            self.env,
+            login="mgp_plain_user",
+            groups="base.group_user",
+            company_id=self.company.id,
+        )
+        with self.assertRaises(AccessError):
+            self.person.with_user(plain).read(["mgp_snils"])
+        fields_info = self.env["res.partner"].with_user(plain).fields_get()
+        self.assertNotIn("mgp_disability_group", fields_info)
+        self.assertEqual(
+            self.person.with_user(self.specialist).read(["mgp_snils"])[0]["mgp_snils"],
+            "112-233-445 95",
+        )

@@ -1,0 +1,353 @@
+# shellcheck shell=bash
+# Shared functions of scripts/serve.sh and scripts/test.sh.
+# Source it; it defines functions and settings, and runs nothing.
+#
+# Settings (environment variables, all optional):
+#   PYTHON              Python interpreter                    (python3)
+#   PGHOST, PGPORT      PostgreSQL server                     (127.0.0.1, 5432)
+#   MGP_DB_USER         PostgreSQL role Odoo connects as      ($PGUSER, else $USER, else root)
+#   PGPASSWORD          its password, when the server asks for one
+#   ODOO_SOURCE         where to get Odoo 19 when `import odoo` fails: an URL or
+#                       a local path of a source tarball, a git URL (optionally
+#                       URL@branch), or a local source directory
+#                       (https://nightly.odoo.com/19.0/nightly/src/odoo_19.0.latest.tar.gz)
+#   ODOO_HOME           where that source is unpacked         ($HOME/.local/share/mgp/odoo)
+#   MGP_ADDONS_DIR      the suite's addons directory          (<repo>/addons)
+
+MGP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PYTHON=${PYTHON:-python3}
+export PGHOST=${PGHOST:-127.0.0.1}
+export PGPORT=${PGPORT:-5432}
+MGP_DB_USER=${MGP_DB_USER:-${PGUSER:-${USER:-$(id -un 2>/dev/null || echo root)}}}
+export PGUSER=$MGP_DB_USER
+MGP_ADDONS_DIR=${MGP_ADDONS_DIR:-$MGP_ROOT/addons}
+ODOO_SOURCE=${ODOO_SOURCE:-https://nightly.odoo.com/19.0/nightly/src/odoo_19.0.latest.tar.gz}
+ODOO_HOME=${ODOO_HOME:-$HOME/.local/share/mgp/odoo}
+export DEBIAN_FRONTEND=noninteractive
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+if [ "$(id -u)" -eq 0 ]; then export PIP_ROOT_USER_ACTION=ignore; fi
+
+# ---------------------------------------------------------------- messages
+
+mgp_step() { printf '==> %s\n' "$*"; }
+mgp_info() { printf '    %s\n' "$*"; }
+mgp_warn() { printf 'WARNING (mgp): %s\n' "$*" >&2; }
+mgp_die() {
+    printf 'ERROR (mgp): %s\n' "$*" >&2
+    exit 1
+}
+
+# ---------------------------------------------------------------- privileges
+
+# Run a command as root: directly when we are root, else through a sudo that
+# does not ask for a password. Returns 1 when neither is possible.
+mgp_as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        sudo -n "$@"
+    else
+        return 1
+    fi
+}
+
+mgp_can_be_root() {
+    [ "$(id -u)" -eq 0 ] || { command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; }
+}
+
+# Run a command as the `postgres` system user (the cluster's superuser).
+mgp_as_postgres() {
+    id postgres >/dev/null 2>&1 || return 1
+    if [ "$(id -un)" = postgres ]; then
+        "$@"
+    elif [ "$(id -u)" -eq 0 ]; then
+        if command -v runuser >/dev/null 2>&1; then
+            runuser -u postgres -- "$@"
+        else
+            su postgres -s /bin/sh -c "$(printf '%q ' "$@")"
+        fi
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        sudo -n -u postgres "$@"
+    else
+        return 1
+    fi
+}
+
+# ---------------------------------------------------------------- (a) Python packages
+
+mgp_pip_requirements() {
+    mgp_step "Python packages (requirements.txt)"
+    command -v "$PYTHON" >/dev/null 2>&1 || mgp_die "$PYTHON not found: install Python 3.10-3.13"
+    "$PYTHON" -c 'import sys; sys.exit(not ((3, 10) <= sys.version_info[:2] <= (3, 13)))' ||
+        mgp_warn "$("$PYTHON" -V 2>&1) is outside the tested range 3.10-3.13"
+    "$PYTHON" -m pip --version >/dev/null 2>&1 ||
+        mgp_die "pip is missing for $PYTHON (Debian: apt-get install python3-pip, or use a venv)"
+    if ! "$PYTHON" -m pip install -q -r "$MGP_ROOT/requirements.txt"; then
+        mgp_die "pip could not install requirements.txt; with a system Python that refuses
+       pip (externally-managed-environment), use a virtual environment:
+       python3 -m venv .venv && . .venv/bin/activate && bash scripts/serve.sh"
+    fi
+}
+
+# ---------------------------------------------------------------- (b) system packages
+
+_MGP_APT_UPDATED=
+_mgp_apt_install() {
+    command -v apt-get >/dev/null 2>&1 || return 1
+    mgp_can_be_root || return 1
+    if [ -z "$_MGP_APT_UPDATED" ]; then
+        mgp_as_root apt-get update -qq >/dev/null || return 1
+        _MGP_APT_UPDATED=1
+    fi
+    mgp_as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# mgp_system_packages CMD:PACKAGE ... -- installs PACKAGE (Debian name) when
+# CMD is not on PATH; warns when it cannot.
+mgp_system_packages() {
+    mgp_step "System packages"
+    local pair cmd pkg missing=()
+    for pair in "$@"; do
+        cmd=${pair%%:*}
+        pkg=${pair#*:}
+        command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    mgp_info "installing ${missing[*]}"
+    if ! _mgp_apt_install "${missing[@]}"; then
+        mgp_warn "could not install ${missing[*]} (needs apt-get and root or
+       password-less sudo); install them by hand: PDF reports need wkhtmltopdf,
+       browser tests need chromium, the scripts need the PostgreSQL client tools."
+    fi
+}
+
+# ---------------------------------------------------------------- (c) PostgreSQL
+
+_mgp_pg_ready() { pg_isready -q -h "$PGHOST" -p "$PGPORT" >/dev/null 2>&1; }
+
+_mgp_pg_is_local() {
+    case "$PGHOST" in
+        127.0.0.1 | localhost | ::1 | /*) return 0 ;;
+        *) return 1 ;;
+    esac
+}
+
+mgp_postgres() {
+    mgp_step "PostgreSQL at $PGHOST:$PGPORT, role $MGP_DB_USER"
+    command -v pg_isready >/dev/null 2>&1 || _mgp_apt_install postgresql-client ||
+        mgp_die "the PostgreSQL client tools (pg_isready, psql) are missing;
+       install them (Debian: apt-get install postgresql-client)"
+    [ "$MGP_DB_USER" = postgres ] &&
+        mgp_die "Odoo refuses to connect as the role 'postgres': set MGP_DB_USER to another role"
+
+    if ! _mgp_pg_ready && _mgp_pg_is_local; then
+        if [ ! -d /etc/postgresql ] && command -v apt-get >/dev/null 2>&1 && mgp_can_be_root; then
+            mgp_info "no local PostgreSQL server found: installing one"
+            _mgp_apt_install postgresql || mgp_warn "could not install postgresql"
+        fi
+        if [ -d /etc/postgresql ] && command -v pg_ctlcluster >/dev/null 2>&1; then
+            local version
+            for version in $(ls /etc/postgresql); do
+                [ -d "/etc/postgresql/$version/main" ] || continue
+                mgp_info "starting the local cluster $version/main"
+                mgp_as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start ||
+                    mgp_as_postgres pg_ctlcluster --skip-systemctl-redirect "$version" main start ||
+                    mgp_warn "could not start the cluster $version/main"
+            done
+        fi
+        local i
+        for i in $(seq 1 30); do
+            _mgp_pg_ready && break
+            sleep 1
+        done
+    fi
+    _mgp_pg_ready || mgp_die "PostgreSQL does not answer at $PGHOST:$PGPORT (pg_isready);
+       start it, or point PGHOST/PGPORT at a running server"
+
+    if ! psql -X -q -d postgres -tAc 'select 1' >/dev/null 2>&1; then
+        mgp_info "creating the PostgreSQL role $MGP_DB_USER"
+        createuser -h "$PGHOST" -p "$PGPORT" -U postgres -s "$MGP_DB_USER" 2>/dev/null ||
+            mgp_as_postgres createuser -p "$PGPORT" -s "$MGP_DB_USER" 2>/dev/null ||
+            true
+        psql -X -q -d postgres -tAc 'select 1' >/dev/null 2>&1 ||
+            mgp_die "cannot connect to PostgreSQL as role $MGP_DB_USER and could not create it:
+       create it by hand (sudo -u postgres createuser -s $MGP_DB_USER),
+       or set MGP_DB_USER (and PGPASSWORD) to a role that may create databases"
+    fi
+    local can_create
+    can_create=$(psql -X -q -d postgres -tAc \
+        "select rolsuper or rolcreatedb from pg_roles where rolname = current_user")
+    [ "$can_create" = t ] ||
+        mgp_warn "role $MGP_DB_USER may not create databases (ALTER ROLE ... CREATEDB)"
+}
+
+# mgp_db_exists NAME
+mgp_db_exists() {
+    [ "$(psql -X -q -d postgres -tAc "select 1 from pg_database where datname = '$1'")" = 1 ]
+}
+
+# ---------------------------------------------------------------- (d) Odoo
+
+_mgp_odoo_ok() {
+    (cd / && "$PYTHON" -c 'import odoo.release as r; assert r.version_info[0] == 19' \
+        >/dev/null 2>&1)
+}
+
+# Download/clone/copy ODOO_SOURCE into ODOO_HOME (unless it is a directory,
+# used in place). Prints the source directory.
+_mgp_odoo_fetch() {
+    local src=$ODOO_SOURCE ref=19.0 kind
+    if [ -d "$src" ]; then
+        printf '%s\n' "$src"
+        return 0
+    fi
+    if [ -f "$ODOO_HOME/setup.py" ]; then
+        mgp_info "reusing the Odoo source in $ODOO_HOME" >&2
+        printf '%s\n' "$ODOO_HOME"
+        return 0
+    fi
+    mkdir -p "$(dirname "$ODOO_HOME")"
+    rm -rf "$ODOO_HOME.partial"
+    case "$src" in
+        *.tar.gz | *.tgz | *.tar.xz | *.tar.bz2 | *.tar) kind=archive ;;
+        git+* | git@* | ssh://* | *.git | *.git@*) kind=git ;;
+        https://github.com/*/* | https://gitlab.com/*/*)
+            # owner/name[@branch] only: anything longer is a file to download
+            case "${src#https://*/*/}" in */*) kind=archive ;; *) kind=git ;; esac ;;
+        *) kind=archive ;;
+    esac
+    case "$kind" in
+        git)
+            src=${src#git+}
+            case "${src##*/}" in *@*) ref=${src##*@} && src=${src%@*} ;; esac
+            command -v git >/dev/null 2>&1 || mgp_die "git is needed to fetch $src"
+            mgp_info "cloning $src (branch $ref)" >&2
+            git clone -q --depth 1 --branch "$ref" "$src" "$ODOO_HOME.partial" >&2 ||
+                return 1
+            ;;
+        *)
+            local archive=$src tmp
+            tmp=$(mktemp -d)
+            if [ ! -f "$src" ]; then
+                archive=$tmp/odoo.tar.gz
+                mgp_info "downloading $src" >&2
+                if command -v curl >/dev/null 2>&1; then
+                    curl -fL --retry 3 -o "$archive" "$src" >&2 || return 1
+                else
+                    "$PYTHON" -c 'import sys, urllib.request as u; u.urlretrieve(sys.argv[1], sys.argv[2])' \
+                        "$src" "$archive" >&2 || return 1
+                fi
+            fi
+            mkdir -p "$ODOO_HOME.partial"
+            tar -xf "$archive" -C "$ODOO_HOME.partial" --strip-components=1 >&2 || return 1
+            rm -rf "$tmp"
+            ;;
+    esac
+    [ -f "$ODOO_HOME.partial/setup.py" ] || {
+        mgp_warn "$ODOO_SOURCE does not look like an Odoo source tree (no setup.py)"
+        return 1
+    }
+    rm -rf "$ODOO_HOME"
+    mv "$ODOO_HOME.partial" "$ODOO_HOME"
+    printf '%s\n' "$ODOO_HOME"
+}
+
+# Install Odoo's Python requirements, tolerating the pins that no longer
+# build on recent Pythons: the whole file first, then line by line, a
+# failing pin retried unpinned.
+_mgp_odoo_requirements() {
+    local dir=$1 line name
+    local reqs
+    reqs=$(mktemp)
+    # python-ldap needs the LDAP headers and only serves auth_ldap.
+    grep -vE '^\s*(#|$)|^python-ldap' "$dir/requirements.txt" >"$reqs" || true
+    # Old sdists (pinned by Odoo) still import pkg_resources at build time.
+    "$PYTHON" -m pip install -q "setuptools<70" wheel >/dev/null 2>&1 || true
+    if "$PYTHON" -m pip install -q -r "$reqs" 2>/dev/null; then
+        rm -f "$reqs"
+        return 0
+    fi
+    mgp_info "some pinned requirements failed as a whole; installing them one by one"
+    while IFS= read -r line; do
+        "$PYTHON" -m pip install -q "$line" >/dev/null 2>&1 && continue
+        name=$(printf '%s' "$line" | sed -E 's/[=<>!~;[ ].*//')
+        "$PYTHON" -m pip install -q "$name" >/dev/null 2>&1 ||
+            mgp_warn "could not install Odoo requirement: $line"
+    done <"$reqs"
+    rm -f "$reqs"
+}
+
+mgp_odoo() {
+    mgp_step "Odoo 19"
+    if _mgp_odoo_ok; then
+        mgp_info "$(cd / && "$PYTHON" -c 'import odoo, odoo.release as r; print("Odoo", r.version, "in", odoo.__path__[0])')"
+        return 0
+    fi
+    mgp_info "import odoo failed: installing Odoo 19 from $ODOO_SOURCE"
+    local dir
+    dir=$(_mgp_odoo_fetch) || mgp_die "could not get the Odoo source from ODOO_SOURCE=$ODOO_SOURCE;
+       set ODOO_SOURCE to a reachable source tarball, git URL or source directory"
+    _mgp_odoo_requirements "$dir"
+    # "compat" editable mode: `import odoo` works and Odoo finds its own addons
+    # (strict mode logs a WARNING on every run).
+    "$PYTHON" -m pip install -q --config-settings editable_mode=compat -e "$dir" ||
+        mgp_die "pip could not install Odoo from $dir"
+    # Odoo's lxml_html_clean pin drags lxml to a version without wheels for
+    # old Pythons: keep the pair that works.
+    if "$PYTHON" -c 'import sys; sys.exit(sys.version_info >= (3, 12))'; then
+        "$PYTHON" -m pip install -q "lxml==4.9.3" "lxml_html_clean==0.4.3" ||
+            mgp_warn "could not pin lxml==4.9.3 lxml_html_clean==0.4.3"
+    fi
+    # A leftover egg-info in the source tree shows up as a second distribution.
+    [ "$dir" = "$ODOO_HOME" ] && rm -rf "$dir/odoo.egg-info"
+    command -v pyenv >/dev/null 2>&1 && pyenv rehash >/dev/null 2>&1 || true
+    _mgp_odoo_ok || mgp_die "Odoo was installed from $dir but \`import odoo\` still fails
+       (or is not 19.x); see the pip messages above"
+    mgp_info "$(cd / && "$PYTHON" -c 'import odoo, odoo.release as r; print("Odoo", r.version, "in", odoo.__path__[0])')"
+}
+
+# ---------------------------------------------------------------- suite layout
+
+# Comma-separated, sorted names of the suite's addons (directories of
+# MGP_ADDONS_DIR with a __manifest__.py).
+mgp_suite_addons() {
+    local manifest names=()
+    for manifest in "$MGP_ADDONS_DIR"/*/__manifest__.py; do
+        [ -f "$manifest" ] || continue
+        names+=("$(basename "$(dirname "$manifest")")")
+    done
+    [ ${#names[@]} -gt 0 ] || return 0
+    printf '%s\n' "${names[@]}" | LC_ALL=C sort | paste -sd, -
+}
+
+# The addons path: the suite first, then Odoo's own addons directories.
+mgp_addons_path() {
+    local odoo_dirs
+    odoo_dirs=$(cd / && "$PYTHON" - <<'PY'
+import os
+
+from odoo.tools import config
+
+dirs = []
+for path in (config.addons_base_dir, config.addons_community_dir):
+    path = os.path.realpath(path)
+    if os.path.isdir(path) and path not in dirs and config._is_addons_path(path):
+        dirs.append(path)
+print(",".join(dirs))
+PY
+)
+    [ -n "$odoo_dirs" ] || mgp_die "cannot find Odoo's addons directories"
+    printf '%s,%s\n' "$MGP_ADDONS_DIR" "$odoo_dirs"
+}
+
+# mgp_port_busy PORT [HOST] -- true when something listens there.
+mgp_port_busy() {
+    "$PYTHON" - "$1" "${2:-127.0.0.1}" <<'PY'
+import socket
+import sys
+
+with socket.socket() as s:
+    s.settimeout(1)
+    sys.exit(0 if s.connect_ex((sys.argv[2], int(sys.argv[1]))) == 0 else 1)
+PY
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Sets up everything the mgp suite needs, creates or updates its database with
+# demo data in Russian, and serves it on http://localhost:8069.
+# Safe to run again: each step does only what is missing.
+#
+#   bash scripts/serve.sh
+#
+# Settings (environment variables) besides those of scripts/lib.sh:
+#   MGP_DB               database to create or update               (mgp)
+#   MGP_HTTP_PORT        HTTP port                                  (8069)
+#   MGP_HTTP_INTERFACE   interface to listen on; 0.0.0.0 for others (127.0.0.1)
+#   MGP_LANG             language of the database and its users     (ru_RU)
+#   MGP_SKIP_SERVE=1     set up and update the database, then stop
+set -euo pipefail
+
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$MGP_ROOT"
+
+MGP_DB=${MGP_DB:-mgp}
+MGP_HTTP_PORT=${MGP_HTTP_PORT:-8069}
+MGP_HTTP_INTERFACE=${MGP_HTTP_INTERFACE:-127.0.0.1}
+MGP_LANG=${MGP_LANG:-ru_RU}
+
+mgp_pip_requirements                                         # (a)
+mgp_system_packages wkhtmltopdf:wkhtmltopdf                  # (b)
+mgp_postgres                                                 # (c)
+mgp_odoo                                                     # (d)
+
+ADDONS=$(mgp_suite_addons)
+[ -n "$ADDONS" ] || mgp_die "no addon with a __manifest__.py in $MGP_ADDONS_DIR"
+ADDONS_PATH=$(mgp_addons_path)
+ODOO_ARGS=(
+    --addons-path="$ADDONS_PATH"
+    --db_host="$PGHOST" --db_port="$PGPORT" --db_user="$MGP_DB_USER"
+    -d "$MGP_DB"
+)
+
+if mgp_port_busy "$MGP_HTTP_PORT"; then
+    mgp_die "port $MGP_HTTP_PORT is already in use (is the suite already running?);
+       stop that server, or set MGP_HTTP_PORT"
+fi
+
+# (e) database: create with demo data, or update the suite's addons
+if mgp_db_exists "$MGP_DB"; then
+    mgp_step "Updating database $MGP_DB: $ADDONS"
+    # -i installs the addons added to the suite since; -u updates the others.
+    "$PYTHON" -m odoo "${ODOO_ARGS[@]}" -i "$ADDONS" -u "$ADDONS" --with-demo \
+        --load-language="$MGP_LANG" --stop-after-init --no-http --log-level=warn ||
+        mgp_die "updating the database $MGP_DB failed (see the log above)"
+else
+    mgp_step "Creating database $MGP_DB with demo data (a few minutes): $ADDONS"
+    "$PYTHON" -m odoo "${ODOO_ARGS[@]}" -i "$ADDONS" --with-demo \
+        --load-language="$MGP_LANG" --stop-after-init --no-http --log-level=warn ||
+        mgp_die "creating the database $MGP_DB failed (see the log above);
+       fix the cause, then run this again (dropdb $MGP_DB to start afresh)"
+fi
+# Once per database (ir.default not set yet): the suite's language becomes
+# the default of the login page, of new contacts and users, and the language
+# of every existing user. Later runs leave users' own choices alone.
+MGP_LANG=$MGP_LANG "$PYTHON" -m odoo shell "${ODOO_ARGS[@]}" --no-http \
+    --log-level=warn <<'PY' >/dev/null || mgp_die "setting the language failed"
+import os
+
+lang = os.environ["MGP_LANG"]
+if env["ir.default"]._get("res.partner", "lang") != lang:
+    env["res.lang"]._activate_lang(lang)
+    env["ir.default"].set("res.partner", "lang", lang)
+    env["res.users"].with_context(active_test=False).search([]).write({"lang": lang})
+    env["res.company"].search([]).partner_id.write({"lang": lang})
+    env.cr.commit()
+PY
+
+# (f) serve
+if [ "${MGP_SKIP_SERVE:-0}" = 1 ]; then
+    mgp_step "Database $MGP_DB is ready (MGP_SKIP_SERVE=1: not serving)"
+    exit 0
+fi
+cat <<EOF
+==> Serving database $MGP_DB on http://localhost:$MGP_HTTP_PORT/odoo  (Ctrl+C stops it)
+    Log in as:
+      admin       / admin         administrator
+      manager     / manager       centre manager        (demo)
+      specialist1 / specialist1   centre specialist     (demo)
+      specialist2 / specialist2   centre specialist     (demo)
+EOF
+exec "$PYTHON" -m odoo "${ODOO_ARGS[@]}" --db-filter="^${MGP_DB}\$" \
+    --http-interface="$MGP_HTTP_INTERFACE" --http-port="$MGP_HTTP_PORT"

@@ -169,7 +169,18 @@ class MgpCalendar(models.Model):
     def _index(self, state_id):
         if isinstance(state_id, models.BaseModel):
             state_id = state_id.id
-        return self._get_calendar_index(state_id or False)
+        # the transaction keeps the index at hand: cheaper than the ormcache
+        cache = self.env.cr.cache.setdefault("mgp_calendar_index", {})
+        key = state_id or False
+        index = cache.get(key)
+        if index is None:
+            index = cache[key] = self._get_calendar_index(key)
+        return index
+
+    @api.model
+    def _invalidate_index(self):
+        self.env.cr.cache.pop("mgp_calendar_index", None)
+        self.env.registry.clear_cache()
 
     @api.model
     def is_working_day(self, day, state_id=False):
@@ -185,7 +196,8 @@ class MgpCalendar(models.Model):
 
         A negative ``n`` counts backwards (the ``|n|``-th working day before).
         """
-        day = fields.Date.to_date(day)
+        if type(day) is not datetime.date:
+            day = fields.Date.to_date(day)
         if not n:
             return day
         exceptions, first, last, ordinals = self._index(state_id)

@@ -106,7 +106,7 @@ class MgpCalendarDay(models.Model):
             for vals in vals_list:
                 vals["source"] = "manual"
         records = super().create(vals_list)
-        self.env.registry.clear_cache()
+        self.env["mgp.calendar"]._invalidate_index()
         return records
 
     def write(self, vals):
@@ -115,10 +115,10 @@ class MgpCalendarDay(models.Model):
         ):
             vals = dict(vals, source="manual")
         result = super().write(vals)
-        self.env.registry.clear_cache()
+        self.env["mgp.calendar"]._invalidate_index()
         return result
 
     def unlink(self):
         result = super().unlink()
-        self.env.registry.clear_cache()
+        self.env["mgp.calendar"]._invalidate_index()
         return result

@@ -1,0 +1,25 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Employment Accompaniment of Disabled Persons: NGO Registry",
+    "summary": "Registry of non-governmental organisations accompanying disabled "
+    "persons, their applications (Appendix 4), contracts and NGO portal",
+    "version": "19.0.1.0.0",
+    "category": "Services/Employment",
+    "website": "https://github.com/mgp-suite/mgp",
+    "author": "mgp contributors",
+    "maintainers": ["mgp-suite"],
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "installable": True,
+    "depends": ["mgp_base", "portal"],
+    "external_dependencies": {"python": ["python-stdnum"]},
+    "data": [
+        "security/ir.model.access.csv",
+        "security/mgp_ngo_registry_rules.xml",
+        "data/ir_sequence_data.xml",
+        "views/mgp_ngo_contract_views.xml",
+        "views/res_partner_views.xml",
+        "views/mgp_ngo_registry_menus.xml",
+    ],
+    "demo": [],
+}

@@ -1,0 +1,4 @@
+from . import mgp_ngo_staff
+from . import mgp_ngo_contract
+from . import res_partner
+from . import res_users

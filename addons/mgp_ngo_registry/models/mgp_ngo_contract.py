@@ -1,0 +1,250 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+
+
+class MgpNgoContract(models.Model):
+    """Contract (or agreement) of the centre with an NGO of the registry.
+
+    An amendment is a new contract record linked to the one it amends
+    (``parent_id``); the amended contract stays, marked as superseded once
+    the amendment is in force. The interface name ``activity_ids`` (the
+    accompaniment activities covered) excludes ``mail.activity.mixin``.
+    """
+
+    _name = "mgp.ngo.contract"
+    _description = "NGO Contract"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _rec_names_search = ["number", "partner_id"]
+
+    number = fields.Char(
+        copy=False,
+        index=True,
+        tracking=True,
+        help="Left empty, the number is taken from the contract sequence.",
+    )
+    date = fields.Date(
+        string="Contract date",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="NGO",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_company", "=", True)],
+    )
+    activity_ids = fields.Many2many(
+        "mgp.activity",
+        string="Activities covered",
+        domain=[("service", "=", "employment")],
+    )
+    date_start = fields.Date(string="Valid from", tracking=True)
+    date_end = fields.Date(string="Valid until", tracking=True)
+    company_id = fields.Many2one(
+        "res.company",
+        string="Centre",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    parent_id = fields.Many2one(
+        "mgp.ngo.contract",
+        string="Amends",
+        index=True,
+        ondelete="restrict",
+        copy=False,
+        help="The contract this amendment changes.",
+    )
+    amendment_ids = fields.One2many(
+        "mgp.ngo.contract", "parent_id", string="Amendments"
+    )
+    amendment_count = fields.Integer(compute="_compute_amendment_count")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("active", "In force"),
+            ("superseded", "Superseded"),
+            ("cancelled", "Cancelled"),
+        ],
+        required=True,
+        default="draft",
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    note = fields.Text()
+
+    @api.depends("amendment_ids")
+    def _compute_amendment_count(self):
+        for contract in self:
+            contract.amendment_count = len(contract.amendment_ids)
+
+    @api.depends("number", "date")
+    def _compute_display_name(self):
+        for contract in self:
+            if contract.date:
+                contract.display_name = self.env._(
+                    "No. %(number)s of %(date)s",
+                    number=contract.number or "",
+                    date=contract.date.strftime("%d.%m.%Y"),
+                )
+            else:
+                contract.display_name = contract.number or ""
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for contract in self:
+            if (
+                contract.date_start
+                and contract.date_end
+                and contract.date_end < contract.date_start
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The contract period cannot end before it starts "
+                        "(contract %s).",
+                        contract.number or "",
+                    )
+                )
+
+    @api.constrains("parent_id", "partner_id")
+    def _check_parent(self):
+        for contract in self.filtered("parent_id"):
+            if contract.parent_id.partner_id != contract.partner_id:
+                raise ValidationError(
+                    self.env._("An amendment must be concluded with the same NGO.")
+                )
+        if self._has_cycle("parent_id"):
+            raise ValidationError(self.env._("A contract cannot amend itself."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("number"):
+                vals["number"] = self.env["ir.sequence"].next_by_code(
+                    "mgp.ngo.contract"
+                ) or self.env._("New")
+        return super().create(vals_list)
+
+    def action_activate(self):
+        """Put draft contracts in force; an amendment supersedes its parent."""
+        for contract in self:
+            if contract.state != "draft":
+                raise UserError(
+                    self.env._("Only a draft contract can be put in force.")
+                )
+        self.write({"state": "active"})
+        self.parent_id.filtered(lambda c: c.state == "active").write(
+            {"state": "superseded"}
+        )
+        return True
+
+    def action_cancel(self):
+        for contract in self:
+            if contract.state != "draft":
+                raise UserError(self.env._("Only a draft contract can be cancelled."))
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_create_amendment(self):
+        """Open a new draft amendment linked to this contract."""
+        self.ensure_one()
+        amendment = self._mgp_create_amendment()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": amendment.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_view_amendments(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Amendments"),
+            "res_model": self._name,
+            "view_mode": "list,form",
+            "domain": [("parent_id", "=", self.id)],
+            "context": {"default_parent_id": self.id},
+        }
+
+    def _mgp_create_amendment(self, vals=None):
+        """A draft amendment of an active contract (the contract stays)."""
+        self.ensure_one()
+        if self.state != "active":
+            raise UserError(self.env._("Only a contract in force can be amended."))
+        values = {
+            "partner_id": self.partner_id.id,
+            "parent_id": self.id,
+            "activity_ids": [fields.Command.set(self.activity_ids.ids)],
+            "date_start": self.date_start,
+            "date_end": self.date_end,
+            "company_id": self.company_id.id,
+        }
+        values.update(vals or {})
+        return self.create(values)
+
+    def _mgp_covers(self, activities, date=None):
+        """Whether this contract is in force on ``date`` for ``activities``."""
+        self.ensure_one()
+        date = fields.Date.to_date(date) or fields.Date.context_today(self)
+        return (
+            self.state == "active"
+            and (not self.date_start or self.date_start <= date)
+            and (not self.date_end or self.date_end >= date)
+            and not (activities - self.activity_ids)
+        )
+
+    @api.model
+    def _mgp_find_or_create(self, partner, activities, date=None, number=None):
+        """The contract in force with ``partner`` covering ``activities``.
+
+        When the NGO has a contract in force that lacks some activities, an
+        amendment adding them is concluded; without any contract a new one is
+        concluded (numbered ``number`` or from the sequence).
+        """
+        date = fields.Date.to_date(date) or fields.Date.context_today(self)
+        company = self.env.company
+        domain = Domain(
+            [
+                ("partner_id", "=", partner.id),
+                ("state", "=", "active"),
+                ("company_id", "=", company.id),
+            ]
+        ) & (Domain("date_end", "=", False) | Domain("date_end", ">=", date))
+        contracts = self.search(domain, order="date desc, id desc")
+        covering = contracts.filtered(lambda c: c._mgp_covers(activities, date))
+        if covering:
+            return covering[:1]
+        if contracts:
+            base = contracts[:1]
+            amendment = base._mgp_create_amendment(
+                {
+                    "activity_ids": [
+                        fields.Command.set((base.activity_ids | activities).ids)
+                    ],
+                    "date": date,
+                    "number": number,
+                }
+            )
+            amendment.action_activate()
+            return amendment
+        contract = self.create(
+            {
+                "partner_id": partner.id,
+                "number": number,
+                "date": date,
+                "date_start": date,
+                "activity_ids": [fields.Command.set(activities.ids)],
+                "company_id": company.id,
+            }
+        )
+        contract.action_activate()
+        return contract

@@ -1,0 +1,28 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class MgpNgoStaff(models.Model):
+    """A trained employee of an NGO who can accompany disabled persons."""
+
+    _name = "mgp.ngo.staff"
+    _description = "NGO Trained Staff"
+    _order = "sequence, id"
+
+    sequence = fields.Integer(default=10)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Organisation",
+        index=True,
+        ondelete="cascade",
+    )
+    name = fields.Char(string="Full name", required=True)
+    job_title = fields.Char(string="Position")
+    qualification = fields.Char(
+        string="Qualification / training document",
+        help="Diploma, certificate or other document confirming the training "
+        "to assist disabled persons.",
+    )
+    document_date = fields.Date(string="Document date")
+    phone = fields.Char()
+    email = fields.Char()

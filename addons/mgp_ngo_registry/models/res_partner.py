@@ -1,0 +1,159 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
+
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.ru import inn as stdnum_inn
+from stdnum.ru import ogrn as stdnum_ogrn
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+NGO_STATES = [
+    ("none", "Not in the registry"),
+    ("included", "Included"),
+    ("excluded", "Excluded"),
+]
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    mgp_ngo_state = fields.Selection(
+        NGO_STATES,
+        string="NGO registry status",
+        required=True,
+        default="none",
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    mgp_ngo_registry_number = fields.Char(
+        string="Registry number", copy=False, index=True, tracking=True
+    )
+    mgp_ngo_included_date = fields.Date(string="Included on", copy=False, tracking=True)
+    mgp_ngo_basis = fields.Selection(
+        [
+            ("contract", "Existing contract or agreement"),
+            ("application", "Application"),
+        ],
+        string="Basis of inclusion",
+        copy=False,
+        tracking=True,
+    )
+    mgp_ngo_excluded_date = fields.Date(string="Excluded on", copy=False, tracking=True)
+    mgp_ngo_exclusion_reason = fields.Text(
+        string="Reason for exclusion", copy=False, tracking=True
+    )
+    mgp_ngo_activity_ids = fields.Many2many(
+        "mgp.activity",
+        "res_partner_mgp_ngo_activity_rel",
+        "partner_id",
+        "activity_id",
+        string="Activities performed",
+        domain=[("service", "=", "employment")],
+        help="Activities of accompaniment at employment the organisation can perform.",
+    )
+    mgp_ngo_staff_ids = fields.One2many(
+        "mgp.ngo.staff", "partner_id", string="Trained staff"
+    )
+    mgp_ngo_capacity = fields.Integer(
+        string="Capacity (cases at once)",
+        help="How many disabled persons the organisation can accompany at the "
+        "same time (0: not limited).",
+    )
+    mgp_ngo_conditions = fields.Text(
+        string="Order and conditions of assistance",
+    )
+    mgp_ngo_territory_state_ids = fields.Many2many(
+        "res.country.state",
+        "res_partner_mgp_ngo_territory_rel",
+        "partner_id",
+        "state_id",
+        string="Regions served",
+    )
+    mgp_ngo_territory = fields.Char(
+        string="Municipalities served",
+        help="Municipal districts and urban districts where the organisation works.",
+    )
+    mgp_ngo_contract_ids = fields.One2many(
+        "mgp.ngo.contract", "partner_id", string="NGO contracts"
+    )
+    mgp_ngo_contract_count = fields.Integer(
+        string="Contract count", compute="_compute_mgp_ngo_contract_count"
+    )
+
+    _mgp_ngo_registry_number_uniq = models.UniqueIndex(
+        "(mgp_ngo_registry_number) WHERE mgp_ngo_registry_number IS NOT NULL",
+        "This NGO registry number is already used by another organisation.",
+    )
+
+    def _compute_mgp_ngo_contract_count(self):
+        groups = self.env["mgp.ngo.contract"]._read_group(
+            [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+        )
+        counts = {partner.id: count for partner, count in groups}
+        for partner in self:
+            partner.mgp_ngo_contract_count = counts.get(partner.id, 0)
+
+    @api.constrains("vat", "company_registry", "mgp_ngo_state")
+    def _check_mgp_ngo_identifiers(self):
+        for partner in self.filtered(lambda p: p.mgp_ngo_state != "none"):
+            if partner.vat:
+                self._mgp_check_inn(partner.vat)
+            if partner.company_registry:
+                self._mgp_check_ogrn(partner.company_registry)
+
+    @api.constrains("mgp_ngo_capacity")
+    def _check_mgp_ngo_capacity(self):
+        if any(partner.mgp_ngo_capacity < 0 for partner in self):
+            raise ValidationError(self.env._("The capacity cannot be negative."))
+
+    def action_mgp_ngo_view_contracts(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("NGO contracts"),
+            "res_model": "mgp.ngo.contract",
+            "view_mode": "list,form",
+            "domain": [("partner_id", "=", self.id)],
+            "context": {"default_partner_id": self.id},
+        }
+
+    # ------------------------------------------------------------------
+    # Identifier checks (shared with the application)
+    # ------------------------------------------------------------------
+    @api.model
+    def _mgp_check_inn(self, value):
+        """Return the ИНН digits or raise a clear error."""
+        digits = re.sub(r"\s", "", value or "")
+        try:
+            return stdnum_inn.validate(digits)
+        except StdnumError:
+            raise ValidationError(
+                self.env._(
+                    "The INN %s is invalid: it must have 10 digits (12 for an "
+                    "individual entrepreneur) with matching check digits.",
+                    value,
+                )
+            ) from None
+
+    @api.model
+    def _mgp_check_ogrn(self, value):
+        """Return the ОГРН digits or raise a clear error."""
+        digits = re.sub(r"\s", "", value or "")
+        try:
+            return stdnum_ogrn.validate(digits)
+        except StdnumError:
+            raise ValidationError(
+                self.env._(
+                    "The OGRN %s is invalid: it must have 13 digits (15 for an "
+                    "individual entrepreneur) with a matching check digit.",
+                    value,
+                )
+            ) from None
+
+    def _mgp_ngo_check_manager(self):
+        if not self.env.user.has_group("mgp_base.group_manager"):
+            raise UserError(
+                self.env._("Only a manager can change the NGO registry status.")
+            )

@@ -34,6 +34,11 @@
         "views/res_partner_views.xml",
         "views/mgp_base_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "mgp_base/static/tests/tours/**/*",
+        ],
+    },
     "demo": [
         "demo/mgp_base_demo.xml",
     ],

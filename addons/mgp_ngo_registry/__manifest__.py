@@ -17,9 +17,17 @@
         "security/ir.model.access.csv",
         "security/mgp_ngo_registry_rules.xml",
         "data/ir_sequence_data.xml",
+        "data/ir_config_parameter_data.xml",
+        "data/mgp_deadline_rule_data.xml",
+        "data/mail_template_data.xml",
+        "views/mgp_ngo_wizard_views.xml",
         "views/mgp_ngo_contract_views.xml",
+        "views/mgp_ngo_application_views.xml",
         "views/res_partner_views.xml",
+        "views/mgp_ngo_application_templates.xml",
         "views/mgp_ngo_registry_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/mgp_ngo_registry_demo.xml",
+    ],
 }

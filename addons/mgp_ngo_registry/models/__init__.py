@@ -1,4 +1,5 @@
 from . import mgp_ngo_staff
 from . import mgp_ngo_contract
+from . import mgp_ngo_application
 from . import res_partner
 from . import res_users

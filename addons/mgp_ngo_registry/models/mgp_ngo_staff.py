@@ -16,6 +16,12 @@ class MgpNgoStaff(models.Model):
         index=True,
         ondelete="cascade",
     )
+    application_id = fields.Many2one(
+        "mgp.ngo.application",
+        string="Application",
+        index=True,
+        ondelete="cascade",
+    )
     name = fields.Char(string="Full name", required=True)
     job_title = fields.Char(string="Position")
     qualification = fields.Char(
@@ -26,3 +32,19 @@ class MgpNgoStaff(models.Model):
     document_date = fields.Date(string="Document date")
     phone = fields.Char()
     email = fields.Char()
+
+    def _mgp_prepare_copy_vals(self, partner):
+        """Values of the registry staff rows copied from application rows."""
+        return [
+            {
+                "partner_id": partner.id,
+                "sequence": staff.sequence,
+                "name": staff.name,
+                "job_title": staff.job_title,
+                "qualification": staff.qualification,
+                "document_date": staff.document_date,
+                "phone": staff.phone,
+                "email": staff.email,
+            }
+            for staff in self
+        ]

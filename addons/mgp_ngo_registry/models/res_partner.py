@@ -7,6 +7,7 @@ from stdnum.ru import ogrn as stdnum_ogrn
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 NGO_STATES = [
     ("none", "Not in the registry"),
@@ -118,6 +119,149 @@ class ResPartner(models.Model):
             "domain": [("partner_id", "=", self.id)],
             "context": {"default_partner_id": self.id},
         }
+
+    def action_mgp_ngo_include(self):
+        """Include organisations that already have a contract or agreement
+        (re-including an excluded one is a manager's decision)."""
+        for partner in self:
+            if partner.mgp_ngo_state == "included":
+                raise UserError(
+                    self.env._("%s is already in the NGO registry.", partner.name)
+                )
+            if partner.mgp_ngo_state == "excluded":
+                partner._mgp_ngo_check_manager()
+            partner._mgp_ngo_include(partner.mgp_ngo_basis or "contract")
+        return True
+
+    def action_mgp_ngo_open_exclude_wizard(self):
+        self._mgp_ngo_check_manager()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Exclude from the NGO registry"),
+            "res_model": "mgp.ngo.exclude.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_ids": self.ids},
+        }
+
+    def action_mgp_ngo_view_applications(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Applications"),
+            "res_model": "mgp.ngo.application",
+            "view_mode": "list,form",
+            "domain": [("partner_id", "=", self.id)],
+            "context": {"default_partner_id": self.id},
+        }
+
+    # ------------------------------------------------------------------
+    # Registry operations
+    # ------------------------------------------------------------------
+    def _mgp_ngo_include(self, basis, date=None, vals=None):
+        """Include the organisations in the registry.
+
+        An organisation keeps its registry number when it is re-included.
+        """
+        date = fields.Date.to_date(date) or fields.Date.context_today(self)
+        for partner in self:
+            if not partner.is_company:
+                raise UserError(
+                    self.env._(
+                        "Only an organisation can be included in the NGO registry."
+                    )
+                )
+            values = dict(vals or {})
+            if not (values.get("vat") or partner.vat):
+                raise UserError(
+                    self.env._(
+                        "Enter the INN of %s before including it in the registry.",
+                        partner.name,
+                    )
+                )
+            values.update(
+                {
+                    "mgp_ngo_state": "included",
+                    "mgp_ngo_basis": basis,
+                    "mgp_ngo_included_date": date,
+                    "mgp_ngo_excluded_date": False,
+                    "mgp_ngo_exclusion_reason": False,
+                }
+            )
+            partner.write(values)
+            if not partner.mgp_ngo_registry_number:
+                partner.mgp_ngo_registry_number = (
+                    partner._mgp_ngo_next_registry_number()
+                )
+        return True
+
+    def _mgp_ngo_exclude(self, reason, date=None):
+        """Exclude included organisations from the registry (managers)."""
+        self._mgp_ngo_check_manager()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for the exclusion."))
+        date = fields.Date.to_date(date) or fields.Date.context_today(self)
+        for partner in self:
+            if partner.mgp_ngo_state != "included":
+                raise UserError(
+                    self.env._("%s is not included in the NGO registry.", partner.name)
+                )
+            if partner.mgp_ngo_included_date and date < partner.mgp_ngo_included_date:
+                raise UserError(
+                    self.env._("The exclusion date cannot precede the inclusion.")
+                )
+        self.write(
+            {
+                "mgp_ngo_state": "excluded",
+                "mgp_ngo_excluded_date": date,
+                "mgp_ngo_exclusion_reason": reason.strip(),
+            }
+        )
+        return True
+
+    def _mgp_ngo_registry_region(self):
+        self.ensure_one()
+        return self.state_id or self.env.company.state_id
+
+    def _mgp_ngo_registry_sequence(self, region):
+        """The registry number sequence of ``region``, created on first use.
+
+        Numbers come from a PostgreSQL sequence (``nextval`` never gives the
+        same value twice, even to concurrent transactions). The creation of a
+        region's sequence is serialised by updating the row of the general
+        registry sequence: a concurrent creator waits, then fails with a
+        serialization error and is retried, and finds the new sequence.
+        """
+        Sequence = self.env["ir.sequence"].sudo()  # technical record
+        code = f"mgp.ngo.registry.{region.id}" if region else "mgp.ngo.registry"
+        sequence = Sequence.search([("code", "=", code)], order="id", limit=1)
+        if sequence:
+            return sequence
+        anchor = self.env.ref("mgp_ngo_registry.seq_mgp_ngo_registry").sudo()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE ir_sequence SET write_date = write_date WHERE id = %s",
+                anchor.id,
+            )
+        )
+        sequence = Sequence.search([("code", "=", code)], order="id", limit=1)
+        if sequence:
+            return sequence
+        return Sequence.create(
+            {
+                "name": self.env._("NGO registry: %s", region.name),
+                "code": code,
+                "prefix": f"{region.code}-НГО-",
+                "padding": 4,
+                "implementation": "standard",
+                "company_id": False,
+            }
+        )
+
+    def _mgp_ngo_next_registry_number(self):
+        self.ensure_one()
+        region = self._mgp_ngo_registry_region()
+        return self._mgp_ngo_registry_sequence(region).next_by_id()
 
     # ------------------------------------------------------------------
     # Identifier checks (shared with the application)

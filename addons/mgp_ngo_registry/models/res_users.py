@@ -14,6 +14,13 @@ class ResUsers(models.Model):
         """
         self.ensure_one()
         organisation = self.partner_id.commercial_partner_id
-        if organisation.is_company and organisation.mgp_ngo_state != "none":
+        if not organisation.is_company:
+            return self.env["res.partner"]
+        if organisation.mgp_ngo_state != "none":
             return organisation
-        return self.env["res.partner"]
+        has_application = (
+            self.env["mgp.ngo.application"]
+            .sudo()  # existence only: the user may not read every application
+            .search_count([("partner_id", "=", organisation.id)], limit=1)
+        )
+        return organisation if has_application else self.env["res.partner"]

@@ -1,0 +1,386 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+CHANNELS = [
+    ("portal", "Portal"),
+    ("paper", "Paper, in person"),
+    ("post", "Post with an inventory"),
+    ("email", "E-mail"),
+]
+
+
+class MgpNgoApplication(models.Model):
+    """Application of an organisation for inclusion in the NGO registry
+    (Appendix 4 to the Standard).
+
+    The interface name ``activity_ids`` (activities the organisation offers)
+    excludes ``mail.activity.mixin``; the review deadline is the rule
+    ``ngo_review`` of the deadline engine.
+    """
+
+    _name = "mgp.ngo.application"
+    _description = "NGO Registry Application"
+    _inherit = ["mail.thread", "mgp.deadline.mixin", "portal.mixin"]
+    _order = "date_received desc, id desc"
+    _rec_names_search = ["name", "org_name", "inn"]
+
+    name = fields.Char(
+        string="Reference", required=True, copy=False, readonly=True, default="/"
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("review", "Under review"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        string="Status",
+        required=True,
+        default="draft",
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Organisation",
+        index=True,
+        tracking=True,
+        domain=[("is_company", "=", True)],
+        help="Created from the application data on submission when empty.",
+    )
+    channel = fields.Selection(CHANNELS, required=True, default="paper", tracking=True)
+    date_received = fields.Date(
+        string="Received on",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    post_reference = fields.Char(
+        string="Postal item / inventory",
+        help="Number of the postal item and its inventory of contents.",
+    )
+    date = fields.Date(
+        string="Application date",
+        default=fields.Date.context_today,
+        help="Date of the application as signed by the organisation.",
+    )
+    # Organisation data of the form
+    org_name = fields.Char(string="Full name of the organisation", required=True)
+    inn = fields.Char(string="INN", required=True)
+    ogrn = fields.Char(string="OGRN")
+    address = fields.Char(string="Address")
+    head_name = fields.Char(string="Head")
+    head_position = fields.Char(string="Head's position")
+    contact_name = fields.Char(string="Contact person")
+    phone = fields.Char()
+    email = fields.Char()
+    # What the organisation offers
+    activity_ids = fields.Many2many(
+        "mgp.activity",
+        "mgp_ngo_application_activity_rel",
+        "application_id",
+        "activity_id",
+        string="Activities",
+        domain=[("service", "=", "employment")],
+    )
+    conditions = fields.Text(string="Order and conditions of assistance")
+    staff_ids = fields.One2many(
+        "mgp.ngo.staff", "application_id", string="Trained staff", copy=True
+    )
+    territory_state_ids = fields.Many2many(
+        "res.country.state",
+        "mgp_ngo_application_territory_rel",
+        "application_id",
+        "state_id",
+        string="Regions served",
+    )
+    territory = fields.Char(string="Municipalities served")
+    capacity = fields.Integer(string="Capacity (cases at once)")
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "mgp_ngo_application_attachment_rel",
+        "application_id",
+        "attachment_id",
+        string="Documents",
+        help="Charter, documents on the training of the staff and other "
+        "documents attached to the application.",
+    )
+    # Processing
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        index=True,
+        tracking=True,
+        domain=[("share", "=", False)],
+    )
+    submitted_user_id = fields.Many2one(
+        "res.users", string="Filed by", readonly=True, copy=False
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Centre",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    decision_date = fields.Date(string="Decided on", readonly=True, copy=False)
+    reject_reason = fields.Text(
+        string="Reason for rejection", readonly=True, copy=False, tracking=True
+    )
+    note = fields.Text(string="Internal note")
+
+    @api.depends("state")
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for application in self:
+            application.access_url = f"/my/ngo/application/{application.id}"
+
+    @api.depends("name", "org_name")
+    def _compute_display_name(self):
+        for application in self:
+            application.display_name = (
+                f"{application.name} — {application.org_name}"
+                if application.org_name
+                else application.name
+            )
+
+    @api.constrains("inn", "ogrn")
+    def _check_identifiers(self):
+        Partner = self.env["res.partner"]
+        for application in self:
+            if application.inn:
+                Partner._mgp_check_inn(application.inn)
+            if application.ogrn:
+                Partner._mgp_check_ogrn(application.ogrn)
+
+    @api.constrains("capacity")
+    def _check_capacity(self):
+        if any(application.capacity < 0 for application in self):
+            raise ValidationError(self.env._("The capacity cannot be negative."))
+
+    @api.onchange("partner_id")
+    def _onchange_partner_id(self):
+        partner = self.partner_id
+        if not partner:
+            return
+        self.org_name = self.org_name or partner.name
+        self.inn = self.inn or partner.vat
+        self.ogrn = self.ogrn or partner.company_registry
+        self.address = self.address or partner._display_address(without_company=True)
+        self.phone = self.phone or partner.phone
+        self.email = self.email or partner.email
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        Partner = self.env["res.partner"]
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code(
+                    "mgp.ngo.application"
+                ) or self.env._("New")
+            self._normalize_vals(vals, Partner)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._normalize_vals(vals, self.env["res.partner"])
+        return super().write(vals)
+
+    @api.model
+    def _normalize_vals(self, vals, Partner):
+        if vals.get("inn"):
+            vals["inn"] = Partner._mgp_check_inn(vals["inn"])
+        if vals.get("ogrn"):
+            vals["ogrn"] = Partner._mgp_check_ogrn(vals["ogrn"])
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_decided(self):
+        if any(application.state in ("approved", "rejected") for application in self):
+            raise UserError(
+                self.env._("An application that was decided cannot be deleted.")
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        """Register the application: it is received and its review starts."""
+        for application in self:
+            if application.state != "draft":
+                raise UserError(
+                    self.env._("Only a draft application can be submitted.")
+                )
+            application._mgp_ensure_partner()
+            application.state = "submitted"
+            application._mgp_deadline_open("ngo_review", application.date_received)
+        return True
+
+    def action_take_review(self):
+        for application in self:
+            if application.state != "submitted":
+                raise UserError(
+                    self.env._("Only a submitted application can be taken for review.")
+                )
+        self.write({"state": "review"})
+        for application in self.filtered(lambda a: not a.user_id):
+            application.user_id = self.env.user
+        return True
+
+    def action_approve(self):
+        """Include the organisation in the registry."""
+        self._check_manager()
+        today = fields.Date.context_today(self)
+        template = self.env.ref(
+            "mgp_ngo_registry.mail_template_ngo_application_approved",
+            raise_if_not_found=False,
+        )
+        for application in self:
+            application._lock_for_decision()
+            partner = application._mgp_ensure_partner()
+            partner._mgp_ngo_include(
+                "application", date=today, vals=application._prepare_partner_vals()
+            )
+            application.write({"state": "approved", "decision_date": today})
+            application._mgp_deadline_close("ngo_review", today)
+            application._notify_decision(template)
+        return True
+
+    def action_reject(self, reason):
+        """Reject the application and notify the organisation of ``reason``."""
+        self._check_manager()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for the rejection."))
+        today = fields.Date.context_today(self)
+        template = self.env.ref(
+            "mgp_ngo_registry.mail_template_ngo_application_rejected",
+            raise_if_not_found=False,
+        )
+        for application in self:
+            application._lock_for_decision()
+            application.write(
+                {
+                    "state": "rejected",
+                    "decision_date": today,
+                    "reject_reason": reason.strip(),
+                }
+            )
+            application._mgp_deadline_close("ngo_review", today)
+            application._notify_decision(template)
+        return True
+
+    def action_open_reject_wizard(self):
+        self._check_manager()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reject the application"),
+            "res_model": "mgp.ngo.application.reject.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_application_ids": self.ids},
+        }
+
+    def action_view_partner(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "res.partner",
+            "res_id": self.partner_id.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    def _mgp_deadline_user(self):
+        """The responsible specialist; never the portal user who filed it."""
+        self.ensure_one()
+        if self.user_id:
+            return self.user_id
+        return self.env.user if not self.env.user.share else self.env["res.users"]
+
+    def _check_manager(self):
+        if not self.env.user.has_group("mgp_base.group_manager"):
+            raise UserError(
+                self.env._("Only a manager can approve or reject an application.")
+            )
+
+    def _lock_for_decision(self):
+        """Lock the application row so that two decisions cannot overlap."""
+        self.ensure_one()
+        self.lock_for_update()
+        self.invalidate_recordset(["state"])
+        if self.state not in ("submitted", "review"):
+            raise UserError(
+                self.env._("Application %s is not awaiting a decision.", self.name)
+            )
+
+    def _mgp_ensure_partner(self):
+        """The organisation of the application, found by INN or created."""
+        self.ensure_one()
+        if self.partner_id:
+            return self.partner_id
+        Partner = self.env["res.partner"]
+        partner = Partner.search(
+            [("is_company", "=", True), ("vat", "=", self.inn)], limit=1
+        )
+        if not partner:
+            partner = Partner.create(self._prepare_new_partner_vals())
+        self.partner_id = partner
+        return partner
+
+    def _prepare_new_partner_vals(self):
+        self.ensure_one()
+        return {
+            "name": self.org_name,
+            "is_company": True,
+            "vat": self.inn,
+            "company_registry": self.ogrn,
+            "street": self.address,
+            "phone": self.phone,
+            "email": self.email,
+            "country_id": self.env.ref("base.ru").id,
+            "state_id": self.territory_state_ids[:1].id or self.company_id.state_id.id,
+        }
+
+    def _prepare_partner_vals(self):
+        """Registry data copied to the organisation on approval."""
+        self.ensure_one()
+        partner = self.partner_id
+        vals = {
+            "mgp_ngo_activity_ids": [fields.Command.set(self.activity_ids.ids)],
+            "mgp_ngo_conditions": self.conditions,
+            "mgp_ngo_territory": self.territory,
+            "mgp_ngo_capacity": self.capacity,
+            "mgp_ngo_territory_state_ids": [
+                fields.Command.set(self.territory_state_ids.ids)
+            ],
+            "mgp_ngo_staff_ids": [
+                fields.Command.delete(staff.id) for staff in partner.mgp_ngo_staff_ids
+            ]
+            + [
+                fields.Command.create(values)
+                for values in self.staff_ids._mgp_prepare_copy_vals(partner)
+            ],
+        }
+        if not partner.vat:
+            vals["vat"] = self.inn
+        if not partner.company_registry and self.ogrn:
+            vals["company_registry"] = self.ogrn
+        if not partner.state_id:
+            vals["state_id"] = (
+                self.territory_state_ids[:1].id or self.company_id.state_id.id
+            )
+        return vals
+
+    def _notify_decision(self, template):
+        """Send the decision to the organisation and log it in the chatter."""
+        self.ensure_one()
+        if template:
+            self.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Application %s", self.name)

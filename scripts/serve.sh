@@ -10,6 +10,7 @@
 #   MGP_HTTP_PORT        HTTP port                                  (8069)
 #   MGP_HTTP_INTERFACE   interface to listen on; 0.0.0.0 for others (127.0.0.1)
 #   MGP_LANG             language of the database and its users     (ru_RU)
+#   MGP_TZ               time zone given to the users, once         (Europe/Moscow)
 #   MGP_SKIP_SERVE=1     set up and update the database, then stop
 set -euo pipefail
 
@@ -21,6 +22,7 @@ MGP_DB=${MGP_DB:-mgp}
 MGP_HTTP_PORT=${MGP_HTTP_PORT:-8069}
 MGP_HTTP_INTERFACE=${MGP_HTTP_INTERFACE:-127.0.0.1}
 MGP_LANG=${MGP_LANG:-ru_RU}
+MGP_TZ=${MGP_TZ:-Europe/Moscow}
 
 mgp_pip_requirements                                         # (a)
 mgp_system_packages wkhtmltopdf:wkhtmltopdf                  # (b)
@@ -55,19 +57,23 @@ else
         mgp_die "creating the database $MGP_DB failed (see the log above);
        fix the cause, then run this again (dropdb $MGP_DB to start afresh)"
 fi
-# Once per database (ir.default not set yet): the suite's language becomes
-# the default of the login page, of new contacts and users, and the language
-# of every existing user. Later runs leave users' own choices alone.
-MGP_LANG=$MGP_LANG "$PYTHON" -m odoo shell "${ODOO_ARGS[@]}" --no-http \
+# Once per database (marked by the system parameter mgp.serve_localized): the
+# suite's language becomes the default of new contacts and users, and the
+# language and time zone of every existing user. Later runs leave users' own
+# choices alone.
+MGP_LANG=$MGP_LANG MGP_TZ=$MGP_TZ "$PYTHON" -m odoo shell "${ODOO_ARGS[@]}" --no-http \
     --log-level=warn <<'PY' >/dev/null || mgp_die "setting the language failed"
 import os
 
-lang = os.environ["MGP_LANG"]
-if env["ir.default"]._get("res.partner", "lang") != lang:
+lang, tz = os.environ["MGP_LANG"], os.environ["MGP_TZ"]
+params = env["ir.config_parameter"]
+if not params.get_param("mgp.serve_localized"):
     env["res.lang"]._activate_lang(lang)
     env["ir.default"].set("res.partner", "lang", lang)
-    env["res.users"].with_context(active_test=False).search([]).write({"lang": lang})
-    env["res.company"].search([]).partner_id.write({"lang": lang})
+    users = env["res.users"].with_context(active_test=False).search([])
+    users.write({"lang": lang, "tz": tz})
+    env["res.company"].search([]).partner_id.write({"lang": lang, "tz": tz})
+    params.set_param("mgp.serve_localized", lang)
     env.cr.commit()
 PY
 

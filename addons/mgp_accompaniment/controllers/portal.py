@@ -1,0 +1,208 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from urllib.parse import quote
+
+from werkzeug.exceptions import Forbidden, NotFound
+
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+CERTIFICATE_REPORT = "mgp_reports.action_report_certificate"
+
+
+class MgpAccompanimentPortal(CustomerPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        Case = request.env["mgp.accompaniment"]
+        user = request.env.user
+        if "mgp_accompaniment_count" in counters:
+            values["mgp_accompaniment_count"] = (
+                Case.search_count(self._mgp_citizen_domain())
+                if Case.has_access("read")
+                else 0
+            )
+        if "mgp_ngo_case_count" in counters:
+            ngo = user._mgp_ngo_partner()
+            values["mgp_ngo_case_count"] = (
+                Case.search_count([("ngo_id", "=", ngo.id)])
+                if ngo and Case.has_access("read")
+                else 0
+            )
+        return values
+
+    def _mgp_citizen_domain(self):
+        return [
+            ("partner_id", "=", request.env.user.partner_id.id),
+            ("certificate_number", "!=", False),
+        ]
+
+    def _mgp_get_case(self, case_id):
+        """The case as the current user may read it, or 404."""
+        case = request.env["mgp.accompaniment"].browse(case_id)
+        try:
+            case.check_access("read")
+            case = case.exists()
+        except (AccessError, MissingError):
+            raise NotFound() from None
+        if not case:
+            raise NotFound()
+        return case
+
+    # ------------------------------------------------------------------
+    # Citizen: own certificates
+    # ------------------------------------------------------------------
+    @http.route(
+        ["/my/accompaniment", "/my/accompaniments"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_accompaniments(self, **kw):
+        cases = request.env["mgp.accompaniment"].search(
+            self._mgp_citizen_domain(), limit=100
+        )
+        values = self._prepare_portal_layout_values()
+        values.update({"cases": cases, "page_name": "mgp_accompaniment"})
+        return request.render("mgp_accompaniment.portal_my_accompaniments", values)
+
+    @http.route(
+        "/my/accompaniment/<int:case_id>", type="http", auth="user", website=True
+    )
+    def portal_my_accompaniment(self, case_id, **kw):
+        case = self._mgp_get_case(case_id)
+        if case.partner_id != request.env.user.partner_id:
+            raise NotFound()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "case": case,
+                "page_name": "mgp_accompaniment",
+                "has_report": bool(
+                    request.env.ref(CERTIFICATE_REPORT, raise_if_not_found=False)
+                ),
+            }
+        )
+        return request.render("mgp_accompaniment.portal_my_accompaniment", values)
+
+    @http.route(
+        "/my/accompaniment/<int:case_id>/certificate",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_accompaniment_certificate(self, case_id, download=False, **kw):
+        case = self._mgp_get_case(case_id)
+        if case.partner_id != request.env.user.partner_id:
+            raise NotFound()
+        report = request.env.ref(CERTIFICATE_REPORT, raise_if_not_found=False)
+        if not report:
+            raise NotFound()
+        # access to the case was checked above; the report reads the
+        # person's data that a portal user may not read field by field
+        pdf = (
+            request.env["ir.actions.report"]
+            .sudo()
+            .with_company(case.company_id)
+            ._render_qweb_pdf(report, case.ids)[0]
+        )
+        filename = f"certificate_{case.certificate_number or case.id}.pdf"
+        disposition = "attachment" if download else "inline"
+        return request.make_response(
+            pdf,
+            headers=[
+                ("Content-Type", "application/pdf"),
+                ("Content-Length", len(pdf)),
+                ("Content-Disposition", f'{disposition}; filename="{filename}"'),
+            ],
+        )
+
+    # ------------------------------------------------------------------
+    # NGO: cases assigned to the organisation
+    # ------------------------------------------------------------------
+    def _mgp_ngo(self):
+        ngo = request.env.user._mgp_ngo_partner()
+        if not ngo:
+            raise Forbidden()
+        return ngo
+
+    @http.route("/my/ngo/cases", type="http", auth="user", website=True)
+    def portal_ngo_cases(self, **kw):
+        ngo = self._mgp_ngo()
+        cases = request.env["mgp.accompaniment"].search(
+            [("ngo_id", "=", ngo.id)], limit=200
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "cases": cases,
+                "person_names": self._mgp_person_names(cases),
+                "page_name": "mgp_ngo_cases",
+            }
+        )
+        return request.render("mgp_accompaniment.portal_ngo_cases", values)
+
+    @http.route("/my/ngo/case/<int:case_id>", type="http", auth="user", website=True)
+    def portal_ngo_case(self, case_id, **kw):
+        ngo = self._mgp_ngo()
+        case = self._mgp_get_case(case_id)
+        if case.ngo_id != ngo:
+            raise NotFound()
+        lines = request.env["mgp.accompaniment.line"].search(
+            [("accompaniment_id", "=", case.id), ("ngo_id", "=", ngo.id)]
+        )
+        # the NGO may not read the person's record: only the name and the
+        # contacts it needs to accompany the person are shown
+        person = case.partner_id.sudo()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "case": case,
+                "lines": lines,
+                "person": {
+                    "name": person.name,
+                    "phone": person.phone,
+                    "email": person.email,
+                },
+                "page_name": "mgp_ngo_cases",
+                "error": kw.get("error"),
+                "success": kw.get("success"),
+            }
+        )
+        return request.render("mgp_accompaniment.portal_ngo_case", values)
+
+    @http.route(
+        "/my/ngo/line/<int:line_id>/result",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_ngo_line_result(self, line_id, date_done=None, result=None, **kw):
+        self._mgp_ngo()
+        line = request.env["mgp.accompaniment.line"].browse(line_id)
+        try:
+            line.check_access("write")
+            line = line.exists()
+        except (AccessError, MissingError):
+            raise NotFound() from None
+        if not line:
+            raise NotFound()
+        case_url = f"/my/ngo/case/{line.accompaniment_id.id}"
+        files = request.httprequest.files.getlist("attachments")
+        try:
+            line._mgp_portal_record_result(
+                fields.Date.to_date(date_done) if date_done else False,
+                result,
+                [(f.filename, f.read()) for f in files if f.filename],
+            )
+        except (UserError, ValidationError, ValueError) as error:
+            request.env.cr.rollback()
+            message = error.args[0] if error.args else str(error)
+            return request.redirect(f"{case_url}?error={quote(str(message))}")
+        return request.redirect(f"{case_url}?success=1")
+
+    def _mgp_person_names(self, cases):
+        # the NGO sees the names of the persons it accompanies, nothing more
+        return {case.id: case.partner_id.sudo().name for case in cases}

@@ -1,0 +1,959 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+
+STATES = [
+    ("new", "New"),
+    ("mse", "MSE request"),
+    ("assignment", "Assignment"),
+    ("active", "Accompaniment"),
+    ("employed", "Employed"),
+    ("expired", "Expired"),
+    ("terminated", "Terminated"),
+]
+OPEN_STATES = ("new", "mse", "assignment", "active")
+TERMINATION_REASONS = [
+    ("no_need", "No need for accompaniment"),
+    ("mse_refusal", "MSE bureau: no need (refusal)"),
+    ("withdrawn", "Withdrawn by the citizen"),
+    ("deregistered", "Removed from the register"),
+    ("other", "Other reason"),
+]
+# Deadlines that belong to the running service and end with it.
+SERVICE_DEADLINES = [
+    "s1_need_decision",
+    "s1_mse_request",
+    "s1_mse_answer",
+    "s1_need_decision_mse",
+    "s1_assignment",
+    "s1_certificate",
+    "s1_certificate_send",
+]
+CERTIFICATE_MONTHS = 6
+# Free capacity shown for an NGO without a declared limit.
+UNLIMITED_CAPACITY = 9999
+
+
+def _to_id(value):
+    """Id of a record or of an id (public methods take both)."""
+    return value.id if isinstance(value, models.BaseModel) else value
+
+
+class MgpAccompaniment(models.Model):
+    """Service 1 «Сопровождение инвалида при трудоустройстве» (692н).
+
+    The case starts from the individual employment plan agreed by the
+    citizen; every procedure of SPEC §2 is a deadline of the engine
+    (``mgp.deadline.mixin``) opened and closed by the public ``action_*``
+    methods, which check the state and the user's group on the server.
+    """
+
+    _name = "mgp.accompaniment"
+    _description = "Employment Accompaniment Case"
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "mgp.deadline.mixin",
+    ]
+    _order = "plan_agreed_date desc, id desc"
+
+    name = fields.Char(
+        string="Number", required=True, copy=False, readonly=True, default="/"
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('is_company', '=', False)]",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Centre",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Specialist",
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+    )
+    state = fields.Selection(
+        STATES,
+        required=True,
+        default="new",
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    plan_agreed_date = fields.Date(
+        string="Plan agreed on",
+        required=True,
+        tracking=True,
+        help="Date the citizen agreed the individual employment plan (or its "
+        "change) that includes the measure.",
+    )
+    personal_file_number = fields.Char(string="Personal file number", tracking=True)
+    personal_file_date = fields.Date(string="Personal file date")
+    disability_info_date = fields.Date(
+        string="Disability information received",
+        help="Date the information on the disability was received; an MSE "
+        "request is due the next working day. Defaults to the plan date.",
+    )
+    need = fields.Selection(
+        [
+            ("pending", "Pending"),
+            ("needed", "Needs accompaniment"),
+            ("not_needed", "Does not need it"),
+        ],
+        required=True,
+        default="pending",
+        tracking=True,
+        copy=False,
+    )
+    need_decision_date = fields.Date(tracking=True, copy=False)
+    mse_request_ids = fields.One2many(
+        "mgp.mse.request",
+        "res_id",
+        string="MSE requests",
+        domain=[("res_model", "=", "mgp.accompaniment")],
+        readonly=True,
+        copy=False,
+    )
+    mse_request_id = fields.Many2one(
+        "mgp.mse.request",
+        string="MSE request",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    mse_recommendation = fields.Selection(
+        related="mse_request_id.recommendation", string="MSE recommendation"
+    )
+    line_ids = fields.One2many(
+        "mgp.accompaniment.line",
+        "accompaniment_id",
+        string="Accompaniment activities",
+        copy=True,
+    )
+    # Assignment: a centre employee by an order and/or an NGO by a contract
+    responsible_user_id = fields.Many2one(
+        "res.users",
+        string="Accompanying employee",
+        tracking=True,
+        copy=False,
+        domain="[('share', '=', False)]",
+    )
+    order_number = fields.Char(tracking=True, copy=False, readonly=True)
+    order_date = fields.Date(tracking=True, copy=False)
+    order_state = fields.Selection(
+        [("draft", "Draft"), ("approved", "Approved")],
+        tracking=True,
+        copy=False,
+        readonly=True,
+    )
+    ngo_id = fields.Many2one(
+        "res.partner",
+        string="NGO",
+        index=True,
+        tracking=True,
+        copy=False,
+        domain="[('mgp_ngo_state', '=', 'included')]",
+    )
+    ngo_contract_id = fields.Many2one(
+        "mgp.ngo.contract",
+        string="NGO contract",
+        tracking=True,
+        copy=False,
+        domain="[('partner_id', '=', ngo_id)]",
+    )
+    ngo_contact = fields.Char(
+        string="NGO accompanying person",
+        copy=False,
+        help="Name, phone and e-mail of the NGO's accompanying person.",
+    )
+    ngo_assign_date = fields.Date(
+        string="NGO assigned on",
+        copy=False,
+        readonly=True,
+        help="Date the NGO contract for this case was concluded or amended.",
+    )
+    accompanying_contact = fields.Char(
+        compute="_compute_accompanying_contact",
+        store=True,
+        readonly=False,
+        help="Name, phone and e-mail of the accompanying person shown on the "
+        "certificate.",
+    )
+    assignment_done_date = fields.Date(
+        string="Assignment completed on", readonly=True, copy=False, tracking=True
+    )
+    # Certificate (Приложение 1)
+    certificate_number = fields.Char(tracking=True, copy=False, readonly=True)
+    certificate_date = fields.Date(tracking=True, copy=False, readonly=True)
+    date_end = fields.Date(
+        string="Accompaniment until", tracking=True, copy=False, readonly=True
+    )
+    certificate_sent_date = fields.Date(
+        string="Certificate sent on", tracking=True, copy=False, readonly=True
+    )
+    certificate_notes = fields.Text(
+        compute="_compute_certificate_notes",
+        store=True,
+        help="Notes of the certificate: the activities performed by an NGO "
+        "when it covers only part of them.",
+    )
+    # End
+    employment_date = fields.Date(tracking=True, copy=False, readonly=True)
+    employer_id = fields.Many2one(
+        "res.partner", tracking=True, copy=False, readonly=True
+    )
+    date_closed = fields.Date(string="Closed on", copy=False, readonly=True)
+    termination_reason = fields.Selection(
+        TERMINATION_REASONS, tracking=True, copy=False, readonly=True
+    )
+    termination_note = fields.Text(copy=False, readonly=True)
+    line_count = fields.Integer(compute="_compute_line_stats")
+    line_done_count = fields.Integer(compute="_compute_line_stats")
+    results_complete = fields.Boolean(compute="_compute_line_stats")
+    certificate_expiring = fields.Boolean(
+        string="Certificate ends within 30 days",
+        compute="_compute_certificate_expiring",
+        search="_search_certificate_expiring",
+    )
+
+    _personal_file_dates = models.Constraint(
+        "CHECK (personal_file_date IS NULL OR plan_agreed_date IS NULL "
+        "OR personal_file_date <= plan_agreed_date)",
+        "The personal file cannot be opened after the plan is agreed.",
+    )
+
+    @api.depends(
+        "responsible_user_id",
+        "responsible_user_id.phone",
+        "responsible_user_id.email",
+        "ngo_id",
+        "ngo_contact",
+    )
+    def _compute_accompanying_contact(self):
+        for case in self:
+            user = case.responsible_user_id
+            if user:
+                parts = [user.name, user.phone, user.email]
+            elif case.ngo_id:
+                parts = [
+                    case.ngo_contact or case.ngo_id.name,
+                    case.ngo_id.phone if not case.ngo_contact else False,
+                    case.ngo_id.email if not case.ngo_contact else False,
+                ]
+            else:
+                parts = []
+            case.accompanying_contact = ", ".join(p for p in parts if p) or False
+
+    @api.depends(
+        "ngo_id",
+        "ngo_contact",
+        "line_ids.performer",
+        "line_ids.activity_id",
+        "line_ids.ngo_id",
+    )
+    def _compute_certificate_notes(self):
+        # Printed-form text of Приложение 1: always in Russian.
+        for case in self:
+            ngo_lines = case.line_ids.filtered(lambda line: line.performer == "ngo")
+            centre_lines = case.line_ids - ngo_lines
+            if not (case.ngo_id and ngo_lines and centre_lines):
+                case.certificate_notes = False
+                continue
+            activities = "; ".join(
+                f"{index}) {line.activity_id.name}"
+                for index, line in enumerate(ngo_lines.sorted("sequence"), start=1)
+            )
+            contact = case.ngo_contact or ", ".join(
+                p for p in (case.ngo_id.phone, case.ngo_id.email) if p
+            )
+            note = (
+                f"Мероприятия, выполняемые негосударственной организацией "
+                f"«{case.ngo_id.name}»: {activities}."
+            )
+            if contact:
+                note += f" Сопровождающее лицо: {contact}."
+            case.certificate_notes = note
+
+    @api.depends("line_ids.result", "line_ids.date_done")
+    def _compute_line_stats(self):
+        for case in self:
+            done = case.line_ids.filtered(lambda line: line.date_done and line.result)
+            case.line_count = len(case.line_ids)
+            case.line_done_count = len(done)
+            case.results_complete = bool(case.line_ids) and done == case.line_ids
+
+    @api.depends("date_end", "state")
+    def _compute_certificate_expiring(self):
+        limit = fields.Date.context_today(self) + relativedelta(days=30)
+        for case in self:
+            case.certificate_expiring = bool(
+                case.state == "active" and case.date_end and case.date_end <= limit
+            )
+
+    def _search_certificate_expiring(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        limit = fields.Date.context_today(self) + relativedelta(days=30)
+        domain = Domain([("state", "=", "active"), ("date_end", "!=", False)]) & Domain(
+            "date_end", "<=", limit
+        )
+        return domain if (operator == "=") == value else ~domain
+
+    @api.constrains("plan_agreed_date", "need_decision_date", "employment_date")
+    def _check_dates(self):
+        for case in self:
+            if (
+                case.need_decision_date
+                and case.plan_agreed_date
+                and case.need_decision_date < case.plan_agreed_date
+            ):
+                raise ValidationError(
+                    self.env._("The need decision cannot precede the plan agreement.")
+                )
+            if (
+                case.employment_date
+                and case.certificate_date
+                and case.employment_date < case.plan_agreed_date
+            ):
+                raise ValidationError(
+                    self.env._("The employment cannot precede the plan agreement.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("disability_info_date") and vals.get("plan_agreed_date"):
+                vals["disability_info_date"] = vals["plan_agreed_date"]
+        cases = super().create(vals_list)
+        for case in cases:
+            if case.name == "/":
+                case.name = case._mgp_next_number("mgp.accompaniment")
+            case._mgp_deadline_open("s1_need_decision", case.plan_agreed_date)
+        return cases
+
+    def _compute_access_url(self):
+        res = super()._compute_access_url()
+        for case in self:
+            case.access_url = f"/my/accompaniment/{case.id}"
+        return res
+
+    # ------------------------------------------------------------------
+    # Need decision and the MSE path
+    # ------------------------------------------------------------------
+    def action_request_mse(self, request_date=None):
+        """Ask the MSE bureau for recommendations (the IPRA extract is not
+        enough): creates the request and tracks its sending."""
+        self._mgp_check_group("mgp_base.group_specialist")
+        requests = self.env["mgp.mse.request"]
+        for case in self:
+            case._mgp_check_state(("new",))
+            request_date = fields.Date.to_date(
+                request_date
+            ) or fields.Date.context_today(case)
+            request = self.env["mgp.mse.request"].create(
+                {
+                    "partner_id": case.partner_id.id,
+                    "res_model": case._name,
+                    "res_id": case.id,
+                    "company_id": case.company_id.id,
+                    "user_id": (case.user_id or self.env.user).id,
+                    "date_info_received": case.disability_info_date
+                    or case.plan_agreed_date,
+                }
+            )
+            case.write({"state": "mse", "mse_request_id": request.id})
+            # the specialist's decision is "ask the bureau": the first
+            # procedure is done, the MSE path starts
+            case._mgp_deadline_close("s1_need_decision", request_date)
+            case._mgp_deadline_open(
+                "s1_mse_request", case.disability_info_date or case.plan_agreed_date
+            )
+            requests |= request
+        if len(self) == 1:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "mgp.mse.request",
+                "res_id": requests.id,
+                "view_mode": "form",
+                "target": "current",
+            }
+        return True
+
+    def _mgp_on_mse_sent(self, request):
+        self.ensure_one()
+        self._mgp_deadline_close("s1_mse_request", request.date_sent)
+        self._mgp_deadline_open(
+            "s1_mse_answer", request.date_received or request.date_sent
+        )
+        return super()._mgp_on_mse_sent(request)
+
+    def _mgp_on_mse_answer(self, request):
+        self.ensure_one()
+        self._mgp_deadline_close(
+            ["s1_mse_request", "s1_mse_answer"], request.date_answer
+        )
+        if self.state == "mse":
+            self.mse_request_id = request
+            self._mgp_deadline_open("s1_need_decision_mse", request.date_answer)
+        return super()._mgp_on_mse_answer(request)
+
+    def action_decide_need(self, needed, decision_date=None):
+        """Record the need decision: from the IPRA extract (state ``new``) or
+        from the MSE recommendation (state ``mse``, after the answer)."""
+        self._mgp_check_group("mgp_base.group_specialist")
+        for case in self:
+            case._mgp_check_state(("new", "mse"))
+            decision_date = fields.Date.to_date(
+                decision_date
+            ) or fields.Date.context_today(case)
+            if decision_date < case.plan_agreed_date:
+                raise UserError(
+                    self.env._("The need decision cannot precede the plan agreement.")
+                )
+            on_mse = case.state == "mse"
+            if on_mse:
+                request = case.mse_request_id
+                if not request or request.state != "answered":
+                    raise UserError(
+                        self.env._(
+                            "Register the answer of the MSE bureau before "
+                            "deciding on the need."
+                        )
+                    )
+                if bool(needed) != (request.recommendation == "needed"):
+                    raise UserError(
+                        self.env._(
+                            "The decision must follow the recommendation of the "
+                            "MSE bureau (%s).",
+                            dict(
+                                request._fields[
+                                    "recommendation"
+                                ]._description_selection(self.env)
+                            ).get(request.recommendation),
+                        )
+                    )
+            code = "s1_need_decision_mse" if on_mse else "s1_need_decision"
+            case._mgp_deadline_close(code, decision_date)
+            case.write(
+                {
+                    "need": "needed" if needed else "not_needed",
+                    "need_decision_date": decision_date,
+                }
+            )
+            if needed:
+                case.state = "assignment"
+                case._mgp_deadline_open("s1_assignment", decision_date)
+            else:
+                case._mgp_terminate(
+                    "mse_refusal" if on_mse else "no_need", decision_date
+                )
+        return True
+
+    # ------------------------------------------------------------------
+    # Assignment: order and/or NGO contract
+    # ------------------------------------------------------------------
+    def action_assign_employee(self, user, order_date=None):
+        """Draft the order (Приложение 3) appointing ``user`` (record or id)
+        as the accompanying employee; a manager approves it."""
+        self.ensure_one()
+        self._mgp_check_group("mgp_base.group_specialist")
+        self._mgp_check_state(("assignment",))
+        user = self.env["res.users"].browse(_to_id(user))
+        if not user or user.share:
+            raise UserError(self.env._("Choose an employee of the centre."))
+        if self.order_state == "approved":
+            raise UserError(self.env._("The order is already approved."))
+        vals = {
+            "responsible_user_id": user.id,
+            "order_state": "draft",
+            "order_date": order_date or self.order_date,
+        }
+        if not self.order_number:
+            vals["order_number"] = self._mgp_next_number("mgp.accompaniment.order")
+        self.write(vals)
+        self.line_ids.filtered(lambda line: line.performer == "centre").write(
+            {"user_id": user.id}
+        )
+        return True
+
+    def action_approve_order(self, order_date=None):
+        """Approve (sign) the order appointing the accompanying employee.
+
+        Only a manager of the centre may approve it.
+        """
+        if not self.env.user.has_group("mgp_base.group_manager"):
+            raise UserError(
+                self.env._("Only a manager of the centre may approve the order.")
+            )
+        for case in self:
+            case._mgp_check_state(("assignment",))
+            if not case.responsible_user_id or not case.order_number:
+                raise UserError(self.env._("Appoint the accompanying employee first."))
+            if case.order_state == "approved":
+                raise UserError(self.env._("The order is already approved."))
+            order_date = (
+                fields.Date.to_date(order_date)
+                or case.order_date
+                or fields.Date.context_today(case)
+            )
+            if case.need_decision_date and order_date < case.need_decision_date:
+                raise UserError(
+                    self.env._("The order cannot precede the need decision.")
+                )
+            case.write({"order_state": "approved", "order_date": order_date})
+            case._mgp_check_assignment_complete()
+        return True
+
+    def action_assign_ngo(self, ngo, contract, contact=None, assign_date=None):
+        """Assign ``ngo`` under ``contract`` (records or ids): lines whose
+        activity the NGO declares go to it, the rest stays with the centre
+        employee.
+
+        :param assign_date: date the contract was concluded or amended for
+            this case (default: the contract date, not before the decision)
+        """
+        self.ensure_one()
+        self._mgp_check_group("mgp_base.group_specialist")
+        self._mgp_check_state(("assignment",))
+        ngo = self.env["res.partner"].browse(_to_id(ngo))
+        contract = self.env["mgp.ngo.contract"].browse(_to_id(contract))
+        if self.ngo_contract_id and self.assignment_done_date:
+            raise UserError(self.env._("The NGO is already assigned."))
+        if ngo.mgp_ngo_state != "included":
+            raise UserError(
+                self.env._("Only an NGO included in the registry can be assigned.")
+            )
+        if contract.partner_id != ngo:
+            raise UserError(self.env._("The contract belongs to another NGO."))
+        if contract.state != "active":
+            raise UserError(self.env._("The chosen contract is not in force."))
+        assign_date = fields.Date.to_date(assign_date) or max(
+            contract.date, self.need_decision_date or contract.date
+        )
+        if self.need_decision_date and assign_date < self.need_decision_date:
+            raise UserError(
+                self.env._("The NGO cannot be assigned before the need decision.")
+            )
+        covered = ngo.mgp_ngo_activity_ids
+        for line in self.line_ids:
+            if line.activity_id in covered:
+                line.write({"performer": "ngo", "ngo_id": ngo.id, "user_id": False})
+            else:
+                line.write(
+                    {
+                        "performer": "centre",
+                        "ngo_id": False,
+                        "user_id": self.responsible_user_id.id,
+                    }
+                )
+        self.write(
+            {
+                "ngo_id": ngo.id,
+                "ngo_contract_id": contract.id,
+                "ngo_contact": contact or self.ngo_contact,
+                "ngo_assign_date": assign_date,
+            }
+        )
+        self.message_post(
+            body=self.env._(
+                "NGO %(ngo)s assigned under contract %(number)s of %(date)s.",
+                ngo=ngo.name,
+                number=contract.number,
+                date=contract.date,
+            )
+        )
+        self._mgp_check_assignment_complete()
+        return True
+
+    def _mgp_assignment_requirements(self):
+        """(order needed, NGO contract needed) for the current lines."""
+        self.ensure_one()
+        ngo_lines = self.line_ids.filtered(lambda line: line.performer == "ngo")
+        centre_lines = self.line_ids - ngo_lines
+        needs_ngo = bool(ngo_lines) or bool(self.ngo_id)
+        needs_order = bool(centre_lines) or not needs_ngo
+        return needs_order, needs_ngo
+
+    def _mgp_check_assignment_complete(self):
+        """Close ``s1_assignment`` and open ``s1_certificate`` once the order
+        is approved and/or the NGO contract concluded, as the lines need."""
+        self.ensure_one()
+        if self.assignment_done_date:
+            return False
+        needs_order, needs_ngo = self._mgp_assignment_requirements()
+        if needs_order and self.order_state != "approved":
+            return False
+        if needs_ngo and not self.ngo_contract_id:
+            return False
+        dates = []
+        if needs_order:
+            dates.append(self.order_date)
+        if needs_ngo:
+            dates.append(self.ngo_assign_date or self.ngo_contract_id.date)
+        done_date = max(dates)
+        self.assignment_done_date = done_date
+        self._mgp_deadline_close("s1_assignment", done_date)
+        self._mgp_deadline_open("s1_certificate", done_date)
+        return True
+
+    def _get_ngo_candidates_data(self):
+        """Included NGOs with their coverage of the case's NGO activities and
+        free capacity, best first.
+
+        :return: list of dicts ``partner``, ``coverage``, ``free_capacity``,
+            ``covered`` (activities)
+        """
+        self.ensure_one()
+        ngo_lines = self.line_ids.filtered(lambda line: line.performer == "ngo")
+        activities = (ngo_lines or self.line_ids).activity_id
+        Partner = self.env["res.partner"]
+        ngos = Partner.search([("mgp_ngo_state", "=", "included")], limit=500)
+        load = dict(
+            self.sudo()._read_group(  # capacity counts the cases of every centre
+                [("ngo_id", "in", ngos.ids), ("state", "in", ("assignment", "active"))],
+                ["ngo_id"],
+                ["__count"],
+            )
+        )
+        result = []
+        for ngo in ngos:
+            covered = activities & ngo.mgp_ngo_activity_ids
+            # a capacity of 0 means the NGO declared no limit
+            free = (
+                ngo.mgp_ngo_capacity - load.get(ngo, 0)
+                if ngo.mgp_ngo_capacity
+                else UNLIMITED_CAPACITY
+            )
+            result.append(
+                {
+                    "partner": ngo,
+                    "coverage": len(covered),
+                    "free_capacity": free,
+                    "covered": covered,
+                }
+            )
+        result.sort(
+            key=lambda item: (
+                -item["coverage"],
+                -item["free_capacity"],
+                item["partner"].id,
+            )
+        )
+        return result
+
+    def _get_ngo_candidates(self):
+        """Included NGOs sorted by (coverage desc, free capacity desc)."""
+        self.ensure_one()
+        partners = self.env["res.partner"]
+        for item in self._get_ngo_candidates_data():
+            partners |= item["partner"]
+        return partners
+
+    # ------------------------------------------------------------------
+    # Certificate
+    # ------------------------------------------------------------------
+    def action_issue_certificate(self, issue_date=None):
+        """Form the certificate (Приложение 1) valid six months."""
+        self._mgp_check_group("mgp_base.group_specialist")
+        for case in self:
+            case._mgp_check_state(("assignment",))
+            if not case.assignment_done_date:
+                raise UserError(
+                    self.env._(
+                        "Approve the order or conclude the NGO contract before "
+                        "issuing the certificate."
+                    )
+                )
+            issue_date = fields.Date.to_date(issue_date) or fields.Date.context_today(
+                case
+            )
+            if issue_date < case.assignment_done_date:
+                raise UserError(
+                    self.env._(
+                        "The certificate cannot be issued before the order or "
+                        "the NGO contract."
+                    )
+                )
+            case.write(
+                {
+                    "certificate_number": case.certificate_number
+                    or case._mgp_next_number("mgp.accompaniment.certificate"),
+                    "certificate_date": issue_date,
+                    "date_end": issue_date + relativedelta(months=CERTIFICATE_MONTHS),
+                    "state": "active",
+                }
+            )
+            case._mgp_deadline_close("s1_certificate", issue_date)
+            case._mgp_deadline_open("s1_certificate_send", issue_date)
+        return True
+
+    def action_send_certificate(self, send_date=None):
+        """Send the certificate to the citizen's portal and by e-mail."""
+        self._mgp_check_group("mgp_base.group_specialist")
+        template = self.env.ref(
+            "mgp_accompaniment.mail_template_certificate", raise_if_not_found=False
+        )
+        for case in self:
+            case._mgp_check_state(("active",))
+            if not case.certificate_number:
+                raise UserError(self.env._("The certificate is not issued yet."))
+            send_date = fields.Date.to_date(send_date) or fields.Date.context_today(
+                case
+            )
+            case._mgp_notify_citizen(template)
+            case.certificate_sent_date = send_date
+            case._mgp_deadline_close("s1_certificate_send", send_date)
+        return True
+
+    # ------------------------------------------------------------------
+    # End of the service
+    # ------------------------------------------------------------------
+    def action_mark_employed(self, employment_date, employer_id):
+        """The citizen is employed: the service ends, results are due."""
+        self._mgp_check_group("mgp_base.group_specialist")
+        employment_date = fields.Date.to_date(employment_date)
+        employer = self.env["res.partner"].browse(_to_id(employer_id))
+        if not employment_date or not employer.exists():
+            raise UserError(self.env._("Give the employment date and the employer."))
+        for case in self:
+            case._mgp_check_state(("active",))
+            if employment_date < case.certificate_date:
+                raise UserError(
+                    self.env._("The employment cannot precede the certificate.")
+                )
+            case.write(
+                {
+                    "state": "employed",
+                    "employment_date": employment_date,
+                    "employer_id": employer.id,
+                    "date_closed": employment_date,
+                }
+            )
+            case._mgp_start_results(employment_date)
+            case._on_employed()
+        return True
+
+    def _on_employed(self):
+        """Hook called once the citizen is employed (service 2 extends it)."""
+        self.ensure_one()
+        self.message_post(
+            body=self.env._(
+                "The citizen is employed by %(employer)s on %(date)s; the results "
+                "of the accompaniment are due.",
+                employer=self.employer_id.name,
+                date=self.employment_date,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    @api.model
+    def _cron_expire(self, today=None):
+        """End the accompaniment of cases whose certificate term is over."""
+        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        # the daily job ends the cases of every centre
+        cases = self.sudo().search([("state", "=", "active"), ("date_end", "<", today)])
+        for case in cases:
+            case.write({"state": "expired", "date_closed": case.date_end})
+            case._mgp_start_results(case.date_end)
+        return cases.with_env(self.env)
+
+    def action_terminate(self, reason, note=None, termination_date=None):
+        """Stop the service with ``reason`` and notify the citizen."""
+        self._mgp_check_group("mgp_base.group_specialist")
+        if reason not in dict(TERMINATION_REASONS):
+            raise UserError(self.env._("Unknown termination reason."))
+        for case in self:
+            case._mgp_check_state(OPEN_STATES)
+            case._mgp_terminate(reason, termination_date, note)
+        return True
+
+    def _mgp_terminate(self, reason, termination_date=None, note=None):
+        self.ensure_one()
+        termination_date = fields.Date.to_date(
+            termination_date
+        ) or fields.Date.context_today(self)
+        self._mgp_deadline_cancel(SERVICE_DEADLINES)
+        self.write(
+            {
+                "state": "terminated",
+                "termination_reason": reason,
+                "termination_note": note or False,
+                "date_closed": termination_date,
+            }
+        )
+        if self.mse_request_id.state in ("draft", "sent"):
+            self.mse_request_id.action_cancel()
+        no_need = reason in ("no_need", "mse_refusal")
+        if no_need:
+            self._mgp_deadline_open("s1_no_need_notice", termination_date)
+        template = self.env.ref(
+            "mgp_accompaniment.mail_template_no_need"
+            if no_need
+            else "mgp_accompaniment.mail_template_termination",
+            raise_if_not_found=False,
+        )
+        self._mgp_notify_citizen(template)
+        if no_need:
+            self._mgp_deadline_close(
+                "s1_no_need_notice",
+                max(termination_date, fields.Date.context_today(self)),
+            )
+        return True
+
+    # ------------------------------------------------------------------
+    # Results
+    # ------------------------------------------------------------------
+    def _mgp_start_results(self, end_date):
+        self.ensure_one()
+        self._mgp_deadline_cancel(SERVICE_DEADLINES)
+        self._mgp_deadline_open("s1_results", end_date)
+        self._mgp_check_results_complete()
+
+    def _mgp_check_results_complete(self, done_date=None):
+        """Close ``s1_results`` when every line has its result."""
+        for case in self:
+            if case.state in ("employed", "expired") and case.results_complete:
+                case._mgp_deadline_close(
+                    "s1_results", done_date or fields.Date.context_today(case)
+                )
+        return True
+
+    # ------------------------------------------------------------------
+    # Wizards
+    # ------------------------------------------------------------------
+    def _mgp_wizard_action(self, model, name):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_accompaniment_id": self.id},
+        }
+
+    def action_open_need_wizard(self):
+        return self._mgp_wizard_action(
+            "mgp.accompaniment.need.wizard", self.env._("Need decision")
+        )
+
+    def action_open_mse_wizard(self):
+        return self._mgp_wizard_action(
+            "mgp.accompaniment.mse.wizard", self.env._("Request to the MSE bureau")
+        )
+
+    def action_open_assign_wizard(self):
+        return self._mgp_wizard_action(
+            "mgp.accompaniment.assign.wizard", self.env._("Assignment")
+        )
+
+    def action_open_order_wizard(self):
+        return self._mgp_wizard_action(
+            "mgp.accompaniment.order.wizard", self.env._("Approve the order")
+        )
+
+    def action_open_certificate_wizard(self):
+        return self._mgp_wizard_action(
+            "mgp.accompaniment.certificate.wizard", self.env._("Issue the certificate")
+        )
+
+    def action_open_employ_wizard(self):
+        return self._mgp_wizard_action(
+            "mgp.accompaniment.employ.wizard", self.env._("Employment")
+        )
+
+    def action_open_terminate_wizard(self):
+        return self._mgp_wizard_action(
+            "mgp.accompaniment.terminate.wizard", self.env._("Terminate the service")
+        )
+
+    def action_open_mse_request(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mgp.mse.request",
+            "res_id": self.mse_request_id.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    def _mgp_check_state(self, states):
+        for case in self:
+            if case.state not in states:
+                state_label = dict(
+                    self._fields["state"]._description_selection(self.env)
+                )
+                raise UserError(
+                    self.env._(
+                        "This action is not possible for case %(case)s in state "
+                        "«%(state)s».",
+                        case=case.name,
+                        state=state_label.get(case.state),
+                    )
+                )
+
+    def _mgp_check_group(self, group):
+        if not self.env.su and not self.env.user.has_group(group):
+            raise UserError(
+                self.env._("You are not allowed to perform this action on the case.")
+            )
+
+    def _mgp_next_number(self, code):
+        """Next number of the per-centre sequence ``code``.
+
+        The centre's own sequence is created from the shared template the
+        first time the centre numbers a document of this kind.
+        """
+        self.ensure_one()
+        Sequence = self.env["ir.sequence"].sudo()  # numbering is bookkeeping
+        company = self.company_id or self.env.company
+        sequence = Sequence.search(
+            [("code", "=", code), ("company_id", "=", company.id)], limit=1
+        )
+        if not sequence:
+            template = Sequence.search(
+                [("code", "=", code), ("company_id", "=", False)], limit=1
+            )
+            if not template:
+                raise UserError(self.env._("The numbering %s is missing.", code))
+            sequence = template.copy(
+                {"company_id": company.id, "number_next": 1, "name": template.name}
+            )
+        return sequence.next_by_id()
+
+    def _mgp_notify_citizen(self, template):
+        """Post ``template`` to the citizen: e-mail and the portal chatter."""
+        self.ensure_one()
+        if not template:
+            return False
+        partner_ids = self.partner_id.ids if self.partner_id.email else []
+        self.message_post_with_source(
+            template,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=partner_ids,
+        )
+        return True
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Certificate %s", self.certificate_number or self.name)

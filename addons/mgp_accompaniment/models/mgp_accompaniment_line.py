@@ -1,0 +1,195 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.mimetypes import guess_mimetype
+
+# Fields an NGO representative may write from the portal.
+PORTAL_RESULT_FIELDS = {"date_done", "result", "result_attachment_ids"}
+# Result documents an NGO may upload: scans, photos, office documents.
+RESULT_MIMETYPES = {
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "application/msword",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.oasis.opendocument.text",
+}
+RESULT_MAX_SIZE = 10 * 1024 * 1024
+
+
+class MgpAccompanimentLine(models.Model):
+    """One accompaniment activity of a case, performed by a centre employee
+    or by the NGO, with its result."""
+
+    _name = "mgp.accompaniment.line"
+    _description = "Accompaniment Activity"
+    _order = "accompaniment_id, sequence, id"
+
+    accompaniment_id = fields.Many2one(
+        "mgp.accompaniment",
+        string="Case",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    company_id = fields.Many2one(
+        related="accompaniment_id.company_id", store=True, index=True
+    )
+    sequence = fields.Integer(default=10)
+    activity_id = fields.Many2one(
+        "mgp.activity",
+        required=True,
+        domain="[('service', '=', 'employment')]",
+    )
+    performer = fields.Selection(
+        [("centre", "Centre employee"), ("ngo", "NGO")],
+        required=True,
+        default="centre",
+    )
+    ngo_id = fields.Many2one(
+        "res.partner",
+        string="NGO",
+        index=True,
+        domain="[('mgp_ngo_state', '=', 'included')]",
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Employee", domain="[('share', '=', False)]"
+    )
+    date_planned = fields.Date(string="Planned date")
+    date_done = fields.Date(string="Done on")
+    result = fields.Text()
+    result_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "mgp_accompaniment_line_attachment_rel",
+        "line_id",
+        "attachment_id",
+        string="Result documents",
+    )
+    has_result = fields.Boolean(compute="_compute_has_result", store=True)
+
+    @api.depends("date_done", "result")
+    def _compute_has_result(self):
+        for line in self:
+            line.has_result = bool(line.date_done and line.result)
+
+    @api.constrains("activity_id")
+    def _check_activity_service(self):
+        for line in self:
+            if line.activity_id.service != "employment":
+                raise ValidationError(
+                    self.env._(
+                        "Only activities of the employment catalogue can be "
+                        "planned in this service."
+                    )
+                )
+
+    @api.constrains("performer", "ngo_id")
+    def _check_performer(self):
+        for line in self:
+            if line.performer == "centre" and line.ngo_id:
+                raise ValidationError(
+                    self.env._("An activity of the centre cannot have an NGO.")
+                )
+
+    @api.constrains("date_done", "date_planned")
+    def _check_date_done(self):
+        for line in self:
+            case = line.accompaniment_id
+            if (
+                line.date_done
+                and case.plan_agreed_date
+                and (line.date_done < case.plan_agreed_date)
+            ):
+                raise ValidationError(
+                    self.env._("An activity cannot be done before the plan is agreed.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._check_case_open()
+        return lines
+
+    def write(self, vals):
+        if self.env.user.share and not self.env.su:
+            forbidden = set(vals) - PORTAL_RESULT_FIELDS
+            if forbidden:
+                raise AccessError(
+                    self.env._("You may only record the results of an activity.")
+                )
+        if not self.env.user.share and set(vals) - PORTAL_RESULT_FIELDS - {
+            "sequence",
+            "user_id",
+            "date_planned",
+        }:
+            self._check_case_open()
+        res = super().write(vals)
+        if {"date_done", "result"} & set(vals):
+            self.accompaniment_id._mgp_check_results_complete()
+        return res
+
+    def _check_case_open(self):
+        for line in self:
+            if line.accompaniment_id.state in ("employed", "expired", "terminated"):
+                raise UserError(
+                    self.env._(
+                        "The activities of a closed case cannot be changed; "
+                        "only their results."
+                    )
+                )
+
+    def _mgp_portal_record_result(self, date_done, result, files=()):
+        """Record the result of an activity from the NGO portal.
+
+        :param files: list of ``(filename, content bytes)``; only PDF, images
+            and office documents up to 10 MB are accepted
+        """
+        self.ensure_one()
+        if not date_done or not (result or "").strip():
+            raise UserError(self.env._("Give the date and the result of the activity."))
+        if date_done > fields.Date.context_today(self):
+            raise UserError(self.env._("The activity cannot be done in the future."))
+        attachments_vals = []
+        for filename, content in files:
+            mimetype = guess_mimetype(content)
+            if mimetype not in RESULT_MIMETYPES:
+                raise UserError(
+                    self.env._(
+                        "The file %s is not accepted: upload a PDF, an image "
+                        "(JPEG, PNG) or a text document.",
+                        filename,
+                    )
+                )
+            if len(content) > RESULT_MAX_SIZE:
+                raise UserError(
+                    self.env._("The file %s is larger than 10 MB.", filename)
+                )
+            attachments_vals.append(
+                {
+                    "name": filename,
+                    "raw": content,
+                    "mimetype": mimetype,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+            )
+        self.write({"date_done": date_done, "result": result.strip()})
+        # the user may write this line (checked by the caller's write access);
+        # attachments and the case's chatter are not portal-writable models
+        attachments = self.env["ir.attachment"].sudo().create(attachments_vals)
+        if attachments:
+            self.sudo().result_attachment_ids = [(4, a.id) for a in attachments]
+        self.accompaniment_id.sudo().message_post(
+            body=self.env._(
+                "Result of «%(activity)s» recorded by %(ngo)s on %(date)s: %(result)s",
+                activity=self.activity_id.name,
+                ngo=self.env.user.commercial_partner_id.name,
+                date=date_done,
+                result=result.strip(),
+            ),
+            author_id=self.env.user.partner_id.id,
+            attachment_ids=attachments.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        return True

@@ -1,0 +1,86 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from odoo.exceptions import UserError
+
+from .common import AccompanimentCommon
+
+
+class TestCertificate(AccompanimentCommon):
+    def _assigned_case(self, day):
+        case = self._case(day)
+        case.action_decide_need(True, day)
+        self._assign_employee(case, day)
+        return case
+
+    def test_31_march_to_30_september(self):
+        case = self._assigned_case(date(2026, 3, 30))
+        case.action_issue_certificate(date(2026, 3, 31))
+        self.assertEqual(case.state, "active")
+        self.assertEqual(case.certificate_date, date(2026, 3, 31))
+        self.assertEqual(case.date_end, date(2026, 9, 30))
+        self.assertTrue(case.certificate_number)
+        self.assertEqual(self._deadline(case, "s1_certificate").state, "done")
+        send = self._deadline(case, "s1_certificate_send")
+        self.assertEqual(send.state, "open")
+        self.assertEqual(send.date_due, date(2026, 4, 1))
+
+    def test_31_august_to_28_february(self):
+        case = self._assigned_case(date(2026, 8, 28))
+        case.action_issue_certificate(date(2026, 8, 31))
+        self.assertEqual(case.date_end, date(2027, 2, 28))
+
+    def test_send_certificate(self):
+        case = self._assigned_case(date(2026, 3, 30))
+        case.action_issue_certificate(date(2026, 3, 31))
+        case.action_send_certificate(date(2026, 4, 1))
+        self.assertEqual(case.certificate_sent_date, date(2026, 4, 1))
+        send = self._deadline(case, "s1_certificate_send")
+        self.assertEqual(send.state, "done")
+        self.assertFalse(send.is_late)
+        message = case.message_ids.filtered(
+            lambda m: m.subject and case.certificate_number in m.subject
+        )
+        self.assertTrue(message)
+        self.assertIn(self.person, message.partner_ids)
+        self.assertTrue(
+            self.env["mail.mail"]
+            .sudo()
+            .search([("mail_message_id", "in", message.ids)])
+        )
+
+    def test_certificate_numbers_per_centre(self):
+        case_1 = self._assigned_case(date(2026, 3, 30))
+        case_2 = self._assigned_case(date(2026, 3, 30))
+        case_1.action_issue_certificate(date(2026, 3, 31))
+        case_2.action_issue_certificate(date(2026, 3, 31))
+        self.assertNotEqual(case_1.certificate_number, case_2.certificate_number)
+
+    def test_certificate_refused_before_assignment(self):
+        case = self._case(date(2026, 3, 30))
+        with self.assertRaises(UserError):
+            case.action_issue_certificate(date(2026, 3, 31))
+        case.action_decide_need(True, date(2026, 3, 30))
+        with self.assertRaises(UserError):  # no order approved yet
+            case.action_issue_certificate(date(2026, 3, 31))
+        with self.assertRaises(UserError):
+            case.action_send_certificate()
+
+    def test_certificate_not_before_order(self):
+        case = self._assigned_case(date(2026, 3, 30))
+        with self.assertRaises(UserError):
+            case.action_issue_certificate(date(2026, 3, 29))
+
+    def test_wizard_issues_and_sends(self):
+        case = self._assigned_case(date(2026, 3, 30))
+        action = case.action_open_certificate_wizard()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.specialist)
+            .with_context(**action["context"])
+            .create({"issue_date": date(2026, 3, 31), "send": True})
+        )
+        wizard.action_confirm()
+        self.assertEqual(case.state, "active")
+        self.assertTrue(case.certificate_sent_date)
+        self.assertEqual(self._deadline(case, "s1_certificate_send").state, "done")

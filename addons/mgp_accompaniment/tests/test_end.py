@@ -1,0 +1,128 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from odoo.exceptions import UserError
+
+from .common import AccompanimentCommon
+
+
+class TestEnd(AccompanimentCommon):
+    def test_expiry_by_cron_twice(self):
+        case = self._active_case(date(2025, 3, 31), date(2025, 3, 31))
+        still_running = self._active_case(date(2025, 6, 2), date(2025, 6, 2))
+        self.assertEqual(case.date_end, date(2025, 9, 30))
+        expired = self.Case._cron_expire(today=date(2025, 10, 1))
+        self.assertIn(case, expired)
+        self.assertNotIn(still_running, expired)
+        self.assertEqual(case.state, "expired")
+        self.assertEqual(case.date_closed, date(2025, 9, 30))
+        self.assertEqual(still_running.state, "active")
+        results = case.deadline_ids.filtered(lambda d: d.code == "s1_results")
+        self.assertEqual(len(results), 1)
+        self.assertEqual(results.date_start, date(2025, 9, 30))
+        self.assertEqual(results.date_due, date(2025, 10, 7))
+        self.assertEqual(self._deadline(case, "s1_certificate_send").state, "cancelled")
+        # the second run changes nothing
+        again = self.Case._cron_expire(today=date(2025, 10, 1))
+        self.assertNotIn(case, again)
+        self.assertEqual(
+            len(case.deadline_ids.filtered(lambda d: d.code == "s1_results")), 1
+        )
+
+    def test_not_expired_on_last_day(self):
+        case = self._active_case(date(2025, 3, 31), date(2025, 3, 31))
+        self.Case._cron_expire(today=date(2025, 9, 30))
+        self.assertEqual(case.state, "active")
+
+    def test_cron_record(self):
+        cron = self.env.ref("mgp_accompaniment.ir_cron_mgp_accompaniment_expire")
+        self.assertEqual(cron.interval_type, "days")
+        self.assertEqual(cron.code, "model._cron_expire()")
+        self.assertEqual(cron.model_id.model, "mgp.accompaniment")
+        case = self._active_case(date(2025, 3, 31), date(2025, 3, 31))
+        # the cron's user belongs to no test centre: the job sees every centre
+        self.Case.with_user(cron.user_id)._cron_expire()
+        self.assertEqual(case.state, "expired")
+
+    def test_employment_and_results(self):
+        case = self._active_case(date(2025, 11, 5), date(2025, 11, 6))
+        case.action_mark_employed(date(2025, 12, 1), self.employer.id)
+        self.assertEqual(case.state, "employed")
+        self.assertEqual(case.employer_id, self.employer)
+        self.assertEqual(case.employment_date, date(2025, 12, 1))
+        # the hook ran
+        self.assertTrue(
+            case.message_ids.filtered(
+                lambda m: (
+                    "employed" in (m.body or "").lower()
+                    or "трудоустро" in (m.body or "")
+                )
+            )
+        )
+        results = self._deadline(case, "s1_results")
+        self.assertEqual(results.state, "open")
+        self.assertEqual(results.date_due, date(2025, 12, 8))
+        first, *others = case.line_ids
+        first.write({"date_done": date(2025, 11, 20), "result": "Проведены переговоры"})
+        self.assertEqual(results.state, "open")
+        for line in others:
+            line.write({"date_done": date(2025, 11, 21), "result": "Выполнено"})
+        self.assertEqual(results.state, "done")
+        self.assertTrue(case.results_complete)
+        with self.assertRaises(UserError):  # closed case: no new activity
+            case.write({"line_ids": [(0, 0, {"activity_id": self.act_1.id})]})
+
+    def test_employment_refused_before_certificate(self):
+        case = self._case(date(2025, 11, 5))
+        with self.assertRaises(UserError):
+            case.action_mark_employed(date(2025, 12, 1), self.employer.id)
+        case = self._active_case(date(2025, 11, 5), date(2025, 11, 6))
+        with self.assertRaises(UserError):
+            case.action_mark_employed(date(2025, 11, 1), self.employer.id)
+
+    def test_terminate(self):
+        case = self._active_case(date(2025, 11, 5), date(2025, 11, 6))
+        with self.assertRaises(UserError):
+            case.action_terminate("bored")
+        case.action_terminate("withdrawn", "Заявление гражданина")
+        self.assertEqual(case.state, "terminated")
+        self.assertEqual(case.termination_reason, "withdrawn")
+        self.assertEqual(case.termination_note, "Заявление гражданина")
+        self.assertFalse(case.deadline_ids.filtered(lambda d: d.state == "open"))
+        self.assertEqual(self._deadline(case, "s1_certificate_send").state, "cancelled")
+        self.assertTrue(
+            case.message_ids.filtered(
+                lambda m: m.subject and "прекращении" in m.subject
+            )
+        )
+        with self.assertRaises(UserError):
+            case.action_terminate("other")
+        with self.assertRaises(UserError):
+            case.action_mark_employed(date(2025, 12, 1), self.employer.id)
+
+    def test_terminate_wizard_from_new(self):
+        case = self._case(date(2025, 11, 5))
+        action = case.action_open_terminate_wizard()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.specialist)
+            .with_context(**action["context"])
+            .create({"reason": "deregistered", "termination_date": date(2025, 11, 6)})
+        )
+        wizard.action_confirm()
+        self.assertEqual(case.state, "terminated")
+        self.assertEqual(self._deadline(case, "s1_need_decision").state, "cancelled")
+
+    def test_employ_wizard(self):
+        case = self._active_case(date(2025, 11, 5), date(2025, 11, 6))
+        action = case.action_open_employ_wizard()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.specialist)
+            .with_context(**action["context"])
+            .create(
+                {"employment_date": date(2025, 12, 1), "employer_id": self.employer.id}
+            )
+        )
+        wizard.action_confirm()
+        self.assertEqual(case.state, "employed")

@@ -1,0 +1,96 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from odoo.exceptions import UserError
+
+from .common import AccompanimentCommon
+
+
+class TestMsePath(AccompanimentCommon):
+    def _mse_case(self):
+        case = self._case(date(2025, 10, 31), disability_info_date=date(2025, 10, 31))
+        case.action_request_mse(request_date=date(2025, 11, 1))
+        return case
+
+    def test_request_and_answer_needed(self):
+        case = self._mse_case()
+        self.assertEqual(case.state, "mse")
+        request = case.mse_request_id
+        self.assertEqual(request.res_model, "mgp.accompaniment")
+        self.assertEqual(request.res_id, case.id)
+        self.assertEqual(request.partner_id, self.person)
+        self.assertEqual(self._deadline(case, "s1_need_decision").state, "done")
+        mse_request = self._deadline(case, "s1_mse_request")
+        self.assertEqual(mse_request.date_due, date(2025, 11, 1))
+        # sent on Saturday 2025-11-01, received Wednesday 2025-11-05
+        request.with_user(self.specialist).action_send(
+            date_sent=date(2025, 11, 1), date_received=date(2025, 11, 5)
+        )
+        self.assertEqual(mse_request.state, "done")
+        answer = self._deadline(case, "s1_mse_answer")
+        self.assertTrue(answer.external)
+        self.assertEqual(answer.date_start, date(2025, 11, 5))
+        self.assertEqual(answer.date_due, date(2025, 11, 12))
+        with self.assertRaises(UserError):  # no answer yet
+            case.action_decide_need(True, date(2025, 11, 6))
+        request.with_user(self.specialist).action_register_answer(
+            "needed", date(2025, 11, 10)
+        )
+        self.assertEqual(answer.state, "done")
+        self.assertEqual(case.state, "mse")
+        decision = self._deadline(case, "s1_need_decision_mse")
+        self.assertEqual(decision.date_due, date(2025, 11, 11))
+        with self.assertRaises(UserError):  # against the recommendation
+            case.action_decide_need(False, date(2025, 11, 11))
+        case.action_decide_need(True, date(2025, 11, 11))
+        self.assertEqual(case.state, "assignment")
+        self.assertEqual(decision.state, "done")
+        self.assertEqual(
+            self._deadline(case, "s1_assignment").date_due, date(2025, 11, 12)
+        )
+
+    def test_answer_not_needed_refusal(self):
+        case = self._mse_case()
+        case.mse_request_id.with_user(self.specialist).action_register_answer(
+            "not_needed", date(2025, 11, 10)
+        )
+        with self.assertRaises(UserError):  # against the recommendation
+            case.action_decide_need(True, date(2025, 11, 11))
+        case.action_decide_need(False, date(2025, 11, 11))
+        self.assertEqual(case.state, "terminated")
+        self.assertEqual(case.termination_reason, "mse_refusal")
+        self.assertEqual(case.need, "not_needed")
+        self.assertEqual(self._deadline(case, "s1_need_decision_mse").state, "done")
+        self.assertEqual(self._deadline(case, "s1_no_need_notice").state, "done")
+        self.assertTrue(
+            case.message_ids.filtered(
+                lambda m: m.subject and "прекращении" in m.subject
+            )
+        )
+
+    def test_withdrawal_during_mse_cancels(self):
+        case = self._mse_case()
+        case.mse_request_id.with_user(self.specialist).action_send(
+            date_sent=date(2025, 11, 1), date_received=date(2025, 11, 5)
+        )
+        case.action_terminate("withdrawn", "Отказ гражданина")
+        self.assertEqual(case.state, "terminated")
+        self.assertEqual(self._deadline(case, "s1_mse_answer").state, "cancelled")
+        self.assertEqual(case.mse_request_id.state, "cancelled")
+
+    def test_wizard(self):
+        case = self._case(date(2025, 10, 31))
+        action = case.action_open_mse_wizard()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.specialist)
+            .with_context(**action["context"])
+            .create({"request_date": date(2025, 11, 1)})
+        )
+        self.assertEqual(wizard.disability_info_date, date(2025, 10, 31))
+        wizard.disability_info_date = date(2025, 11, 5)
+        wizard.action_confirm()
+        self.assertEqual(case.state, "mse")
+        self.assertEqual(
+            self._deadline(case, "s1_mse_request").date_due, date(2025, 11, 6)
+        )

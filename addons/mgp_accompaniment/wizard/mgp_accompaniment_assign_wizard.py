@@ -1,0 +1,202 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class MgpAccompanimentAssignWizard(models.TransientModel):
+    """Appoint the accompanying employee (order) and/or pick an NGO from the
+    registry with a contract (existing, amended or new)."""
+
+    _name = "mgp.accompaniment.assign.wizard"
+    _description = "Accompaniment Assignment"
+
+    accompaniment_id = fields.Many2one(
+        "mgp.accompaniment", required=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="accompaniment_id.company_id")
+    responsible_user_id = fields.Many2one(
+        "res.users",
+        string="Accompanying employee",
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+        help="Appointed by an order (Приложение 3); required when no NGO "
+        "performs all the activities.",
+    )
+    order_date = fields.Date(string="Order date", default=fields.Date.context_today)
+    candidate_ids = fields.One2many(
+        "mgp.accompaniment.assign.wizard.ngo",
+        "wizard_id",
+        string="NGO candidates",
+        compute="_compute_candidate_ids",
+        store=True,
+        readonly=True,
+    )
+    ngo_id = fields.Many2one(
+        "res.partner",
+        string="NGO",
+        domain="[('mgp_ngo_state', '=', 'included')]",
+    )
+    contract_mode = fields.Selection(
+        [
+            ("existing", "Existing contract"),
+            ("amend", "Amend a contract"),
+            ("new", "New contract"),
+        ],
+        default="new",
+    )
+    contract_id = fields.Many2one(
+        "mgp.ngo.contract",
+        domain="[('partner_id', '=', ngo_id), ('state', '=', 'active')]",
+    )
+    contract_number = fields.Char(
+        string="New contract number",
+        help="Left empty, the number is taken from the contract sequence.",
+    )
+    contract_date = fields.Date(
+        string="Contract concluded on", default=fields.Date.context_today
+    )
+    contract_date_end = fields.Date(string="Contract valid until")
+    ngo_contact = fields.Char(
+        string="NGO accompanying person",
+        help="Name, phone and e-mail of the NGO's accompanying person.",
+    )
+    coverage_info = fields.Char(compute="_compute_coverage_info")
+
+    @api.depends("accompaniment_id")
+    def _compute_candidate_ids(self):
+        for wizard in self:
+            commands = [(5, 0, 0)]
+            if wizard.accompaniment_id:
+                for item in wizard.accompaniment_id._get_ngo_candidates_data():
+                    commands.append(
+                        (
+                            0,
+                            0,
+                            {
+                                "partner_id": item["partner"].id,
+                                "coverage": item["coverage"],
+                                "free_capacity": item["free_capacity"],
+                                "covered_activity_ids": [(6, 0, item["covered"].ids)],
+                            },
+                        )
+                    )
+            wizard.candidate_ids = commands
+
+    @api.depends("ngo_id", "accompaniment_id")
+    def _compute_coverage_info(self):
+        for wizard in self:
+            lines = wizard.accompaniment_id.line_ids
+            if not wizard.ngo_id or not lines:
+                wizard.coverage_info = False
+                continue
+            covered = lines.filtered(
+                lambda line, ngo=wizard.ngo_id: (
+                    line.activity_id in ngo.mgp_ngo_activity_ids
+                )
+            )
+            wizard.coverage_info = self.env._(
+                "The NGO covers %(covered)s of %(total)s activities.",
+                covered=len(covered),
+                total=len(lines),
+            )
+
+    @api.onchange("ngo_id")
+    def _onchange_ngo_id(self):
+        self.contract_id = False
+        if self.ngo_id:
+            self.ngo_contact = self.ngo_id._mgp_accompanying_contact()
+
+    def action_confirm(self):
+        self.ensure_one()
+        case = self.accompaniment_id
+        case._mgp_check_group("mgp_base.group_specialist")
+        case._mgp_check_state(("assignment",))
+        if not self.ngo_id and not self.responsible_user_id:
+            raise UserError(
+                self.env._("Choose an NGO or appoint an accompanying employee.")
+            )
+        if self.responsible_user_id:
+            case.action_assign_employee(self.responsible_user_id, self.order_date)
+        if self.ngo_id:
+            contract, assign_date = self._get_contract()
+            case.action_assign_ngo(self.ngo_id, contract, self.ngo_contact, assign_date)
+        needs_order, __ = case._mgp_assignment_requirements()
+        if needs_order and not case.responsible_user_id:
+            raise UserError(
+                self.env._(
+                    "The NGO performs only part of the activities: appoint an "
+                    "accompanying employee for the rest by an order."
+                )
+            )
+        return {"type": "ir.actions.act_window_close"}
+
+    def _get_contract(self):
+        """The NGO contract of the case (in force) and its date for the case."""
+        self.ensure_one()
+        if self.contract_mode in ("existing", "amend"):
+            if not self.contract_id:
+                raise UserError(self.env._("Choose the NGO contract."))
+            if self.contract_id.partner_id != self.ngo_id:
+                raise UserError(self.env._("The contract belongs to another NGO."))
+            if self.contract_id.state != "active":
+                raise UserError(self.env._("The chosen contract is not in force."))
+        if self.contract_mode == "existing":
+            return self.contract_id, self.contract_date
+        if not self.contract_date:
+            raise UserError(self.env._("Give the date of the NGO contract."))
+        case = self.accompaniment_id
+        activities = case.line_ids.activity_id & self.ngo_id.mgp_ngo_activity_ids
+        if self.contract_mode == "amend":
+            contract = self.contract_id._mgp_create_amendment(
+                {
+                    "number": self.contract_number or False,
+                    "date": self.contract_date,
+                    "activity_ids": [
+                        (6, 0, (activities | self.contract_id.activity_ids).ids)
+                    ],
+                    "date_end": self.contract_date_end or self.contract_id.date_end,
+                }
+            )
+        else:
+            contract = self.env["mgp.ngo.contract"].create(
+                {
+                    "partner_id": self.ngo_id.id,
+                    "number": self.contract_number or False,
+                    "date": self.contract_date,
+                    "date_start": self.contract_date,
+                    "date_end": self.contract_date_end,
+                    "company_id": case.company_id.id,
+                    "activity_ids": [(6, 0, activities.ids)],
+                }
+            )
+        contract.action_activate()
+        return contract, self.contract_date
+
+
+class MgpAccompanimentAssignWizardNgo(models.TransientModel):
+    _name = "mgp.accompaniment.assign.wizard.ngo"
+    _description = "NGO Candidate"
+    _order = "coverage desc, free_capacity desc, id"
+
+    wizard_id = fields.Many2one(
+        "mgp.accompaniment.assign.wizard", required=True, ondelete="cascade"
+    )
+    partner_id = fields.Many2one("res.partner", string="NGO", readonly=True)
+    coverage = fields.Integer(string="Activities covered", readonly=True)
+    free_capacity = fields.Integer(readonly=True)
+    covered_activity_ids = fields.Many2many(
+        "mgp.activity", string="Covered activities", readonly=True
+    )
+
+    def action_select(self):
+        self.ensure_one()
+        wizard = self.wizard_id
+        wizard.ngo_id = self.partner_id
+        wizard._onchange_ngo_id()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": wizard._name,
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Assignment"),
+        }

@@ -1,0 +1,30 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class MgpAccompanimentCertificateWizard(models.TransientModel):
+    _name = "mgp.accompaniment.certificate.wizard"
+    _description = "Issue Accompaniment Certificate"
+
+    accompaniment_id = fields.Many2one(
+        "mgp.accompaniment", required=True, ondelete="cascade"
+    )
+    issue_date = fields.Date(
+        string="Certificate formed on",
+        required=True,
+        default=fields.Date.context_today,
+    )
+    send = fields.Boolean(
+        string="Send to the citizen now",
+        default=True,
+        help="Publish the certificate in the citizen's personal cabinet and "
+        "send it by e-mail.",
+    )
+
+    def action_confirm(self):
+        self.ensure_one()
+        case = self.accompaniment_id
+        case.action_issue_certificate(self.issue_date)
+        if self.send:
+            case.action_send_certificate()
+        return {"type": "ir.actions.act_window_close"}

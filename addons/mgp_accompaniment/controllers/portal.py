@@ -78,6 +78,8 @@ class MgpAccompanimentPortal(CustomerPortal):
         values.update(
             {
                 "case": case,
+                # the citizen may belong to another company than the centre
+                "centre_name": case.company_id.sudo().name,
                 "page_name": "mgp_accompaniment",
                 "has_report": bool(
                     request.env.ref(CERTIFICATE_REPORT, raise_if_not_found=False)

@@ -94,6 +94,7 @@ class MgpAccompaniment(models.Model):
         index=True,
         tracking=True,
         copy=False,
+        group_expand=True,
     )
     plan_agreed_date = fields.Date(
         string="Plan agreed on",

@@ -56,7 +56,15 @@ class TestMsePath(AccompanimentCommon):
         )
         with self.assertRaises(UserError):  # against the recommendation
             case.action_decide_need(True, date(2025, 11, 11))
-        case.action_decide_need(False, date(2025, 11, 11))
+        action = case.action_open_need_wizard()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.specialist)
+            .with_context(**action["context"])
+            .create({"decision_date": date(2025, 11, 11)})
+        )
+        self.assertEqual(wizard.decision, "not_needed")  # the recommendation
+        wizard.action_confirm()
         self.assertEqual(case.state, "terminated")
         self.assertEqual(case.termination_reason, "mse_refusal")
         self.assertEqual(case.need, "not_needed")

@@ -4,6 +4,8 @@ from datetime import date
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.mgp_accompaniment.controllers.portal import CERTIFICATE_REPORT
+
 from .common import AccompanimentCommon
 
 
@@ -82,6 +84,14 @@ class TestPortal(HttpCase, AccompanimentCommon):
             self.assertIn(response.status_code, (403, 404))
         response = self.url_open(f"/my/accompaniment/{other.id}/certificate")
         self.assertIn(response.status_code, (403, 404))
+        # own certificate: the printed form when mgp_reports provides it
+        response = self.url_open(f"/my/accompaniment/{own.id}/certificate")
+        if self.env.ref(CERTIFICATE_REPORT, raise_if_not_found=False):
+            self.assertEqual(response.status_code, 200)
+            self.assertEqual(response.headers["Content-Type"], "application/pdf")
+            self.assertTrue(response.content)
+        else:
+            self.assertEqual(response.status_code, 404)
         # the other citizen sees theirs and not this one
         self._login(self.citizen_2)
         self.assertEqual(

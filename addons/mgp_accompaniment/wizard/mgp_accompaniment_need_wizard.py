@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class MgpAccompanimentNeedWizard(models.TransientModel):
@@ -14,8 +14,17 @@ class MgpAccompanimentNeedWizard(models.TransientModel):
     decision = fields.Selection(
         [("needed", "Needs accompaniment"), ("not_needed", "Does not need it")],
         required=True,
+        default=lambda self: self._default_decision(),
     )
     decision_date = fields.Date(required=True, default=fields.Date.context_today)
+
+    @api.model
+    def _default_decision(self):
+        """After the MSE answer the decision follows the recommendation."""
+        case = self.env["mgp.accompaniment"].browse(
+            self.env.context.get("default_accompaniment_id")
+        )
+        return case.mse_recommendation or False
 
     def action_confirm(self):
         self.ensure_one()

@@ -1,0 +1,4 @@
+from . import mgp_report_form
+from . import report_certificate
+from . import report_order
+from . import report_ngo_application

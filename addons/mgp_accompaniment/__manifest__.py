@@ -31,6 +31,11 @@
         "views/mgp_accompaniment_templates.xml",
         "views/mgp_accompaniment_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "mgp_accompaniment/static/tests/tours/**/*",
+        ],
+    },
     "demo": [
         "demo/mgp_accompaniment_demo.xml",
     ],

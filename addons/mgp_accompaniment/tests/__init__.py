@@ -5,3 +5,4 @@ from . import test_certificate
 from . import test_end
 from . import test_security
 from . import test_portal
+from . import test_ui

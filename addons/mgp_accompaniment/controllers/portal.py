@@ -5,7 +5,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.http import request
+from odoo.http import content_disposition, request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -110,13 +110,15 @@ class MgpAccompanimentPortal(CustomerPortal):
             ._render_qweb_pdf(report, case.ids)[0]
         )
         filename = f"certificate_{case.certificate_number or case.id}.pdf"
-        disposition = "attachment" if download else "inline"
+        disposition = content_disposition(
+            filename, disposition_type="attachment" if download else "inline"
+        )
         return request.make_response(
             pdf,
             headers=[
                 ("Content-Type", "application/pdf"),
                 ("Content-Length", len(pdf)),
-                ("Content-Disposition", f'{disposition}; filename="{filename}"'),
+                ("Content-Disposition", disposition),
             ],
         )
 

@@ -90,6 +90,11 @@ class TestPortal(HttpCase, AccompanimentCommon):
             self.assertEqual(response.status_code, 200)
             self.assertEqual(response.headers["Content-Type"], "application/pdf")
             self.assertTrue(response.content)
+            response = self.url_open(
+                f"/my/accompaniment/{own.id}/certificate?download=1"
+            )
+            self.assertEqual(response.status_code, 200)
+            self.assertIn("attachment", response.headers["Content-Disposition"])
         else:
             self.assertEqual(response.status_code, 404)
         # the other citizen sees theirs and not this one

@@ -474,6 +474,7 @@ class MgpAccompaniment(models.Model):
         self.ensure_one()
         self._mgp_check_group("mgp_base.group_specialist")
         self._mgp_check_state(("assignment",))
+        self._mgp_check_lines()
         user = self.env["res.users"].browse(_to_id(user))
         if not user or user.share:
             raise UserError(self.env._("Choose an employee of the centre."))
@@ -531,6 +532,7 @@ class MgpAccompaniment(models.Model):
         self.ensure_one()
         self._mgp_check_group("mgp_base.group_specialist")
         self._mgp_check_state(("assignment",))
+        self._mgp_check_lines()
         ngo = self.env["res.partner"].browse(_to_id(ngo))
         contract = self.env["mgp.ngo.contract"].browse(_to_id(contract))
         if self.ngo_contract_id and self.assignment_done_date:
@@ -909,6 +911,16 @@ class MgpAccompaniment(models.Model):
                         "«%(state)s».",
                         case=case.name,
                         state=state_label.get(case.state),
+                    )
+                )
+
+    def _mgp_check_lines(self):
+        for case in self:
+            if not case.line_ids:
+                raise UserError(
+                    self.env._(
+                        "Plan the accompaniment activities of case %s first.",
+                        case.name,
                     )
                 )
 

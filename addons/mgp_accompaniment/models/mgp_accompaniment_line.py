@@ -128,6 +128,10 @@ class MgpAccompanimentLine(models.Model):
             self.accompaniment_id._mgp_check_results_complete()
         return res
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed_case(self):
+        self._check_case_open()
+
     def _check_case_open(self):
         for line in self:
             if line.accompaniment_id.state in ("employed", "expired", "terminated"):

@@ -5,4 +5,5 @@ from . import test_certificate
 from . import test_end
 from . import test_security
 from . import test_portal
+from . import test_line
 from . import test_ui

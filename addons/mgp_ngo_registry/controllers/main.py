@@ -4,7 +4,7 @@ from odoo.http import request
 
 
 class MgpNgoRegistryPublic(http.Controller):
-    @http.route("/mgp/ngo-registry", type="http", auth="public", website=False)
+    @http.route("/mgp/ngo-registry", type="http", auth="public", website=True)
     def mgp_ngo_registry(self, **kw):
         """The published registry: included organisations only."""
         organisations = (

@@ -45,7 +45,7 @@ class MgpNgoPortal(CustomerPortal):
         ["/my/ngo/applications", "/my/ngo/applications/page/<int:page>"],
         type="http",
         auth="user",
-        website=False,
+        website=True,
     )
     def portal_my_ngo_applications(self, page=1, **kw):
         Application = request.env["mgp.ngo.application"]
@@ -80,7 +80,7 @@ class MgpNgoPortal(CustomerPortal):
         "/my/ngo/application/<int:application_id>",
         type="http",
         auth="user",
-        website=False,
+        website=True,
     )
     def portal_my_ngo_application(self, application_id, **kw):
         application = request.env["mgp.ngo.application"].browse(application_id)
@@ -107,7 +107,7 @@ class MgpNgoPortal(CustomerPortal):
         type="http",
         auth="user",
         methods=["GET", "POST"],
-        website=False,
+        website=True,
     )
     def portal_my_ngo_application_new(self, **post):
         user = request.env.user

@@ -71,7 +71,7 @@ class MgpNgoApplication(models.Model):
     org_name = fields.Char(string="Full name of the organisation", required=True)
     inn = fields.Char(string="INN", required=True)
     ogrn = fields.Char(string="OGRN")
-    address = fields.Char(string="Address")
+    address = fields.Char()
     head_name = fields.Char(string="Head")
     head_position = fields.Char(string="Head's position")
     contact_name = fields.Char(string="Contact person")
@@ -132,9 +132,7 @@ class MgpNgoApplication(models.Model):
     )
     note = fields.Text(string="Internal note")
 
-    @api.depends("state")
     def _compute_access_url(self):
-        super()._compute_access_url()
         for application in self:
             application.access_url = f"/my/ngo/application/{application.id}"
 

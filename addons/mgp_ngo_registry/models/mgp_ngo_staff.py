@@ -18,7 +18,6 @@ class MgpNgoStaff(models.Model):
     )
     application_id = fields.Many2one(
         "mgp.ngo.application",
-        string="Application",
         index=True,
         ondelete="cascade",
     )

@@ -1,0 +1,5 @@
+from . import test_registry
+from . import test_application
+from . import test_contract
+from . import test_concurrency
+from . import test_portal

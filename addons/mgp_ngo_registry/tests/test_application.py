@@ -1,0 +1,173 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import NgoCommon, make_inn, make_ogrn
+
+
+def _spoil(number):
+    """The same number with a wrong check digit."""
+    return number[:-1] + str((int(number[-1]) + 1) % 10)
+
+
+@tagged("post_install", "-at_install")
+class TestNgoApplication(NgoCommon):
+    def test_paper_registration_creates_organisation_and_deadline(self):
+        application = self._submitted_application(
+            1, channel="post", post_reference="РПО 24800012345678"
+        )
+        self.assertEqual(application.state, "submitted")
+        self.assertEqual(application.channel, "post")
+        self.assertTrue(application.name.startswith("НГО-З-"))
+        organisation = application.partner_id
+        self.assertTrue(organisation.is_company)
+        self.assertEqual(organisation.vat, application.inn)
+        self.assertEqual(organisation.company_registry, application.ogrn)
+        self.assertEqual(organisation.mgp_ngo_state, "none")
+        deadline = application._mgp_deadline_get("ngo_review")
+        self.assertEqual(deadline.state, "open")
+        self.assertEqual(deadline.date_start, date(2026, 3, 2))
+        self.assertEqual(
+            deadline.date_due,
+            self.env["mgp.calendar"].add_working_days(
+                date(2026, 3, 2), 10, self.state.id
+            ),
+        )
+        self.assertEqual(deadline.user_id, self.specialist)
+        with self.assertRaises(UserError):
+            application.action_submit()
+
+    def test_review_deadline_is_configurable(self):
+        rule = self.env.ref("mgp_ngo_registry.deadline_rule_ngo_review")
+        self.assertEqual(rule.days, 10)
+        rule.days = 3
+        application = self._submitted_application(2)
+        self.assertEqual(
+            application._mgp_deadline_get("ngo_review").date_due,
+            self.env["mgp.calendar"].add_working_days(
+                date(2026, 3, 2), 3, self.state.id
+            ),
+        )
+
+    def test_bad_identifiers_refused(self):
+        with self.assertRaises(ValidationError):
+            self.Application.create(
+                self._application_vals(3, inn=_spoil(make_inn("402700003")))
+            )
+        with self.assertRaises(ValidationError):
+            self.Application.create(
+                self._application_vals(3, ogrn=_spoil(make_ogrn("116400000003")))
+            )
+        self.assertFalse(self.Application.search([("org_name", "=", "АНО «Тест 3»")]))
+
+    def test_approve_includes_organisation(self):
+        application = self._submitted_application(4)
+        application.with_user(self.specialist).action_take_review()
+        self.assertEqual(application.state, "review")
+        self.assertEqual(application.user_id, self.specialist)
+        with self.assertRaises(UserError):
+            application.with_user(self.specialist).action_approve()
+        application.with_user(self.manager).action_approve()
+        self.assertEqual(application.state, "approved")
+        self.assertTrue(application.decision_date)
+        organisation = application.partner_id
+        self.assertEqual(organisation.mgp_ngo_state, "included")
+        self.assertEqual(organisation.mgp_ngo_basis, "application")
+        self.assertEqual(organisation.mgp_ngo_included_date, application.decision_date)
+        self.assertTrue(organisation.mgp_ngo_registry_number.startswith("KLU-НГО-"))
+        self.assertEqual(organisation.mgp_ngo_activity_ids, self.activities[:3])
+        self.assertEqual(
+            organisation.mgp_ngo_staff_ids.mapped("name"), ["Петрова Анна Сергеевна"]
+        )
+        self.assertEqual(organisation.mgp_ngo_capacity, 4)
+        self.assertEqual(organisation.mgp_ngo_conditions, "Бесплатно, в рабочие дни.")
+        self.assertEqual(organisation.mgp_ngo_territory_state_ids, self.state)
+        # the application keeps its own staff rows
+        self.assertEqual(len(application.staff_ids), 1)
+        self.assertEqual(application._mgp_deadline_get("ngo_review").state, "done")
+        notice = application.message_ids.filtered(
+            lambda m: "включена в реестр" in (m.subject or "")
+        )
+        self.assertTrue(notice)
+        self.assertIn(organisation.mgp_ngo_registry_number, notice.body)
+        self.assertIn(organisation, notice.partner_ids)
+        with self.assertRaises(UserError):
+            application.with_user(self.manager).action_approve()
+
+    def test_reject_with_reason(self):
+        application = self._submitted_application(5)
+        with self.assertRaises(UserError):
+            application.with_user(self.specialist).action_reject("Нет персонала")
+        with self.assertRaises(UserError):
+            application.with_user(self.manager).action_reject("   ")
+        wizard = (
+            self.env["mgp.ngo.application.reject.wizard"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "application_ids": [(6, 0, application.ids)],
+                    "reason": "Отсутствует подготовленный персонал",
+                }
+            )
+        )
+        wizard.action_confirm()
+        self.assertEqual(application.state, "rejected")
+        self.assertEqual(
+            application.reject_reason, "Отсутствует подготовленный персонал"
+        )
+        self.assertEqual(application.partner_id.mgp_ngo_state, "none")
+        self.assertEqual(application._mgp_deadline_get("ngo_review").state, "done")
+        notice = application.message_ids.filtered(
+            lambda m: "Отказ" in (m.subject or "")
+        )
+        self.assertIn("Отсутствует подготовленный персонал", notice.body)
+        with self.assertRaises(UserError):
+            application.with_user(self.manager).action_approve()
+        with self.assertRaises(UserError):
+            application.with_user(self.manager).unlink()
+
+    def test_take_review_only_when_submitted(self):
+        application = self.Application.create(self._application_vals(6))
+        with self.assertRaises(UserError):
+            application.action_take_review()
+        with self.assertRaises(UserError):
+            application.with_user(self.manager).action_approve()
+
+    def test_approve_existing_organisation_replaces_staff(self):
+        organisation = self._organisation(7)
+        organisation.action_mgp_ngo_include()
+        number = organisation.mgp_ngo_registry_number
+        self.env["mgp.ngo.staff"].create(
+            {"partner_id": organisation.id, "name": "Уволившийся сотрудник"}
+        )
+        application = self._submitted_application(
+            7, partner_id=organisation.id, inn=organisation.vat
+        )
+        application.with_user(self.manager).action_approve()
+        self.assertEqual(organisation.mgp_ngo_registry_number, number)
+        self.assertEqual(
+            organisation.mgp_ngo_staff_ids.mapped("name"), ["Петрова Анна Сергеевна"]
+        )
+
+    def test_multi_company_isolation(self):
+        application = self._submitted_application(8)
+        other = self.env["res.users"].create(
+            {
+                "name": "Специалист другого центра",
+                "login": "ngo_specialist_other",
+                "company_id": self.company_other.id,
+                "company_ids": [(6, 0, self.company_other.ids)],
+                "group_ids": [(6, 0, self.env.ref("mgp_base.group_specialist").ids)],
+            }
+        )
+        self.assertFalse(
+            self.Application.with_user(other).search([("id", "=", application.id)])
+        )
+        self.assertEqual(
+            self.Application.with_user(self.specialist).search(
+                [("id", "=", application.id)]
+            ),
+            application,
+        )

@@ -1,0 +1,218 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
+
+from odoo.tests import tagged
+
+from .common import NgoHttpCommon, make_inn, make_ogrn
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@tagged("post_install", "-at_install")
+class TestNgoPortal(NgoHttpCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("ru_RU")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["mgp_ngo_registry"], ["ru_RU"], overwrite=True
+        )
+        Partner = cls.env["res.partner"]
+        cls.org_a = Partner.create(
+            {
+                "name": "АНО «Альфа»",
+                "is_company": True,
+                "vat": make_inn("402733301"),
+                "state_id": cls.state.id,
+                "email": "alpha@example.ru",
+                "mgp_ngo_territory": "г. Калуга",
+            }
+        )
+        cls.org_a.action_mgp_ngo_include()
+        cls.org_b = Partner.create(
+            {"name": "АНО «Бета»", "is_company": True, "vat": make_inn("402733302")}
+        )
+        cls.org_c = Partner.create(
+            {"name": "АНО «Гамма»", "is_company": True, "vat": make_inn("402733303")}
+        )
+        cls.org_c.action_mgp_ngo_include()
+        cls.org_c.with_user(cls.manager)._mgp_ngo_exclude("Нарушение условий")
+        cls.rep_a = cls._portal_user("ngo_rep_a", cls.org_a)
+        cls.rep_b = cls._portal_user("ngo_rep_b", cls.org_b)
+        cls.newcomer = cls._portal_user("ngo_newcomer", None)
+        cls.application_b = cls.env["mgp.ngo.application"].create(
+            {
+                "partner_id": cls.org_b.id,
+                "channel": "email",
+                "org_name": cls.org_b.name,
+                "inn": cls.org_b.vat,
+                "company_id": cls.company.id,
+            }
+        )
+        cls.application_b.action_submit()
+
+    @classmethod
+    def _portal_user(cls, login, organisation):
+        partner = cls.env["res.partner"].create(
+            {
+                "name": login.replace("_", " ").title(),
+                "email": f"{login}@example.ru",
+                "parent_id": organisation.id if organisation else False,
+            }
+        )
+        return cls.env["res.users"].create(
+            {
+                "login": login,
+                "password": f"{login}-pass",
+                "partner_id": partner.id,
+                "company_id": cls.company.id,
+                "company_ids": [(6, 0, cls.company.ids)],
+                "group_ids": [(6, 0, cls.env.ref("base.group_portal").ids)],
+                "lang": "ru_RU",
+            }
+        )
+
+    def _login(self, user):
+        self.authenticate(user.login, f"{user.login}-pass")
+
+    def _form_data(self, inn, **values):
+        response = self.url_open("/my/ngo/application/new")
+        self.assertEqual(response.status_code, 200)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', response.text).group(1)
+        data = {
+            "csrf_token": token,
+            "org_name": "АНО «Новая организация»",
+            "inn": inn,
+            "ogrn": make_ogrn("116400033300"),
+            "address": "г. Калуга, ул. Новая, д. 5",
+            "head_name": "Сидоров Петр Ильич",
+            "head_position": "Директор",
+            "phone": "+7 4842 11-22-33",
+            "email": "new@example.ru",
+            "conditions": "Безвозмездно",
+            "territory": "г. Калуга",
+            "state_id": str(self.state.id),
+            "capacity": "6",
+            "staff_name_0": "Орлова Вера Петровна",
+            "staff_job_0": "Психолог",
+            "staff_doc_0": "Диплом № 77",
+            "staff_date_0": "2024-05-20",
+        }
+        data.update(values)
+        items = list(data.items()) + [
+            ("activity_ids", str(activity.id)) for activity in self.activities[:2]
+        ]
+        return items
+
+    def test_new_organisation_applies_in_portal(self):
+        self._login(self.newcomer)
+        inn = make_inn("402733304")
+        response = self.url_open(
+            "/my/ngo/application/new",
+            data=self._form_data(inn),
+            files={"attachments": ("устав.pdf", PDF, "application/pdf")},
+        )
+        self.assertEqual(response.status_code, 200)
+        match = re.search(r"/my/ngo/application/(\d+)\?submitted=1", response.url)
+        self.assertTrue(match, response.url)
+        application = self.env["mgp.ngo.application"].browse(int(match.group(1)))
+        self.assertEqual(application.state, "submitted")
+        self.assertEqual(application.channel, "portal")
+        self.assertEqual(application.inn, inn)
+        self.assertEqual(application.submitted_user_id, self.newcomer)
+        self.assertEqual(application.activity_ids, self.activities[:2])
+        self.assertEqual(application.staff_ids.mapped("name"), ["Орлова Вера Петровна"])
+        self.assertEqual(application.attachment_ids.mapped("name"), ["устав.pdf"])
+        self.assertEqual(application.capacity, 6)
+        self.assertEqual(application._mgp_deadline_get("ngo_review").state, "open")
+        organisation = application.partner_id
+        self.assertEqual(organisation.vat, inn)
+        self.assertEqual(self.newcomer.partner_id.parent_id, organisation)
+        self.assertEqual(self.newcomer.commercial_partner_id, organisation)
+        self.assertEqual(self.newcomer._mgp_ngo_partner(), organisation)
+        self.assertIn(application.name, response.text)
+        # once approved the representative sees the registry status
+        application.with_user(self.manager).action_approve()
+        page = self.url_open(f"/my/ngo/application/{application.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(organisation.mgp_ngo_registry_number, page.text)
+
+    def test_bad_inn_saves_nothing(self):
+        self._login(self.newcomer)
+        valid = make_inn("402733305")
+        spoiled = valid[:-1] + str((int(valid[-1]) + 1) % 10)
+        applications = self.env["mgp.ngo.application"].search_count([])
+        partners = self.env["res.partner"].search_count([])
+        response = self.url_open(
+            "/my/ngo/application/new", data=self._form_data(spoiled)
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(f"ИНН {spoiled} указан неверно", response.text)
+        self.assertIn("АНО «Новая организация»", response.text)  # input kept
+        self.assertEqual(self.env["mgp.ngo.application"].search_count([]), applications)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+        self.assertFalse(self.newcomer.partner_id.parent_id)
+
+    def test_bad_attachment_saves_nothing(self):
+        self._login(self.newcomer)
+        applications = self.env["mgp.ngo.application"].search_count([])
+        response = self.url_open(
+            "/my/ngo/application/new",
+            data=self._form_data(make_inn("402733306")),
+            files={"attachments": ("virus.exe", b"MZ", "application/octet-stream")},
+        )
+        self.assertIn("virus.exe", response.text)
+        self.assertIn("принимаются только файлы", response.text)
+        self.env["ir.config_parameter"].set_param(
+            "mgp_ngo_registry.max_upload_mb", "0.1"
+        )
+        response = self.url_open(
+            "/my/ngo/application/new",
+            data=self._form_data(make_inn("402733306")),
+            files={"attachments": ("big.pdf", PDF + b"0" * 200_000, "application/pdf")},
+        )
+        self.assertIn("слишком велик", response.text)
+        self.assertEqual(self.env["mgp.ngo.application"].search_count([]), applications)
+        self.assertFalse(self.newcomer.partner_id.parent_id)
+
+    def test_representative_applies_for_own_organisation(self):
+        self._login(self.rep_a)
+        response = self.url_open("/my/ngo/application/new")
+        self.assertIn(self.org_a.vat, response.text)  # prefilled
+        response = self.url_open(
+            "/my/ngo/application/new",
+            data=self._form_data(self.org_a.vat, org_name=self.org_a.name),
+        )
+        match = re.search(r"/my/ngo/application/(\d+)", response.url)
+        application = self.env["mgp.ngo.application"].browse(int(match.group(1)))
+        self.assertEqual(application.partner_id, self.org_a)
+        self.assertEqual(self.rep_a.partner_id.parent_id, self.org_a)
+
+    def test_portal_isolation(self):
+        self._login(self.rep_a)
+        response = self.url_open(f"/my/ngo/application/{self.application_b.id}")
+        self.assertEqual(response.status_code, 404)
+        listing = self.url_open("/my/ngo/applications")
+        self.assertEqual(listing.status_code, 200)
+        self.assertNotIn(self.application_b.name, listing.text)
+        self.assertFalse(
+            self.env["mgp.ngo.application"]
+            .with_user(self.rep_a)
+            .search([("id", "=", self.application_b.id)])
+        )
+        self._login(self.rep_b)
+        response = self.url_open(f"/my/ngo/application/{self.application_b.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.application_b.name, response.text)
+        listing = self.url_open("/my/ngo/applications")
+        self.assertIn(self.application_b.name, listing.text)
+        home = self.url_open("/my/home")
+        self.assertIn("/my/ngo/applications", home.text)
+
+    def test_public_registry_page(self):
+        response = self.url_open("/mgp/ngo-registry")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("АНО «Альфа»", response.text)
+        self.assertIn(self.org_a.mgp_ngo_registry_number, response.text)
+        self.assertNotIn("АНО «Бета»", response.text)
+        self.assertNotIn("АНО «Гамма»", response.text)

@@ -1,0 +1,142 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import NgoCommon, make_inn
+
+
+@tagged("post_install", "-at_install")
+class TestNgoRegistry(NgoCommon):
+    def test_include_directly_by_contract(self):
+        organisation = self._organisation(1)
+        organisation.with_user(self.specialist).action_mgp_ngo_include()
+        self.assertEqual(organisation.mgp_ngo_state, "included")
+        self.assertEqual(organisation.mgp_ngo_basis, "contract")
+        self.assertTrue(organisation.mgp_ngo_included_date)
+        self.assertTrue(
+            organisation.mgp_ngo_registry_number.startswith(f"{self.state.code}-НГО-")
+        )
+        with self.assertRaises(UserError):
+            organisation.with_user(self.specialist).action_mgp_ngo_include()
+
+    def test_include_requires_inn_and_organisation(self):
+        without_inn = self._organisation(2, vat=False)
+        with self.assertRaises(UserError):
+            without_inn.action_mgp_ngo_include()
+        self.assertEqual(without_inn.mgp_ngo_state, "none")
+        person = self.Partner.create(
+            {"name": "Частное лицо", "vat": make_inn("402722222")}
+        )
+        with self.assertRaises(UserError):
+            person.action_mgp_ngo_include()
+
+    def test_inn_ogrn_checked_only_for_ngos(self):
+        # an ordinary contact keeps whatever tax id it had
+        contact = self.Partner.create(
+            {"name": "Поставщик", "is_company": True, "vat": "1234567890"}
+        )
+        self.assertEqual(contact.vat, "1234567890")
+        with self.assertRaises(ValidationError):
+            contact.action_mgp_ngo_include()
+        organisation = self._organisation(3)
+        organisation.action_mgp_ngo_include()
+        with self.assertRaises(ValidationError):
+            organisation.write({"vat": "7707083894"})
+        with self.assertRaises(ValidationError):
+            organisation.write({"company_registry": "1027700132196"})
+
+    def test_registry_numbers_per_region(self):
+        other_state = self.env.ref("base.state_ru_tul")
+        first = self._organisation(4)
+        second = self._organisation(5)
+        third = self._organisation(6, state_id=other_state.id)
+        (first | second | third).action_mgp_ngo_include()
+        self.assertNotEqual(
+            first.mgp_ngo_registry_number, second.mgp_ngo_registry_number
+        )
+        self.assertTrue(third.mgp_ngo_registry_number.startswith("TUL-НГО-"))
+        sequences = self.env["ir.sequence"].search(
+            [("code", "=", f"mgp.ngo.registry.{other_state.id}")]
+        )
+        self.assertEqual(len(sequences), 1)
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.cr.savepoint(),
+        ):
+            second.mgp_ngo_registry_number = first.mgp_ngo_registry_number
+            self.env.flush_all()
+
+    def test_exclude_and_reinclude(self):
+        organisation = self._organisation(7).with_context(tracking_disable=False)
+        organisation.action_mgp_ngo_include()
+        self.cr.flush()  # each decision is its own transaction: track it now
+        number = organisation.mgp_ngo_registry_number
+        with self.assertRaises(UserError):
+            organisation.with_user(self.specialist)._mgp_ngo_exclude("Нет персонала")
+        with self.assertRaises(UserError):
+            organisation.with_user(self.manager)._mgp_ngo_exclude("  ")
+        wizard = (
+            self.env["mgp.ngo.exclude.wizard"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "partner_ids": [(6, 0, organisation.ids)],
+                    "reason": "Нет подготовленного персонала",
+                    "date": organisation.mgp_ngo_included_date,
+                }
+            )
+        )
+        wizard.action_confirm()
+        self.cr.flush()
+        self.assertEqual(organisation.mgp_ngo_state, "excluded")
+        self.assertEqual(
+            organisation.mgp_ngo_exclusion_reason, "Нет подготовленного персонала"
+        )
+        self.assertTrue(organisation.mgp_ngo_excluded_date)
+        # re-including an excluded organisation is a manager's decision
+        with self.assertRaises(UserError):
+            organisation.with_user(self.specialist).action_mgp_ngo_include()
+        organisation.with_user(self.manager).action_mgp_ngo_include()
+        self.assertEqual(organisation.mgp_ngo_state, "included")
+        self.assertEqual(organisation.mgp_ngo_registry_number, number)
+        self.assertFalse(organisation.mgp_ngo_exclusion_reason)
+        self.cr.flush()
+        tracked = organisation.message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "mgp_ngo_state"
+        )
+        labels = dict(
+            self.Partner._fields["mgp_ngo_state"]._description_selection(self.env)
+        )
+        self.assertEqual(
+            tracked.sorted("id").mapped("new_value_char"),
+            [labels["excluded"], labels["included"]],
+        )
+
+    def test_exclude_requires_included(self):
+        organisation = self._organisation(8)
+        with self.assertRaises(UserError):
+            organisation.with_user(self.manager)._mgp_ngo_exclude("Причина")
+
+    def test_user_ngo_partner(self):
+        organisation = self._organisation(9)
+        contact = self.Partner.create(
+            {"name": "Представитель", "parent_id": organisation.id}
+        )
+        user = self.env["res.users"].create(
+            {
+                "name": "Представитель",
+                "login": "ngo_rep_helper",
+                "partner_id": contact.id,
+                "group_ids": [(6, 0, self.env.ref("base.group_portal").ids)],
+            }
+        )
+        self.assertFalse(user._mgp_ngo_partner())
+        organisation.action_mgp_ngo_include()
+        self.assertEqual(user._mgp_ngo_partner(), organisation)
+        organisation.with_user(self.manager)._mgp_ngo_exclude("Причина")
+        self.assertEqual(user._mgp_ngo_partner(), organisation)
+        self.assertFalse(self.specialist._mgp_ngo_partner())

@@ -4,6 +4,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import format_date
+
+from odoo.addons.mgp_base.models.mgp_deadline import SLA_STATUS
 
 STATES = [
     ("new", "New"),
@@ -31,6 +34,10 @@ SERVICE_DEADLINES = [
     "s1_assignment",
     "s1_certificate",
     "s1_certificate_send",
+]
+MSE_RECOMMENDATIONS = [
+    ("needed", "Needs accompaniment"),
+    ("not_needed", "Does not need it"),
 ]
 CERTIFICATE_MONTHS = 6
 # Free capacity shown for an NGO without a declared limit.
@@ -138,7 +145,9 @@ class MgpAccompaniment(models.Model):
         tracking=True,
     )
     mse_recommendation = fields.Selection(
-        related="mse_request_id.recommendation", string="MSE recommendation"
+        MSE_RECOMMENDATIONS,
+        string="MSE recommendation",
+        compute="_compute_mse_recommendation",
     )
     line_ids = fields.One2many(
         "mgp.accompaniment.line",
@@ -226,6 +235,9 @@ class MgpAccompaniment(models.Model):
     line_count = fields.Integer(compute="_compute_line_stats")
     line_done_count = fields.Integer(compute="_compute_line_stats")
     results_complete = fields.Boolean(compute="_compute_line_stats")
+    # Declared again so that this module owns (and translates) the labels
+    # of the mixin's selection on this model.
+    mgp_sla_status = fields.Selection(SLA_STATUS)
     certificate_expiring = fields.Boolean(
         string="Certificate ends within 30 days",
         compute="_compute_certificate_expiring",
@@ -289,6 +301,11 @@ class MgpAccompaniment(models.Model):
             if contact:
                 note += f" Сопровождающее лицо: {contact}."
             case.certificate_notes = note
+
+    @api.depends("mse_request_id.recommendation")
+    def _compute_mse_recommendation(self):
+        for case in self:
+            case.mse_recommendation = case.mse_request_id.recommendation
 
     @api.depends("line_ids.result", "line_ids.date_done")
     def _compute_line_stats(self):
@@ -577,7 +594,7 @@ class MgpAccompaniment(models.Model):
                 "NGO %(ngo)s assigned under contract %(number)s of %(date)s.",
                 ngo=ngo.name,
                 number=contract.number,
-                date=contract.date,
+                date=format_date(self.env, contract.date),
             )
         )
         self._mgp_check_assignment_complete()
@@ -759,7 +776,7 @@ class MgpAccompaniment(models.Model):
                 "The citizen is employed by %(employer)s on %(date)s; the results "
                 "of the accompaniment are due.",
                 employer=self.employer_id.name,
-                date=self.employment_date,
+                date=format_date(self.env, self.employment_date),
             ),
             subtype_xmlid="mail.mt_note",
         )

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 from odoo.tools.mimetypes import guess_mimetype
 
 # Fields an NGO representative may write from the portal.
@@ -188,7 +189,7 @@ class MgpAccompanimentLine(models.Model):
                 "Result of «%(activity)s» recorded by %(ngo)s on %(date)s: %(result)s",
                 activity=self.activity_id.name,
                 ngo=self.env.user.commercial_partner_id.name,
-                date=date_done,
+                date=format_date(self.env, date_done),
                 result=result.strip(),
             ),
             author_id=self.env.user.partner_id.id,

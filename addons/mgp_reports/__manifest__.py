@@ -2,7 +2,8 @@
 {
     "name": "Employment Accompaniment of Disabled Persons: Printed Forms",
     "summary": "Certificate, order and NGO registry application of the "
-    "accompaniment measure (Order 692n, Appendices 1, 3 and 4) as PDF",
+    "accompaniment measure (Order 692n, Appendices 1, 3 and 4) as PDF; "
+    "indicators (Appendix 6) as XLSX",
     "version": "19.0.1.0.0",
     "category": "Services/Employment",
     "website": "https://github.com/mgp-suite/mgp",
@@ -12,8 +13,9 @@
     "development_status": "Beta",
     "installable": True,
     "depends": ["mgp_accompaniment", "mgp_ngo_registry"],
-    "external_dependencies": {"python": ["num2words"]},
+    "external_dependencies": {"python": ["num2words", "xlsxwriter"]},
     "data": [
+        "security/ir.model.access.csv",
         "data/report_paperformat_data.xml",
         "report/report_certificate_templates.xml",
         "report/report_order_templates.xml",
@@ -22,6 +24,7 @@
         "views/res_company_views.xml",
         "views/mgp_accompaniment_views.xml",
         "views/mgp_ngo_application_views.xml",
+        "wizard/mgp_indicator_report_wizard_views.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -1,1 +1,2 @@
+from . import mgp_indicator
 from . import res_company

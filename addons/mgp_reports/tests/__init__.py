@@ -2,3 +2,4 @@ from . import test_ru_date
 from . import test_report_certificate
 from . import test_report_order
 from . import test_report_ngo_application
+from . import test_indicators

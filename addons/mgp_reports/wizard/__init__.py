@@ -1,0 +1,1 @@
+from . import mgp_indicator_report_wizard

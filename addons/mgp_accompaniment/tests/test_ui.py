@@ -9,7 +9,8 @@ from .common import AccompanimentCommon
 @tagged("post_install", "-at_install")
 class TestUi(HttpCase, AccompanimentCommon):
     def test_specialist_runs_a_case_in_browser(self):
-        """A specialist registers an agreed plan and decides on the need."""
+        """A specialist registers an agreed plan, decides on the need and
+        appoints the accompanying employee."""
         self.start_tour(
             "/odoo/action-mgp_accompaniment.mgp_accompaniment_action",
             "mgp_accompaniment_case_tour",
@@ -22,3 +23,7 @@ class TestUi(HttpCase, AccompanimentCommon):
         self.assertEqual(case.need, "needed")
         self.assertEqual(case._mgp_deadline_get("s1_need_decision").state, "done")
         self.assertEqual(case._mgp_deadline_get("s1_assignment").state, "open")
+        self.assertEqual(case.line_ids.activity_id, self.act_1)
+        self.assertEqual(case.responsible_user_id, self.specialist_2)
+        self.assertEqual(case.order_state, "draft")
+        self.assertTrue(case.order_number)

@@ -47,6 +47,21 @@ registry.category("web_tour.tours").add("mgp_accompaniment_case_tour", {
             run: "edit ЛД-тур",
         },
         {
+            content: "Plan an activity",
+            trigger: ".o_field_widget[name='line_ids'] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            content: "Choose the activity",
+            trigger: ".o_field_widget[name='line_ids'] .o_data_row .o_field_widget[name='activity_id'] input",
+            run: "edit Обсуждение",
+        },
+        {
+            content: "Pick it in the catalogue",
+            trigger: ".o-autocomplete--dropdown-item a:contains('Обсуждение времени')",
+            run: "click",
+        },
+        {
             content: "Save",
             trigger: ".o_form_button_save",
             run: "click",
@@ -69,6 +84,30 @@ registry.category("web_tour.tours").add("mgp_accompaniment_case_tour", {
         {
             content: "The case waits for the assignment",
             trigger: "button[name='action_open_assign_wizard']",
+            run: "click",
+        },
+        {
+            content: "The NGOs of the registry are ranked",
+            trigger: ".modal .o_field_widget[name='candidate_ids'] .o_data_row",
+        },
+        {
+            content: "Appoint the accompanying employee",
+            trigger: ".modal .o_field_widget[name='responsible_user_id'] input",
+            run: "edit Mgp Specialist 2",
+        },
+        {
+            content: "Pick the employee",
+            trigger: ".o-autocomplete--dropdown-item a:contains('Mgp Specialist 2')",
+            run: "click",
+        },
+        {
+            content: "Confirm the assignment",
+            trigger: ".modal button[name='action_confirm']",
+            run: "click",
+        },
+        {
+            content: "The employee performs the activity",
+            trigger: ".o_field_widget[name='line_ids'] .o_data_row:contains('Mgp Specialist 2')",
         },
         {
             content: "The assignment deadline is tracked",

@@ -91,10 +91,24 @@ class MgpNgoPortal(CustomerPortal):
             raise NotFound() from None
         if not application:
             raise NotFound()
+        # portal users have no access to attachments: give token links to the
+        # documents of an application they are allowed to read
+        attachments = application.sudo().attachment_ids
+        documents = [
+            {
+                "name": attachment.name,
+                "url": f"/web/content/{attachment.id}?download=true"
+                f"&access_token={token}",
+            }
+            for attachment, token in zip(
+                attachments, attachments.generate_access_token(), strict=True
+            )
+        ]
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "application": application,
+                "documents": documents,
                 "organisation": application.partner_id,
                 "page_name": "mgp_ngo_application",
                 "submitted": kw.get("submitted"),

@@ -109,6 +109,11 @@ class ResPartner(models.Model):
         if any(partner.mgp_ngo_capacity < 0 for partner in self):
             raise ValidationError(self.env._("The capacity cannot be negative."))
 
+    def write(self, vals):
+        if "mgp_ngo_state" in vals and not self.env.su:
+            self._mgp_ngo_check_transition(vals["mgp_ngo_state"])
+        return super().write(vals)
+
     def action_mgp_ngo_view_contracts(self):
         self.ensure_one()
         return {
@@ -295,6 +300,15 @@ class ResPartner(models.Model):
                     value,
                 )
             ) from None
+
+    def _mgp_ngo_check_transition(self, new_state):
+        """Excluding, re-including or removing an NGO is a manager's decision;
+        any centre employee may include a new organisation."""
+        for partner in self:
+            if partner.mgp_ngo_state == new_state:
+                continue
+            if partner.mgp_ngo_state != "none" or new_state == "excluded":
+                self._mgp_ngo_check_manager()
 
     def _mgp_ngo_check_manager(self):
         if not self.env.user.has_group("mgp_base.group_manager"):

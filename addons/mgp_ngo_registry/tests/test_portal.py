@@ -131,6 +131,14 @@ class TestNgoPortal(NgoHttpCommon):
         self.assertEqual(self.newcomer.commercial_partner_id, organisation)
         self.assertEqual(self.newcomer._mgp_ngo_partner(), organisation)
         self.assertIn(application.name, response.text)
+        link = re.search(
+            r'href="(/web/content/\d+\?download=true&amp;access_token=[\w-]+)"',
+            response.text,
+        )
+        self.assertTrue(link, re.findall(r"/web/content[^\"]*", response.text))
+        document = self.url_open(link.group(1).replace("&amp;", "&"))
+        self.assertEqual(document.status_code, 200)
+        self.assertEqual(document.content, PDF)
         # once approved the representative sees the registry status
         application.with_user(self.manager).action_approve()
         page = self.url_open(f"/my/ngo/application/{application.id}")

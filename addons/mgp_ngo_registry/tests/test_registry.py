@@ -116,6 +116,16 @@ class TestNgoRegistry(NgoCommon):
             [labels["excluded"], labels["included"]],
         )
 
+    def test_status_changes_guarded_server_side(self):
+        organisation = self._organisation(0)
+        organisation.with_user(self.specialist).write({"mgp_ngo_state": "included"})
+        with self.assertRaises(UserError):
+            organisation.with_user(self.specialist).write({"mgp_ngo_state": "excluded"})
+        with self.assertRaises(UserError):
+            organisation.with_user(self.specialist).write({"mgp_ngo_state": "none"})
+        organisation.with_user(self.manager).write({"mgp_ngo_state": "excluded"})
+        self.assertEqual(organisation.mgp_ngo_state, "excluded")
+
     def test_exclude_requires_included(self):
         organisation = self._organisation(8)
         with self.assertRaises(UserError):

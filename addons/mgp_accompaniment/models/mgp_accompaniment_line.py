@@ -126,7 +126,9 @@ class MgpAccompanimentLine(models.Model):
             self._check_case_open()
         res = super().write(vals)
         if {"date_done", "result"} & set(vals):
-            self.accompaniment_id._mgp_check_results_complete()
+            # an NGO representative records results without access to the
+            # case's deadlines; closing them is the engine's bookkeeping
+            self.accompaniment_id.sudo()._mgp_check_results_complete()
         return res
 
     @api.ondelete(at_uninstall=False)

@@ -83,3 +83,14 @@ class TestLine(AccompanimentCommon):
             case.line_ids[0].unlink()
         with self.assertRaises(UserError):
             case.line_ids[0].activity_id = self.act_3
+
+    def test_ngo_results_close_the_results_deadline(self):
+        case = self._ngo_case()
+        case.action_mark_employed(date(2025, 12, 1), self.employer.id)
+        results = case._mgp_deadline_get("s1_results")
+        self.assertEqual(results.state, "open")
+        first, second = case.line_ids.with_user(self.ngo_user)
+        first._mgp_portal_record_result(date(2025, 11, 20), "Переговоры проведены")
+        self.assertEqual(results.state, "open")
+        second._mgp_portal_record_result(date(2025, 11, 21), "Маршрут разработан")
+        self.assertEqual(results.state, "done")

@@ -193,6 +193,14 @@ _mgp_odoo_ok() {
         >/dev/null 2>&1)
 }
 
+# Odoo imports, but can it load its base addon (are its dependencies there)?
+_mgp_odoo_base_ok() {
+    local error
+    error=$(cd / && "$PYTHON" -c 'import odoo.addons.base' 2>&1) || mgp_die "Odoo 19 is installed but cannot load its base addon:
+$(printf '%s\n' "$error" | tail -3)
+       install Odoo's Python dependencies (pip install -r <odoo source>/requirements.txt)"
+}
+
 # Download/clone/copy ODOO_SOURCE into ODOO_HOME (unless it is a directory,
 # used in place). Prints the source directory.
 _mgp_odoo_fetch() {
@@ -253,33 +261,52 @@ _mgp_odoo_fetch() {
 }
 
 # Install Odoo's Python requirements, tolerating the pins that no longer
-# build on recent Pythons: the whole file first, then line by line, a
-# failing pin retried unpinned.
+# build on recent Pythons: the whole file first; when that fails, line by
+# line, a pin that fails taken at its newest version together with the
+# installed packages that depend on it.
 _mgp_odoo_requirements() {
-    local dir=$1 line name
-    local reqs
+    local dir=$1 line name reqs constraints
+    local unpinned=()
     reqs=$(mktemp)
+    constraints=$(mktemp)
     # python-ldap needs the LDAP headers and only serves auth_ldap.
     grep -vE '^\s*(#|$)|^python-ldap' "$dir/requirements.txt" >"$reqs" || true
-    # Old sdists (pinned by Odoo) still import pkg_resources at build time.
-    "$PYTHON" -m pip install -q "setuptools<70" wheel >/dev/null 2>&1 || true
-    if "$PYTHON" -m pip install -q -r "$reqs" 2>/dev/null; then
-        rm -f "$reqs"
-        return 0
+    # Old sdists pinned by Odoo import pkg_resources at build time: build them
+    # with a setuptools that still has it (PIP_CONSTRAINT reaches pip's
+    # isolated build environments too).
+    echo 'setuptools<70' >"$constraints"
+    local PIP_CONSTRAINT="${PIP_CONSTRAINT:+$PIP_CONSTRAINT }$constraints"
+    export PIP_CONSTRAINT
+    if ! "$PYTHON" -m pip install -q -r "$reqs"; then
+        mgp_info "Odoo's requirements failed as a whole; installing them one by one"
+        while IFS= read -r line; do
+            "$PYTHON" -m pip install -q "$line" >/dev/null 2>&1 && continue
+            name=$(printf '%s' "$line" | sed -E 's/[=<>!~;[ ].*//')
+            if "$PYTHON" -m pip install -q -U "$name" >/dev/null 2>&1; then
+                unpinned+=("$name")
+                mgp_info "unpinned: $line"
+            else
+                mgp_warn "could not install Odoo requirement: $line"
+            fi
+        done <"$reqs"
+        for name in ${unpinned[@]+"${unpinned[@]}"}; do
+            local dependents
+            dependents=$("$PYTHON" -m pip show "$name" 2>/dev/null |
+                sed -n 's/^Required-by: //p' | tr ',' ' ' | sed 's/\bodoo\b//g')
+            if [ -n "${dependents// /}" ]; then
+                # shellcheck disable=SC2086 # a list of names
+                "$PYTHON" -m pip install -q -U $dependents >/dev/null 2>&1 ||
+                    mgp_warn "could not upgrade $dependents (they depend on $name)"
+            fi
+        done
     fi
-    mgp_info "some pinned requirements failed as a whole; installing them one by one"
-    while IFS= read -r line; do
-        "$PYTHON" -m pip install -q "$line" >/dev/null 2>&1 && continue
-        name=$(printf '%s' "$line" | sed -E 's/[=<>!~;[ ].*//')
-        "$PYTHON" -m pip install -q "$name" >/dev/null 2>&1 ||
-            mgp_warn "could not install Odoo requirement: $line"
-    done <"$reqs"
-    rm -f "$reqs"
+    rm -f "$reqs" "$constraints"
 }
 
 mgp_odoo() {
     mgp_step "Odoo 19"
     if _mgp_odoo_ok; then
+        _mgp_odoo_base_ok
         mgp_info "$(cd / && "$PYTHON" -c 'import odoo, odoo.release as r; print("Odoo", r.version, "in", odoo.__path__[0])')"
         return 0
     fi
@@ -290,8 +317,8 @@ mgp_odoo() {
     _mgp_odoo_requirements "$dir"
     # "compat" editable mode: `import odoo` works and Odoo finds its own addons
     # (strict mode logs a WARNING on every run).
-    "$PYTHON" -m pip install -q --config-settings editable_mode=compat -e "$dir" ||
-        mgp_die "pip could not install Odoo from $dir"
+    "$PYTHON" -m pip install -q --use-pep517 --config-settings editable_mode=compat \
+        -e "$dir" || mgp_die "pip could not install Odoo from $dir"
     # Odoo's lxml_html_clean pin drags lxml to a version without wheels for
     # old Pythons: keep the pair that works.
     if "$PYTHON" -c 'import sys; sys.exit(sys.version_info >= (3, 12))'; then
@@ -303,6 +330,10 @@ mgp_odoo() {
     command -v pyenv >/dev/null 2>&1 && pyenv rehash >/dev/null 2>&1 || true
     _mgp_odoo_ok || mgp_die "Odoo was installed from $dir but \`import odoo\` still fails
        (or is not 19.x); see the pip messages above"
+    # Odoo's pins may have moved packages that the suite needs newer.
+    "$PYTHON" -m pip install -q -r "$MGP_ROOT/requirements.txt" ||
+        mgp_die "pip could not install requirements.txt next to Odoo"
+    _mgp_odoo_base_ok
     mgp_info "$(cd / && "$PYTHON" -c 'import odoo, odoo.release as r; print("Odoo", r.version, "in", odoo.__path__[0])')"
 }
 

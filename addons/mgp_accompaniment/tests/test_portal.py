@@ -191,6 +191,24 @@ class TestPortal(HttpCase, AccompanimentCommon):
             self.url_open(f"/my/ngo/case/{case_a.id}").status_code, (403, 404)
         )
 
+    def test_portal_home_counters(self):
+        self._ngo_case(self.ngo_a, self.person, "Д-А")
+        self._login(self.ngo_a_user)
+        self.assertEqual(self.url_open("/my").status_code, 200)
+        counters = self.make_jsonrpc_request(
+            "/my/counters",
+            {"counters": ["mgp_ngo_case_count", "mgp_accompaniment_count"]},
+        )
+        self.assertEqual(counters["mgp_ngo_case_count"], 1)
+        self.assertEqual(counters["mgp_accompaniment_count"], 0)
+        self._login(self.citizen)
+        counters = self.make_jsonrpc_request(
+            "/my/counters",
+            {"counters": ["mgp_ngo_case_count", "mgp_accompaniment_count"]},
+        )
+        self.assertEqual(counters["mgp_ngo_case_count"], 0)
+        self.assertEqual(counters["mgp_accompaniment_count"], 1)
+
     def test_citizen_is_not_an_ngo(self):
         self._login(self.citizen)
         self.assertIn(self.url_open("/my/ngo/cases").status_code, (403, 404))

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import re
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import NgoHttpCommon, make_inn, make_ogrn
@@ -216,6 +217,23 @@ class TestNgoPortal(NgoHttpCommon):
         self.assertIn(self.application_b.name, listing.text)
         home = self.url_open("/my/home")
         self.assertIn("/my/ngo/applications", home.text)
+
+    def test_portal_users_cannot_write_through_the_orm(self):
+        Application = self.env["mgp.ngo.application"].with_user(self.rep_b)
+        self.assertEqual(Application.search([]), self.application_b)
+        with self.assertRaises(AccessError):
+            Application.create(
+                {"org_name": "Обход", "inn": self.org_b.vat, "channel": "portal"}
+            )
+        with self.assertRaises(AccessError):
+            self.application_b.with_user(self.rep_b).write({"state": "approved"})
+        with self.assertRaises(AccessError):
+            self.org_b.with_user(self.rep_b).write({"mgp_ngo_state": "included"})
+
+    def test_internal_user_has_no_portal_form(self):
+        self.authenticate(self.specialist.login, self.specialist.login)
+        response = self.url_open("/my/ngo/application/new")
+        self.assertEqual(response.status_code, 404)
 
     def test_public_registry_page(self):
         response = self.url_open("/mgp/ngo-registry")

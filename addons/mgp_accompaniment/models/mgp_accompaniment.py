@@ -294,9 +294,12 @@ class MgpAccompaniment(models.Model):
             contact = case.ngo_contact or ", ".join(
                 p for p in (case.ngo_id.phone, case.ngo_id.email) if p
             )
+            name = case.ngo_id.name
+            if "«" not in name:
+                name = f"«{name}»"
             note = (
                 f"Мероприятия, выполняемые негосударственной организацией "
-                f"«{case.ngo_id.name}»: {activities}."
+                f"{name}: {activities}."
             )
             if contact:
                 note += f" Сопровождающее лицо: {contact}."

@@ -22,7 +22,7 @@ registry.category("web_tour.tours").add("mgp_base_calendar_day_tour", {
         },
         {
             content: "Wait for the calendar exceptions list",
-            trigger: ".o_breadcrumb:contains('Calendar exceptions') ~ *, .o_last_breadcrumb_item:contains('Calendar exceptions')",
+            trigger: ".o_list_renderer th[data-name='day_type']",
         },
         {
             content: "Add a day",

@@ -27,6 +27,11 @@
         "views/mgp_ngo_application_templates.xml",
         "views/mgp_ngo_registry_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "mgp_ngo_registry/static/tests/tours/**/*",
+        ],
+    },
     "demo": [
         "demo/mgp_ngo_registry_demo.xml",
     ],

@@ -3,3 +3,4 @@ from . import test_application
 from . import test_contract
 from . import test_concurrency
 from . import test_portal
+from . import test_ui

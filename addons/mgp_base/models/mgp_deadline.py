@@ -103,6 +103,7 @@ class MgpDeadline(models.Model):
         )
         if existing:
             return existing.with_env(self.env)
+        # rules are configuration every case user may apply
         rule = self.env["mgp.deadline.rule"].sudo()._get_rule(code)
         date_start = fields.Date.to_date(date_start) or fields.Date.context_today(self)
         length = rule.days if days is None else days
@@ -155,6 +156,7 @@ class MgpDeadline(models.Model):
             date_done = fields.Date.to_date(date_done) or fields.Date.context_today(
                 self
             )
+            # engine bookkeeping: closing follows the case, whoever acts on it
             deadlines.sudo().write({"state": "done", "date_done": date_done})
             self._refresh_sla(deadlines.ids, notify=False)
         return deadlines
@@ -163,6 +165,7 @@ class MgpDeadline(models.Model):
         """Cancel open deadlines (the case left their path)."""
         deadlines = self.filtered(lambda d: d.state == "open")
         if deadlines:
+            # engine bookkeeping: cancelling follows the case
             deadlines.sudo().write({"state": "cancelled"})
             self._refresh_sla(deadlines.ids, notify=False)
         return deadlines
@@ -245,6 +248,7 @@ class MgpDeadline(models.Model):
                     self.env._("Deadline at risk: %s", deadline.name),
                 )
             )
+        # the cron escalates across centres
         to_escalate = self.sudo().search(
             [
                 ("state", "=", "open"),

@@ -25,6 +25,7 @@
         "data/mail_activity_type_data.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "data/ir_config_parameter_data.xml",
         "views/mgp_calendar_views.xml",
         "views/mgp_deadline_rule_views.xml",
         "views/mgp_deadline_views.xml",

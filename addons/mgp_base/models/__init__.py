@@ -8,3 +8,4 @@ from . import mgp_impaired_function
 from . import mgp_mse_request
 from . import res_partner
 from . import res_company
+from . import mgp_upload

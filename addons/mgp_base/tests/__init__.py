@@ -4,3 +4,4 @@ from . import test_person
 from . import test_mse_request
 from . import test_security
 from . import test_ui
+from . import test_upload

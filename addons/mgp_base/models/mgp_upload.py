@@ -1,0 +1,72 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import os
+
+from odoo import api, models
+from odoo.exceptions import ValidationError
+from odoo.tools.mimetypes import guess_mimetype
+
+# Documents citizens, NGOs and employers may upload: scans, photos and
+# office documents, by extension and by their sniffed content.
+UPLOAD_TYPES = {
+    ".pdf": {"application/pdf"},
+    ".jpg": {"image/jpeg"},
+    ".jpeg": {"image/jpeg"},
+    ".png": {"image/png"},
+    ".doc": {"application/msword", "application/octet-stream"},
+    ".docx": {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/zip",
+    },
+    ".odt": {"application/vnd.oasis.opendocument.text", "application/zip"},
+}
+MAX_UPLOAD_PARAM = "mgp_base.max_upload_mb"
+DEFAULT_MAX_UPLOAD_MB = 10.0
+
+
+class MgpUpload(models.AbstractModel):
+    """The one check of uploaded documents for every portal and form."""
+
+    _name = "mgp.upload"
+    _description = "Uploaded Document Check"
+
+    @api.model
+    def _max_upload_mb(self):
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()  # a configuration value every uploader needs
+            .get_param(MAX_UPLOAD_PARAM, str(DEFAULT_MAX_UPLOAD_MB))
+        )
+        try:
+            return max(float(value), 0.1)
+        except ValueError:
+            return DEFAULT_MAX_UPLOAD_MB
+
+    @api.model
+    def _check_upload(self, filename, content):
+        """Refuse a file of another type than the accepted ones, whose content
+        does not match its extension, or larger than the configured limit.
+
+        :return: ``(clean file name, mimetype)``
+        """
+        filename = os.path.basename(filename or "")
+        extension = os.path.splitext(filename)[1].lower()
+        accepted = UPLOAD_TYPES.get(extension)
+        mimetype = guess_mimetype(content or b"")
+        if not accepted or mimetype not in accepted:
+            raise ValidationError(
+                self.env._(
+                    "The file %s cannot be attached: only PDF, JPG, PNG, DOC, "
+                    "DOCX and ODT documents are accepted.",
+                    filename or "?",
+                )
+            )
+        max_mb = self._max_upload_mb()
+        if len(content) > max_mb * 1024 * 1024:
+            raise ValidationError(
+                self.env._(
+                    "The file %(file)s is too large: at most %(size)s MB is accepted.",
+                    file=filename,
+                    size=f"{max_mb:g}",
+                )
+            )
+        return filename, mimetype

@@ -2,20 +2,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
-from odoo.tools.mimetypes import guess_mimetype
 
 # Fields an NGO representative may write from the portal.
 PORTAL_RESULT_FIELDS = {"date_done", "result", "result_attachment_ids"}
-# Result documents an NGO may upload: scans, photos, office documents.
-RESULT_MIMETYPES = {
-    "application/pdf",
-    "image/jpeg",
-    "image/png",
-    "application/msword",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.oasis.opendocument.text",
-}
-RESULT_MAX_SIZE = 10 * 1024 * 1024
 
 
 class MgpAccompanimentLine(models.Model):
@@ -148,8 +137,8 @@ class MgpAccompanimentLine(models.Model):
     def _mgp_portal_record_result(self, date_done, result, files=()):
         """Record the result of an activity from the NGO portal.
 
-        :param files: list of ``(filename, content bytes)``; only PDF, images
-            and office documents up to 10 MB are accepted
+        :param files: list of ``(filename, content bytes)``, checked by
+            ``mgp.upload`` (documents and images of a configured size)
         """
         self.ensure_one()
         if not date_done or not (result or "").strip():
@@ -157,20 +146,9 @@ class MgpAccompanimentLine(models.Model):
         if date_done > fields.Date.context_today(self):
             raise UserError(self.env._("The activity cannot be done in the future."))
         attachments_vals = []
+        Upload = self.env["mgp.upload"]
         for filename, content in files:
-            mimetype = guess_mimetype(content)
-            if mimetype not in RESULT_MIMETYPES:
-                raise UserError(
-                    self.env._(
-                        "The file %s is not accepted: upload a PDF, an image "
-                        "(JPEG, PNG) or a text document.",
-                        filename,
-                    )
-                )
-            if len(content) > RESULT_MAX_SIZE:
-                raise UserError(
-                    self.env._("The file %s is larger than 10 MB.", filename)
-                )
+            filename, mimetype = Upload._check_upload(filename, content)
             attachments_vals.append(
                 {
                     "name": filename,

@@ -154,6 +154,21 @@ class MgpNgoApplication(models.Model):
             if application.ogrn:
                 Partner._mgp_check_ogrn(application.ogrn)
 
+    @api.constrains("date", "date_received")
+    def _check_dates(self):
+        today = fields.Date.context_today(self)
+        for application in self:
+            if application.date_received > today:
+                raise ValidationError(
+                    self.env._("An application cannot be received in the future.")
+                )
+            if application.date and application.date > application.date_received:
+                raise ValidationError(
+                    self.env._(
+                        "The application cannot be dated after the day it was received."
+                    )
+                )
+
     @api.constrains("capacity")
     def _check_capacity(self):
         if any(application.capacity < 0 for application in self):

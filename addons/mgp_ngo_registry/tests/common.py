@@ -58,7 +58,8 @@ class NgoTestMixin:
     def _application_vals(self, index=1, **vals):
         values = {
             "channel": "paper",
-            "date_received": "2026-03-02",
+            "date_received": "2025-03-03",
+            "date": "2025-02-28",
             "org_name": f"АНО «Тест {index}»",
             "inn": make_inn(f"40270000{index}"),
             "ogrn": make_ogrn(f"11640000000{index}"),

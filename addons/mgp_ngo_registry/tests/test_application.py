@@ -28,11 +28,11 @@ class TestNgoApplication(NgoCommon):
         self.assertEqual(organisation.mgp_ngo_state, "none")
         deadline = application._mgp_deadline_get("ngo_review")
         self.assertEqual(deadline.state, "open")
-        self.assertEqual(deadline.date_start, date(2026, 3, 2))
+        self.assertEqual(deadline.date_start, date(2025, 3, 3))
         self.assertEqual(
             deadline.date_due,
             self.env["mgp.calendar"].add_working_days(
-                date(2026, 3, 2), 10, self.state.id
+                date(2025, 3, 3), 10, self.state.id
             ),
         )
         self.assertEqual(deadline.user_id, self.specialist)
@@ -47,7 +47,7 @@ class TestNgoApplication(NgoCommon):
         self.assertEqual(
             application._mgp_deadline_get("ngo_review").date_due,
             self.env["mgp.calendar"].add_working_days(
-                date(2026, 3, 2), 3, self.state.id
+                date(2025, 3, 3), 3, self.state.id
             ),
         )
 
@@ -127,6 +127,14 @@ class TestNgoApplication(NgoCommon):
             application.with_user(self.manager).action_approve()
         with self.assertRaises(UserError):
             application.with_user(self.manager).unlink()
+
+    def test_dates_validated(self):
+        with self.assertRaises(ValidationError):
+            self.Application.create(self._application_vals(9, date="2025-03-04"))
+        with self.assertRaises(ValidationError):
+            self.Application.create(
+                self._application_vals(9, date_received="2999-01-01")
+            )
 
     def test_take_review_only_when_submitted(self):
         application = self.Application.create(self._application_vals(6))

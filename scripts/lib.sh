@@ -15,6 +15,8 @@
 #   MGP_ADDONS_DIR      the suite's addons directory          (<repo>/addons)
 
 MGP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+: "${HOME:=$(cd ~ 2>/dev/null && pwd || echo /tmp)}"
+export HOME
 PYTHON=${PYTHON:-python3}
 export PGHOST=${PGHOST:-127.0.0.1}
 export PGPORT=${PGPORT:-5432}

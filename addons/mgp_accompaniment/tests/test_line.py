@@ -1,10 +1,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user
 
 from .common import AccompanimentCommon
+
+# a real 1x1 PNG: libmagic (python-magic) rejects a bare signature
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
 
 
 class TestLine(AccompanimentCommon):
@@ -49,7 +55,7 @@ class TestLine(AccompanimentCommon):
         line._mgp_portal_record_result(
             date(2025, 11, 20),
             "Проведено",
-            [("act.png", b"\x89PNG\r\n\x1a\n" + b"0" * 64)],
+            [("act.png", PNG)],
         )
         self.assertEqual(line.result, "Проведено")
         self.assertEqual(line.result_attachment_ids.mimetype, "image/png")

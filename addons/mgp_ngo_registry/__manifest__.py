@@ -17,7 +17,6 @@
         "security/ir.model.access.csv",
         "security/mgp_ngo_registry_rules.xml",
         "data/ir_sequence_data.xml",
-        "data/ir_config_parameter_data.xml",
         "data/mgp_deadline_rule_data.xml",
         "data/mail_template_data.xml",
         "views/mgp_ngo_wizard_views.xml",

@@ -1,6 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
-import os
 
 from werkzeug.exceptions import NotFound
 
@@ -12,7 +11,6 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 STAFF_ROWS = 5
-ALLOWED_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".odt")
 TEXT_FIELDS = (
     "org_name",
     "inn",
@@ -211,47 +209,23 @@ class MgpNgoPortal(CustomerPortal):
         return form
 
     def _mgp_max_upload_mb(self):
-        value = (
-            request.env["ir.config_parameter"]
-            .sudo()  # read one configuration value
-            .get_param("mgp_ngo_registry.max_upload_mb", "10")
-        )
-        try:
-            return max(float(value), 0.1)
-        except ValueError:
-            return 10.0
+        return request.env["mgp.upload"]._max_upload_mb()
 
     def _mgp_read_files(self):
-        """Uploaded documents as attachment values; refuse bad type or size."""
-        env = request.env
-        max_mb = self._mgp_max_upload_mb()
+        """Uploaded documents as attachment values; refuse bad type or size
+        with the suite's shared check."""
+        Upload = request.env["mgp.upload"]
         attachments = []
         for upload in request.httprequest.files.getlist("attachments"):
             if not upload or not upload.filename:
                 continue
-            filename = os.path.basename(upload.filename)
-            if not filename.lower().endswith(ALLOWED_EXTENSIONS):
-                raise ValidationError(
-                    env._(
-                        "The file %s cannot be attached: only PDF, JPG, PNG, DOC, "
-                        "DOCX and ODT files are accepted.",
-                        filename,
-                    )
-                )
             content = upload.read()
-            if len(content) > max_mb * 1024 * 1024:
-                raise ValidationError(
-                    env._(
-                        "The file %(file)s is too large: at most %(size)s MB "
-                        "is accepted.",
-                        file=filename,
-                        size=f"{max_mb:g}",
-                    )
-                )
+            filename, mimetype = Upload._check_upload(upload.filename, content)
             attachments.append(
                 {
                     "name": filename,
                     "datas": base64.b64encode(content),
+                    "mimetype": mimetype,
                     "res_model": "mgp.ngo.application",
                 }
             )

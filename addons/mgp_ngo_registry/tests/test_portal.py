@@ -16,7 +16,7 @@ class TestNgoPortal(NgoHttpCommon):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("ru_RU")
         cls.env["ir.module.module"]._load_module_terms(
-            ["mgp_ngo_registry"], ["ru_RU"], overwrite=True
+            ["mgp_base", "mgp_ngo_registry"], ["ru_RU"], overwrite=True
         )
         Partner = cls.env["res.partner"]
         cls.org_a = Partner.create(
@@ -171,10 +171,8 @@ class TestNgoPortal(NgoHttpCommon):
             files={"attachments": ("virus.exe", b"MZ", "application/octet-stream")},
         )
         self.assertIn("virus.exe", response.text)
-        self.assertIn("принимаются только файлы", response.text)
-        self.env["ir.config_parameter"].set_param(
-            "mgp_ngo_registry.max_upload_mb", "0.1"
-        )
+        self.assertIn("принимаются только", response.text)
+        self.env["ir.config_parameter"].set_param("mgp_base.max_upload_mb", "0.1")
         response = self.url_open(
             "/my/ngo/application/new",
             data=self._form_data(make_inn("402733306")),

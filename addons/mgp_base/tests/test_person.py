@@ -87,3 +87,21 @@ class TestPerson(MgpCommon):
             self.person.with_user(self.specialist).read(["mgp_snils"])[0]["mgp_snils"],
             "112-233-445 95",
         )
+
+    def test_specialist_registers_a_person(self):
+        person = (
+            self.env["res.partner"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "name": "Новикова Вера Павловна",
+                    "company_id": self.company.id,
+                    "mgp_snils": "156 789 012 11",
+                    "mgp_disability_group": "3",
+                }
+            )
+        )
+        self.assertEqual(person.mgp_snils, "156-789-012 11")
+        person.with_user(self.specialist).mgp_ipra_number = "101.40.40/2026"
+        with self.assertRaises(AccessError):
+            person.with_user(self.specialist).unlink()

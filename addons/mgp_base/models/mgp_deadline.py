@@ -61,13 +61,14 @@ class MgpDeadline(models.Model):
 
     @api.depends("res_model", "res_id")
     def _compute_res_name(self):
+        names = {}
+        for res_model, deadlines in self.grouped("res_model").items():
+            if res_model not in self.env:
+                continue
+            cases = self.env[res_model].browse(deadlines.mapped("res_id")).exists()
+            names.update({(res_model, case.id): case.display_name for case in cases})
         for deadline in self:
-            record = (
-                self.env[deadline.res_model].browse(deadline.res_id).exists()
-                if deadline.res_model in self.env
-                else None
-            )
-            deadline.res_name = record.display_name if record else False
+            deadline.res_name = names.get((deadline.res_model, deadline.res_id), False)
 
     def action_open_case(self):
         self.ensure_one()

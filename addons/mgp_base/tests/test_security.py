@@ -87,3 +87,19 @@ class TestSecurity(MgpCommon):
         )
         with self.assertRaises(AccessError):
             own.with_user(self.specialist).unlink()
+
+    def test_deadlines_are_written_by_the_engine_only(self):
+        deadline = self.env["mgp.deadline"]._open_for(
+            self.person,
+            "s1_need_decision",
+            date_start=date(2026, 2, 2),
+            user=self.specialist,
+        )
+        self.assertEqual(deadline.with_user(self.specialist).res_name, self.person.name)
+        with self.assertRaises(AccessError):
+            deadline.with_user(self.specialist).write({"date_due": date(2026, 3, 1)})
+        with self.assertRaises(AccessError):
+            deadline.with_user(self.manager).write({"state": "done"})
+        # the engine closes it for them
+        deadline.with_user(self.specialist)._close(date(2026, 2, 3))
+        self.assertEqual(deadline.state, "done")

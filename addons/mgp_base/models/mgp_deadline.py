@@ -65,7 +65,10 @@ class MgpDeadline(models.Model):
         for res_model, deadlines in self.grouped("res_model").items():
             if res_model not in self.env:
                 continue
-            cases = self.env[res_model].browse(deadlines.mapped("res_id")).exists()
+            # the case's label only, for whoever may read its deadlines
+            cases = (
+                self.env[res_model].sudo().browse(deadlines.mapped("res_id")).exists()
+            )
             names.update({(res_model, case.id): case.display_name for case in cases})
         for deadline in self:
             deadline.res_name = names.get((deadline.res_model, deadline.res_id), False)

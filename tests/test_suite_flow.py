@@ -257,3 +257,29 @@ class TestSuiteFlow(HttpCase):
             "code"
         )
         self.assertEqual(open_codes, ["s1_results"])
+
+    def test_colleague_lists_deadlines_of_a_case_he_cannot_open(self):
+        """Deadlines show the case's label even to a specialist who may not
+        open the case itself (another specialist's case)."""
+        case = (
+            self.env["mgp.accompaniment"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "partner_id": self.person.id,
+                    "company_id": self.company.id,
+                    "plan_agreed_date": date(2025, 10, 31),
+                    "personal_file_number": "ЛД-78",
+                    "personal_file_date": date(2025, 10, 31),
+                }
+            )
+        )
+        Case = self.env["mgp.accompaniment"].with_user(self.employee)
+        self.assertFalse(Case.search([("id", "=", case.id)]))
+        rows = (
+            self.env["mgp.deadline"]
+            .with_user(self.employee)
+            .search_read([("res_id", "=", case.id)], ["res_name", "date_due"])
+        )
+        self.assertEqual(rows[0]["res_name"], case.name)
+        self.assertEqual(rows[0]["date_due"], date(2025, 11, 1))

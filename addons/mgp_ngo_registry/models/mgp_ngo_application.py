@@ -130,7 +130,8 @@ class MgpNgoApplication(models.Model):
     reject_reason = fields.Text(
         string="Reason for rejection", readonly=True, copy=False, tracking=True
     )
-    note = fields.Text(string="Internal note")
+    # staff only: the applicant reads its application through the portal
+    note = fields.Text(string="Internal note", groups="base.group_user")
 
     def _compute_access_url(self):
         for application in self:

@@ -2,7 +2,8 @@
 import re
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import JsonRpcException, tagged
+from odoo.tools import mute_logger
 
 from .common import NgoHttpCommon, make_inn, make_ogrn
 
@@ -227,6 +228,35 @@ class TestNgoPortal(NgoHttpCommon):
             self.application_b.with_user(self.rep_b).write({"state": "approved"})
         with self.assertRaises(AccessError):
             self.org_b.with_user(self.rep_b).write({"mgp_ngo_state": "included"})
+
+    def test_internal_note_hidden_from_portal(self):
+        self.application_b.note = "Проверить устав: нет печати"
+        Application = self.env["mgp.ngo.application"].with_user(self.rep_b)
+        self.assertEqual(
+            Application.browse(self.application_b.id).read(["state"])[0]["state"],
+            "submitted",
+        )
+        with self.assertRaises(AccessError):
+            Application.browse(self.application_b.id).read(["note"])
+        self._login(self.rep_b)
+        params = {
+            "model": "mgp.ngo.application",
+            "method": "read",
+            "args": [[self.application_b.id], ["org_name", "note"]],
+            "kwargs": {},
+        }
+        with mute_logger("odoo.http"), self.assertRaises(JsonRpcException):
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw/mgp.ngo.application/read", params
+            )
+        params["args"] = [[self.application_b.id], ["org_name"]]
+        result = self.make_jsonrpc_request(
+            "/web/dataset/call_kw/mgp.ngo.application/read", params
+        )
+        self.assertEqual(result[0]["org_name"], self.org_b.name)
+        page = self.url_open(f"/my/ngo/application/{self.application_b.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn("нет печати", page.text)
 
     def test_internal_user_has_no_portal_form(self):
         self.authenticate(self.specialist.login, self.specialist.login)

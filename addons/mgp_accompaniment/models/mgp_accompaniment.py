@@ -42,6 +42,8 @@ MSE_RECOMMENDATIONS = [
 CERTIFICATE_MONTHS = 6
 # Free capacity shown for an NGO without a declared limit.
 UNLIMITED_CAPACITY = 9999
+# Context key of the public methods that change the state.
+TRANSITION_CONTEXT = "mgp_accompaniment_transition"
 
 
 def _to_id(value):
@@ -358,6 +360,8 @@ class MgpAccompaniment(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if vals.get("state", "new") != "new":
+                self._mgp_check_transition_context()
             if not vals.get("disability_info_date") and vals.get("plan_agreed_date"):
                 vals["disability_info_date"] = vals["plan_agreed_date"]
         cases = super().create(vals_list)
@@ -366,6 +370,28 @@ class MgpAccompaniment(models.Model):
                 case.name = case._mgp_next_number("mgp.accompaniment")
             case._mgp_deadline_open("s1_need_decision", case.plan_agreed_date)
         return cases
+
+    def write(self, vals):
+        if "state" in vals:
+            self._mgp_check_transition_context()
+        return super().write(vals)
+
+    def _mgp_check_transition_context(self):
+        """The state changes only through the public ``action_*`` methods
+        (which check the state and the user's group), never by a plain
+        write."""
+        if not self.env.su and not self.env.context.get(TRANSITION_CONTEXT):
+            raise UserError(
+                self.env._(
+                    "The state of a case changes only through its actions "
+                    "(decision, assignment, certificate, employment, termination)."
+                )
+            )
+
+    def _mgp_write_state(self, vals):
+        """Write ``vals`` with a new state, from a public action that has
+        checked the transition."""
+        return self.with_context(**{TRANSITION_CONTEXT: True}).write(vals)
 
     def _compute_access_url(self):
         res = super()._compute_access_url()
@@ -397,7 +423,7 @@ class MgpAccompaniment(models.Model):
                     or case.plan_agreed_date,
                 }
             )
-            case.write({"state": "mse", "mse_request_id": request.id})
+            case._mgp_write_state({"state": "mse", "mse_request_id": request.id})
             # the specialist's decision is "ask the bureau": the first
             # procedure is done, the MSE path starts
             case._mgp_deadline_close("s1_need_decision", request_date)
@@ -477,7 +503,7 @@ class MgpAccompaniment(models.Model):
                 }
             )
             if needed:
-                case.state = "assignment"
+                case._mgp_write_state({"state": "assignment"})
                 case._mgp_deadline_open("s1_assignment", decision_date)
             else:
                 case._mgp_terminate(
@@ -712,7 +738,7 @@ class MgpAccompaniment(models.Model):
                         "the NGO contract."
                     )
                 )
-            case.write(
+            case._mgp_write_state(
                 {
                     "certificate_number": case.certificate_number
                     or case._mgp_next_number("mgp.accompaniment.certificate"),
@@ -759,7 +785,7 @@ class MgpAccompaniment(models.Model):
                 raise UserError(
                     self.env._("The employment cannot precede the certificate.")
                 )
-            case.write(
+            case._mgp_write_state(
                 {
                     "state": "employed",
                     "employment_date": employment_date,
@@ -792,7 +818,7 @@ class MgpAccompaniment(models.Model):
         # the daily job ends the cases of every centre
         cases = self.sudo().search([("state", "=", "active"), ("date_end", "<", today)])
         for case in cases:
-            case.write({"state": "expired", "date_closed": case.date_end})
+            case._mgp_write_state({"state": "expired", "date_closed": case.date_end})
             case._mgp_start_results(case.date_end)
         return cases.with_env(self.env)
 
@@ -812,7 +838,7 @@ class MgpAccompaniment(models.Model):
             termination_date
         ) or fields.Date.context_today(self)
         self._mgp_deadline_cancel(SERVICE_DEADLINES)
-        self.write(
+        self._mgp_write_state(
             {
                 "state": "terminated",
                 "termination_reason": reason,

@@ -7,3 +7,4 @@ from . import test_security
 from . import test_portal
 from . import test_line
 from . import test_ui
+from . import test_transitions

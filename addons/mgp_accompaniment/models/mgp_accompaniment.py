@@ -599,6 +599,10 @@ class MgpAccompaniment(models.Model):
                 self.env._("The NGO cannot be assigned before the need decision.")
             )
         covered = ngo.mgp_ngo_activity_ids
+        if not covered & self.line_ids.activity_id:
+            raise UserError(
+                self.env._("%s declares none of the activities of this case.", ngo.name)
+            )
         for line in self.line_ids:
             if line.activity_id in covered:
                 line.write({"performer": "ngo", "ngo_id": ngo.id, "user_id": False})

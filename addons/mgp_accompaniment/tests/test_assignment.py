@@ -205,3 +205,11 @@ class TestAssignment(AccompanimentCommon):
         )
         wizard.action_confirm()
         self.assertEqual(case.order_state, "approved")
+
+    def test_ngo_covering_nothing_refused(self):
+        case = self._decided_case(activities=self.activities[4:6])
+        contract = self._new_contract(self.ngo_a)  # declares activities 1-2
+        with self.assertRaises(UserError):
+            case.action_assign_ngo(self.ngo_a, contract)
+        self.assertFalse(case.ngo_id)
+        self.assertEqual(set(case.line_ids.mapped("performer")), {"centre"})

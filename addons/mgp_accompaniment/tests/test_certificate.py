@@ -84,3 +84,27 @@ class TestCertificate(AccompanimentCommon):
         self.assertEqual(case.state, "active")
         self.assertTrue(case.certificate_sent_date)
         self.assertEqual(self._deadline(case, "s1_certificate_send").state, "done")
+
+    def test_order_and_certificate_numbers_per_centre(self):
+        case_1 = self._assigned_case(date(2026, 3, 30))
+        case_2 = self._assigned_case(date(2026, 3, 30))
+        other = self.Case.with_user(self.specialist_other).create(
+            {
+                "partner_id": self.person_2.id,
+                "company_id": self.company_other.id,
+                "plan_agreed_date": date(2026, 3, 30),
+                "line_ids": [(0, 0, {"activity_id": self.act_1.id})],
+            }
+        )
+        other.action_decide_need(True, date(2026, 3, 30))
+        other.action_assign_employee(self.specialist_other, date(2026, 3, 30))
+        other.with_user(self.manager_other).action_approve_order(date(2026, 3, 30))
+        self.assertTrue(case_1.order_number.endswith("0001"))
+        self.assertTrue(case_2.order_number.endswith("0002"))
+        # the other centre numbers its orders from 1
+        self.assertTrue(other.order_number.endswith("0001"))
+        for case in (case_1, case_2, other):
+            case.action_issue_certificate(date(2026, 3, 31))
+        self.assertTrue(case_1.certificate_number.endswith("00001"))
+        self.assertTrue(case_2.certificate_number.endswith("00002"))
+        self.assertTrue(other.certificate_number.endswith("00001"))

@@ -243,6 +243,19 @@ class MgpNgoPortal(CustomerPortal):
         if not form["inn"]:
             raise ValidationError(env._("Enter the INN of the organisation."))
         inn = Partner._mgp_check_inn(form["inn"])
+        own_inn = "".join((organisation.vat or "").split())
+        if own_inn and inn != own_inn:
+            # the application is bound to the user's own organisation
+            raise ValidationError(
+                env._(
+                    "The INN %(inn)s is not the INN of your organisation "
+                    "%(name)s (%(own)s): an application can only be filed for "
+                    "your own organisation.",
+                    inn=inn,
+                    name=organisation.name,
+                    own=own_inn,
+                )
+            )
         ogrn = Partner._mgp_check_ogrn(form["ogrn"]) if form["ogrn"] else False
         if not form["activity_ids"]:
             raise ValidationError(

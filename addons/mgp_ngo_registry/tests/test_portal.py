@@ -196,6 +196,21 @@ class TestNgoPortal(NgoHttpCommon):
         self.assertEqual(application.partner_id, self.org_a)
         self.assertEqual(self.rep_a.partner_id.parent_id, self.org_a)
 
+    def test_representative_cannot_apply_for_another_inn(self):
+        self._login(self.rep_a)
+        applications = self.env["mgp.ngo.application"].search_count([])
+        other_inn = make_inn("402733307")
+        response = self.url_open(
+            "/my/ngo/application/new",
+            data=self._form_data(other_inn, org_name="АНО «Чужая»"),
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(
+            f"ИНН {other_inn} не является ИНН вашей организации", response.text
+        )
+        self.assertIn("АНО «Чужая»", response.text)  # input kept
+        self.assertEqual(self.env["mgp.ngo.application"].search_count([]), applications)
+
     def test_portal_isolation(self):
         self._login(self.rep_a)
         response = self.url_open(f"/my/ngo/application/{self.application_b.id}")

@@ -166,7 +166,8 @@ class ResPartner(models.Model):
     def _mgp_ngo_include(self, basis, date=None, vals=None):
         """Include the organisations in the registry.
 
-        An organisation keeps its registry number when it is re-included.
+        An organisation keeps its registry number when it is re-included;
+        one already included only gets the new data (``vals``).
         """
         date = fields.Date.to_date(date) or fields.Date.context_today(self)
         for partner in self:
@@ -184,6 +185,11 @@ class ResPartner(models.Model):
                         partner.name,
                     )
                 )
+            if partner.mgp_ngo_state == "included":
+                # already in the registry (e.g. an application updating its
+                # data): the number, date and basis of the inclusion stay
+                partner.write(values)
+                continue
             values.update(
                 {
                     "mgp_ngo_state": "included",

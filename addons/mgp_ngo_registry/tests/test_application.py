@@ -159,6 +159,23 @@ class TestNgoApplication(NgoCommon):
             organisation.mgp_ngo_staff_ids.mapped("name"), ["Петрова Анна Сергеевна"]
         )
 
+    def test_approve_included_organisation_keeps_inclusion(self):
+        organisation = self._organisation(6)
+        organisation.action_mgp_ngo_include()
+        organisation.mgp_ngo_included_date = date(2024, 1, 15)
+        number = organisation.mgp_ngo_registry_number
+        application = self._submitted_application(
+            6, partner_id=organisation.id, inn=organisation.vat, capacity=9
+        )
+        application.with_user(self.manager).action_approve()
+        self.assertEqual(application.state, "approved")
+        self.assertEqual(organisation.mgp_ngo_state, "included")
+        self.assertEqual(organisation.mgp_ngo_registry_number, number)
+        self.assertEqual(organisation.mgp_ngo_included_date, date(2024, 1, 15))
+        self.assertEqual(organisation.mgp_ngo_basis, "contract")
+        self.assertEqual(organisation.mgp_ngo_capacity, 9)
+        self.assertEqual(organisation.mgp_ngo_activity_ids, self.activities[:3])
+
     def test_multi_company_isolation(self):
         application = self._submitted_application(8)
         other = self.env["res.users"].create(

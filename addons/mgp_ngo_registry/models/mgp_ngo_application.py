@@ -253,6 +253,7 @@ class MgpNgoApplication(models.Model):
         for application in self:
             application._lock_for_decision()
             partner = application._mgp_ensure_partner()
+            application._check_registry_duplicate(partner)
             partner._mgp_ngo_include(
                 "application", date=today, vals=application._prepare_partner_vals()
             )
@@ -329,6 +330,33 @@ class MgpNgoApplication(models.Model):
         if self.state not in ("submitted", "review"):
             raise UserError(
                 self.env._("Application %s is not awaiting a decision.", self.name)
+            )
+
+    def _check_registry_duplicate(self, partner):
+        """Refuse to include a second organisation with the INN of one that
+        is already known to the registry (e.g. a new representative who
+        applied in the portal for an organisation of the registry)."""
+        self.ensure_one()
+        inn = partner.vat or self.inn
+        duplicate = self.env["res.partner"].search(
+            [
+                ("id", "!=", partner.id),
+                ("is_company", "=", True),
+                ("vat", "=", inn),
+                ("mgp_ngo_state", "!=", "none"),
+            ],
+            limit=1,
+        )
+        if duplicate:
+            raise UserError(
+                self.env._(
+                    "The organisation %(name)s with the INN %(inn)s is already "
+                    "known to the NGO registry: link application %(application)s "
+                    "to it before approving.",
+                    name=duplicate.display_name,
+                    inn=inn,
+                    application=self.name,
+                )
             )
 
     def _mgp_ensure_partner(self):

@@ -176,6 +176,23 @@ class TestNgoApplication(NgoCommon):
         self.assertEqual(organisation.mgp_ngo_capacity, 9)
         self.assertEqual(organisation.mgp_ngo_activity_ids, self.activities[:3])
 
+    def test_approve_refuses_second_organisation_with_same_inn(self):
+        organisation = self._organisation(5)
+        organisation.action_mgp_ngo_include()
+        duplicate = self._organisation(5, name="АНО «Двойник»", company_registry=False)
+        application = self._submitted_application(
+            5, partner_id=duplicate.id, inn=organisation.vat
+        )
+        with self.assertRaises(UserError):
+            application.with_user(self.manager).action_approve()
+        self.assertEqual(application.state, "submitted")
+        self.assertEqual(duplicate.mgp_ngo_state, "none")
+        self.assertFalse(duplicate.mgp_ngo_registry_number)
+        application.partner_id = organisation
+        application.with_user(self.manager).action_approve()
+        self.assertEqual(application.state, "approved")
+        self.assertEqual(organisation.mgp_ngo_state, "included")
+
     def test_multi_company_isolation(self):
         application = self._submitted_application(8)
         other = self.env["res.users"].create(

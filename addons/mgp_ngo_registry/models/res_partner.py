@@ -212,6 +212,8 @@ class ResPartner(models.Model):
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for the exclusion."))
         date = fields.Date.to_date(date) or fields.Date.context_today(self)
+        if date > fields.Date.context_today(self):
+            raise UserError(self.env._("The exclusion date cannot be in the future."))
         for partner in self:
             if partner.mgp_ngo_state != "included":
                 raise UserError(

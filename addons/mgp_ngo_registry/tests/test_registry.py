@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date, timedelta
+
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
@@ -130,6 +132,19 @@ class TestNgoRegistry(NgoCommon):
         organisation = self._organisation(8)
         with self.assertRaises(UserError):
             organisation.with_user(self.manager)._mgp_ngo_exclude("Причина")
+
+    def test_exclusion_date_checked(self):
+        organisation = self._organisation(8)
+        organisation.action_mgp_ngo_include()
+        organisation.mgp_ngo_included_date = date(2025, 3, 3)
+        Manager = organisation.with_user(self.manager)
+        with self.assertRaises(UserError):
+            Manager._mgp_ngo_exclude("Причина", date.today() + timedelta(days=1))
+        with self.assertRaises(UserError):
+            Manager._mgp_ngo_exclude("Причина", date(2025, 3, 2))
+        self.assertEqual(organisation.mgp_ngo_state, "included")
+        Manager._mgp_ngo_exclude("Причина", date(2025, 3, 3))
+        self.assertEqual(organisation.mgp_ngo_excluded_date, date(2025, 3, 3))
 
     def test_user_ngo_partner(self):
         organisation = self._organisation(9)

@@ -283,7 +283,14 @@ class MgpNgoPortal(CustomerPortal):
         activities = env["mgp.activity"].search(
             [("id", "in", form["activity_ids"]), ("service", "=", "employment")]
         )
-        region = env["res.country.state"].sudo().browse(form["state_id"] or [])
+        region = (
+            env["res.country.state"]
+            .sudo()  # public reference data: one of the regions of Russia offered
+            .search(
+                [("id", "=", form["state_id"] or 0), ("country_id.code", "=", "RU")],
+                limit=1,
+            )
+        )
         # Portal users cannot create partners, applications or attachments:
         # the values were validated above and are bound to the user's own
         # organisation.
@@ -300,10 +307,11 @@ class MgpNgoPortal(CustomerPortal):
                     "phone": form["phone"],
                     "email": form["email"],
                     "country_id": env.ref("base.ru").id,
-                    "state_id": region.id,
+                    "state_id": region.id or user.company_id.state_id.id,
                     "company_id": False,
                 }
             )
+            # the user becomes the representative of the new organisation
             user.partner_id.sudo().parent_id = organisation
         application = env_su["mgp.ngo.application"].create(
             {

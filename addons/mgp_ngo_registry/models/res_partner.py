@@ -250,6 +250,7 @@ class ResPartner(models.Model):
         sequence = Sequence.search([("code", "=", code)], order="id", limit=1)
         if sequence:
             return sequence
+        # technical record whose row lock serialises the sequence creation
         anchor = self.env.ref("mgp_ngo_registry.seq_mgp_ngo_registry").sudo()
         self.env.cr.execute(
             SQL(

@@ -211,6 +211,19 @@ class TestNgoPortal(NgoHttpCommon):
         self.assertIn("АНО «Чужая»", response.text)  # input kept
         self.assertEqual(self.env["mgp.ngo.application"].search_count([]), applications)
 
+    def test_unknown_region_ignored(self):
+        self._login(self.newcomer)
+        response = self.url_open(
+            "/my/ngo/application/new",
+            data=self._form_data(make_inn("402733308"), state_id="987654321"),
+        )
+        self.assertEqual(response.status_code, 200)
+        match = re.search(r"/my/ngo/application/(\d+)\?submitted=1", response.url)
+        self.assertTrue(match, response.url)
+        application = self.env["mgp.ngo.application"].browse(int(match.group(1)))
+        self.assertFalse(application.territory_state_ids)
+        self.assertEqual(application.partner_id.state_id, self.company.state_id)
+
     def test_portal_isolation(self):
         self._login(self.rep_a)
         response = self.url_open(f"/my/ngo/application/{self.application_b.id}")

@@ -522,7 +522,7 @@ class MgpAccompaniment(models.Model):
         self._mgp_check_state(("assignment",))
         self._mgp_check_lines()
         user = self.env["res.users"].browse(_to_id(user))
-        if not user or user.share:
+        if not user or user.share or self.company_id not in user.company_ids:
             raise UserError(self.env._("Choose an employee of the centre."))
         if self.order_state == "approved":
             raise UserError(self.env._("The order is already approved."))

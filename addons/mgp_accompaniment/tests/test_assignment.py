@@ -213,3 +213,11 @@ class TestAssignment(AccompanimentCommon):
             case.action_assign_ngo(self.ngo_a, contract)
         self.assertFalse(case.ngo_id)
         self.assertEqual(set(case.line_ids.mapped("performer")), {"centre"})
+
+    def test_employee_of_another_centre_refused(self):
+        case = self._decided_case()
+        for user in (self.specialist_other, self.env.ref("base.public_user")):
+            with self.assertRaises(UserError):
+                case.action_assign_employee(user, date(2025, 11, 6))
+        self.assertFalse(case.responsible_user_id)
+        self.assertFalse(case.order_number)

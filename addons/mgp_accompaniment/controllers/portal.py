@@ -33,10 +33,32 @@ class MgpAccompanimentPortal(CustomerPortal):
         return values
 
     def _mgp_citizen_domain(self):
+        # the citizen's certificates, and the cases stopped with a notice
         return [
             ("partner_id", "=", request.env.user.partner_id.id),
+            "|",
             ("certificate_number", "!=", False),
+            ("state", "=", "terminated"),
         ]
+
+    def _mgp_citizen_notices(self, case):
+        """The notices sent to the citizen on ``case`` (its public comments:
+        certificate, termination), newest first."""
+        # the caller checked that the citizen reads this case; only the
+        # public comments are shown, not the internal notes
+        return (
+            request.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", case._name),
+                    ("res_id", "=", case.id),
+                    ("message_type", "=", "comment"),
+                    ("subtype_id", "=", request.env.ref("mail.mt_comment").id),
+                ],
+                order="date desc, id desc",
+            )
+        )
 
     def _mgp_get_case(self, case_id):
         """The case as the current user may read it, or 404."""
@@ -80,6 +102,7 @@ class MgpAccompanimentPortal(CustomerPortal):
                 "case": case,
                 # the citizen may belong to another company than the centre
                 "centre_name": case.company_id.sudo().name,
+                "notices": self._mgp_citizen_notices(case),
                 "page_name": "mgp_accompaniment",
                 "has_report": bool(
                     request.env.ref(CERTIFICATE_REPORT, raise_if_not_found=False)
@@ -99,7 +122,7 @@ class MgpAccompanimentPortal(CustomerPortal):
         if case.partner_id != request.env.user.partner_id:
             raise NotFound()
         report = request.env.ref(CERTIFICATE_REPORT, raise_if_not_found=False)
-        if not report:
+        if not report or not case.certificate_number:
             raise NotFound()
         # access to the case was checked above; the report reads the
         # person's data that a portal user may not read field by field

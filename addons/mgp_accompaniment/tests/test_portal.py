@@ -106,6 +106,35 @@ class TestPortal(HttpCase, AccompanimentCommon):
             self.url_open(f"/my/accompaniment/{own.id}").status_code, (403, 404)
         )
 
+    def test_citizen_sees_no_need_notice(self):
+        stopped = self._case(date(2025, 11, 5))
+        stopped.action_decide_need(False, date(2025, 11, 6))
+        self.assertEqual(stopped.state, "terminated")
+        notice = stopped.message_ids.filtered(
+            lambda m: m.subject and "прекращении" in m.subject
+        )
+        self.assertTrue(notice)
+        stopped.message_post(body="Внутренняя заметка специалиста")
+        self._login(self.citizen)
+        listing = self.url_open("/my/accompaniment")
+        self.assertEqual(listing.status_code, 200)
+        self.assertIn(stopped.name, listing.text)
+        response = self.url_open(f"/my/accompaniment/{stopped.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(notice.subject, response.text)
+        self.assertNotIn("Внутренняя заметка", response.text)
+        # no certificate: nothing to download
+        self.assertIn(
+            self.url_open(f"/my/accompaniment/{stopped.id}/certificate").status_code,
+            (403, 404),
+        )
+        # another citizen does not see it
+        self._login(self.citizen_2)
+        self.assertIn(
+            self.url_open(f"/my/accompaniment/{stopped.id}").status_code, (403, 404)
+        )
+        self.assertNotIn(stopped, self.Case.with_user(self.citizen_2).search([]))
+
     def test_citizen_record_rules(self):
         own = self._active_case(date(2025, 11, 5), date(2025, 11, 6))
         other = self._active_case(

@@ -193,6 +193,25 @@ class TestNgoApplication(NgoCommon):
         self.assertEqual(application.state, "approved")
         self.assertEqual(organisation.mgp_ngo_state, "included")
 
+    def test_excluded_organisation_reincluded_by_application(self):
+        organisation = self._organisation(4)
+        organisation.action_mgp_ngo_include()
+        organisation.mgp_ngo_included_date = date(2024, 1, 15)
+        number = organisation.mgp_ngo_registry_number
+        organisation.with_user(self.manager)._mgp_ngo_exclude(
+            "Нет персонала", date(2024, 6, 1)
+        )
+        application = self._submitted_application(
+            4, partner_id=organisation.id, inn=organisation.vat
+        )
+        application.with_user(self.manager).action_approve()
+        self.assertEqual(organisation.mgp_ngo_state, "included")
+        self.assertEqual(organisation.mgp_ngo_registry_number, number)
+        self.assertEqual(organisation.mgp_ngo_included_date, application.decision_date)
+        self.assertEqual(organisation.mgp_ngo_basis, "application")
+        self.assertFalse(organisation.mgp_ngo_excluded_date)
+        self.assertFalse(organisation.mgp_ngo_exclusion_reason)
+
     def test_multi_company_isolation(self):
         application = self._submitted_application(8)
         other = self.env["res.users"].create(

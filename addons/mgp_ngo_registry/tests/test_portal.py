@@ -245,6 +245,32 @@ class TestNgoPortal(NgoHttpCommon):
         home = self.url_open("/my/home")
         self.assertIn("/my/ngo/applications", home.text)
 
+    def test_documents_of_another_organisation_refused(self):
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "устав-бета.pdf",
+                "raw": PDF,
+                "res_model": "mgp.ngo.application",
+                "res_id": self.application_b.id,
+            }
+        )
+        self.application_b.attachment_ids = [(4, attachment.id)]
+        self._login(self.rep_a)
+        response = self.url_open(f"/web/content/{attachment.id}?download=true")
+        self.assertIn(response.status_code, (403, 404))
+        self.assertNotEqual(response.content, PDF)
+        self._login(self.rep_b)
+        page = self.url_open(f"/my/ngo/application/{self.application_b.id}")
+        link = re.search(
+            r'href="(/web/content/%d\?download=true&amp;access_token=[\w-]+)"'
+            % attachment.id,
+            page.text,
+        )
+        self.assertTrue(link, page.text)
+        document = self.url_open(link.group(1).replace("&amp;", "&"))
+        self.assertEqual(document.status_code, 200)
+        self.assertEqual(document.content, PDF)
+
     def test_portal_users_cannot_write_through_the_orm(self):
         Application = self.env["mgp.ngo.application"].with_user(self.rep_b)
         self.assertEqual(Application.search([]), self.application_b)
@@ -298,3 +324,14 @@ class TestNgoPortal(NgoHttpCommon):
         self.assertIn(self.org_a.mgp_ngo_registry_number, response.text)
         self.assertNotIn("АНО «Бета»", response.text)
         self.assertNotIn("АНО «Гамма»", response.text)
+
+    def test_public_registry_page_shows_published_data_only(self):
+        self.org_a.mgp_ngo_staff_ids = [(0, 0, {"name": "Сотрудникова Ирина"})]
+        response = self.url_open("/mgp/ngo-registry")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.org_a.vat, response.text)
+        self.assertIn("alpha@example.ru", response.text)
+        self.assertIn("г. Калуга", response.text)
+        self.assertNotIn("Сотрудникова Ирина", response.text)
+        self.assertNotIn("Нарушение условий", response.text)  # exclusion reason
+        self.assertNotIn(self.org_c.vat, response.text)

@@ -297,6 +297,18 @@ class MgpNgoPortal(CustomerPortal):
         env_su = env(su=True)
         user = env.user
         if not organisation:
+            # own record; the person fields are restricted to the centre's staff
+            person = user.partner_id.sudo()
+            if person.mgp_snils or person.mgp_disability_group:
+                # the citizen's record must not become an organisation's contact
+                raise ValidationError(
+                    env._(
+                        "Your account is the personal account of a citizen served "
+                        "by the employment centre: to file an application for an "
+                        "organisation, ask the centre for a separate account of "
+                        "the organisation's representative."
+                    )
+                )
             organisation = env_su["res.partner"].create(
                 {
                     "name": form["org_name"],

@@ -224,6 +224,21 @@ class TestNgoPortal(NgoHttpCommon):
         self.assertFalse(application.territory_state_ids)
         self.assertEqual(application.partner_id.state_id, self.company.state_id)
 
+    def test_citizen_account_cannot_apply_for_an_organisation(self):
+        citizen = self._portal_user("ngo_citizen", None)
+        citizen.partner_id.mgp_snils = "112-233-445 95"
+        self._login(citizen)
+        partners = self.env["res.partner"].search_count([])
+        applications = self.env["mgp.ngo.application"].search_count([])
+        response = self.url_open(
+            "/my/ngo/application/new", data=self._form_data(make_inn("402733309"))
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("личный кабинет гражданина", response.text)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners)
+        self.assertEqual(self.env["mgp.ngo.application"].search_count([]), applications)
+        self.assertFalse(citizen.partner_id.parent_id)
+
     def test_portal_isolation(self):
         self._login(self.rep_a)
         response = self.url_open(f"/my/ngo/application/{self.application_b.id}")

@@ -72,3 +72,33 @@ class TestTransitions(AccompanimentCommon):
         # the public methods still change it
         case.action_decide_need(True, date(2025, 11, 1))
         self.assertEqual(case.state, "assignment")
+
+    def test_decisions_tracked_in_chatter(self):
+        self.Case = self.Case.with_context(tracking_disable=False)
+        case = self._case(date(2025, 10, 31))
+        # end of the creation request: later writes are tracked
+        self.env.flush_all()
+        self.cr.flush()
+        case.action_decide_need(True, date(2025, 11, 1))
+        self._assign_employee(case, date(2025, 11, 5))
+        case.action_issue_certificate(date(2025, 11, 6))
+        self.env.flush_all()
+        self.cr.flush()
+        values = self.env["mail.tracking.value"].search(
+            [
+                ("mail_message_id.model", "=", case._name),
+                ("mail_message_id.res_id", "=", case.id),
+            ]
+        )
+        tracked = set(values.field_id.mapped("name"))
+        for name in (
+            "state",
+            "need",
+            "need_decision_date",
+            "responsible_user_id",
+            "order_state",
+            "certificate_number",
+            "certificate_date",
+            "date_end",
+        ):
+            self.assertIn(name, tracked)

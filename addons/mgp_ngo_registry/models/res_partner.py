@@ -112,7 +112,17 @@ class ResPartner(models.Model):
     def write(self, vals):
         if "mgp_ngo_state" in vals and not self.env.su:
             self._mgp_ngo_check_transition(vals["mgp_ngo_state"])
-        return super().write(vals)
+        res = super().write(vals)
+        if vals.get("mgp_ngo_state") == "included":
+            # an included organisation always has a registry number and date
+            for partner in self.filtered(lambda p: not p.mgp_ngo_registry_number):
+                partner.mgp_ngo_registry_number = (
+                    partner._mgp_ngo_next_registry_number()
+                )
+            self.filtered(lambda p: not p.mgp_ngo_included_date).write(
+                {"mgp_ngo_included_date": fields.Date.context_today(self)}
+            )
+        return res
 
     def action_mgp_ngo_view_contracts(self):
         self.ensure_one()

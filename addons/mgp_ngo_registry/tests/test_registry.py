@@ -128,6 +128,18 @@ class TestNgoRegistry(NgoCommon):
         organisation.with_user(self.manager).write({"mgp_ngo_state": "excluded"})
         self.assertEqual(organisation.mgp_ngo_state, "excluded")
 
+    def test_direct_inclusion_gets_number_and_date(self):
+        organisation = self._organisation(0)
+        organisation.with_user(self.specialist).write({"mgp_ngo_state": "included"})
+        self.assertTrue(
+            organisation.mgp_ngo_registry_number.startswith(f"{self.state.code}-НГО-")
+        )
+        self.assertEqual(organisation.mgp_ngo_included_date, date.today())
+        number = organisation.mgp_ngo_registry_number
+        organisation.with_user(self.manager)._mgp_ngo_exclude("Причина")
+        organisation.with_user(self.manager).write({"mgp_ngo_state": "included"})
+        self.assertEqual(organisation.mgp_ngo_registry_number, number)
+
     def test_exclude_requires_included(self):
         organisation = self._organisation(8)
         with self.assertRaises(UserError):

@@ -191,6 +191,8 @@ class MgpNgoApplication(models.Model):
     def create(self, vals_list):
         Partner = self.env["res.partner"]
         for vals in vals_list:
+            if vals.get("state", "draft") != "draft":
+                self._check_state_write()
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "mgp.ngo.application"
@@ -199,8 +201,29 @@ class MgpNgoApplication(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if "state" in vals:
+            self._check_state_write()
         self._normalize_vals(vals, self.env["res.partner"])
         return super().write(vals)
+
+    def _check_state_write(self):
+        """The status changes only through the actions (which check the
+        state and the group), not by writing it directly."""
+        if self.env.is_admin():
+            return
+        self.check_access("write")
+        raise UserError(
+            self.env._(
+                "The status of an application changes only with its buttons: "
+                "submit, take for review, approve or reject."
+            )
+        )
+
+    def _set_state(self, vals):
+        """Write a status change of an action, after the action's checks."""
+        self.check_access("write")
+        # the direct status write is refused to everyone but the actions
+        self.sudo().write(vals)
 
     @api.model
     def _normalize_vals(self, vals, Partner):
@@ -227,7 +250,7 @@ class MgpNgoApplication(models.Model):
                     self.env._("Only a draft application can be submitted.")
                 )
             application._mgp_ensure_partner()
-            application.state = "submitted"
+            application._set_state({"state": "submitted"})
             application._mgp_deadline_open("ngo_review", application.date_received)
         return True
 
@@ -237,7 +260,7 @@ class MgpNgoApplication(models.Model):
                 raise UserError(
                     self.env._("Only a submitted application can be taken for review.")
                 )
-        self.write({"state": "review"})
+        self._set_state({"state": "review"})
         for application in self.filtered(lambda a: not a.user_id):
             application.user_id = self.env.user
         return True
@@ -257,7 +280,7 @@ class MgpNgoApplication(models.Model):
             partner._mgp_ngo_include(
                 "application", date=today, vals=application._prepare_partner_vals()
             )
-            application.write({"state": "approved", "decision_date": today})
+            application._set_state({"state": "approved", "decision_date": today})
             application._mgp_deadline_close("ngo_review", today)
             application._notify_decision(template)
         return True
@@ -274,7 +297,7 @@ class MgpNgoApplication(models.Model):
         )
         for application in self:
             application._lock_for_decision()
-            application.write(
+            application._set_state(
                 {
                     "state": "rejected",
                     "decision_date": today,

@@ -212,6 +212,21 @@ class TestNgoApplication(NgoCommon):
         self.assertFalse(organisation.mgp_ngo_excluded_date)
         self.assertFalse(organisation.mgp_ngo_exclusion_reason)
 
+    def test_status_not_written_directly(self):
+        application = self._submitted_application(3)
+        for user in (self.specialist, self.manager):
+            with self.assertRaises(UserError):
+                application.with_user(user).write({"state": "approved"})
+        with self.assertRaises(UserError):
+            self.Application.with_user(self.specialist).create(
+                self._application_vals(2, state="approved")
+            )
+        self.assertEqual(application.state, "submitted")
+        application.with_user(self.specialist).write({"note": "Устав проверен"})
+        application.with_user(self.specialist).action_take_review()
+        self.assertEqual(application.state, "review")
+        self.assertEqual(application.partner_id.mgp_ngo_state, "none")
+
     def test_multi_company_isolation(self):
         application = self._submitted_application(8)
         other = self.env["res.users"].create(

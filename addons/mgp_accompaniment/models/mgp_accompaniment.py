@@ -768,6 +768,10 @@ class MgpAccompaniment(models.Model):
             send_date = fields.Date.to_date(send_date) or fields.Date.context_today(
                 case
             )
+            if send_date < case.certificate_date:
+                raise UserError(
+                    self.env._("The certificate cannot be sent before it is issued.")
+                )
             case._mgp_notify_citizen(template)
             case.certificate_sent_date = send_date
             case._mgp_deadline_close("s1_certificate_send", send_date)
@@ -841,6 +845,10 @@ class MgpAccompaniment(models.Model):
         termination_date = fields.Date.to_date(
             termination_date
         ) or fields.Date.context_today(self)
+        if termination_date < self.plan_agreed_date:
+            raise UserError(
+                self.env._("The service cannot end before the plan is agreed.")
+            )
         self._mgp_deadline_cancel(SERVICE_DEADLINES)
         self._mgp_write_state(
             {

@@ -108,3 +108,11 @@ class TestCertificate(AccompanimentCommon):
         self.assertTrue(case_1.certificate_number.endswith("00001"))
         self.assertTrue(case_2.certificate_number.endswith("00002"))
         self.assertTrue(other.certificate_number.endswith("00001"))
+
+    def test_send_not_before_issue(self):
+        case = self._assigned_case(date(2026, 3, 30))
+        case.action_issue_certificate(date(2026, 3, 31))
+        with self.assertRaises(UserError):
+            case.action_send_certificate(date(2026, 3, 30))
+        self.assertFalse(case.certificate_sent_date)
+        self.assertEqual(self._deadline(case, "s1_certificate_send").state, "open")

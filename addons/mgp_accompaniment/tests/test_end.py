@@ -126,3 +126,12 @@ class TestEnd(AccompanimentCommon):
         )
         wizard.action_confirm()
         self.assertEqual(case.state, "employed")
+
+    def test_termination_not_before_plan(self):
+        case = self._case(date(2025, 11, 5))
+        with self.assertRaises(UserError):
+            case.action_terminate("withdrawn", termination_date=date(2025, 11, 4))
+        self.assertEqual(case.state, "new")
+        self.assertEqual(self._deadline(case, "s1_need_decision").state, "open")
+        case.action_terminate("withdrawn", termination_date=date(2025, 11, 5))
+        self.assertEqual(case.date_closed, date(2025, 11, 5))

@@ -51,10 +51,14 @@ class ReportCertificate(models.AbstractModel):
             companion = self._mgp_ngo_label(case)
             contacts = self._mgp_contacts(case.ngo_id)
         contacts = case.accompanying_contact or contacts
+        parts = [part.strip() for part in contacts.split(",") if part.strip()]
+        if employee:
+            # the employee is named on the line above: only the contacts here
+            parts = [part for part in parts if part != employee.name] or parts
         return {
             "companion": companion,
             # parts printed unbroken: a phone number is never split at a hyphen
-            "contacts": [part.strip() for part in contacts.split(",") if part.strip()],
+            "contacts": parts,
             "activities": case.line_ids.activity_id.mapped("name"),
             "notes": (case.certificate_notes or "").strip(),
             "signer": case.user_id or employee or self.env.user,

@@ -67,6 +67,11 @@ class TestReportCertificate(MgpReportsCommon):
         ):
             self.assertIn(expected, text)
         self.assertNotIn(self.activity_interpreter.name, text)
+        # the contacts line gives the contacts, not the name again
+        label = "Контакты сопровождающего (электронный адрес, телефон):"
+        contacts = text.split(label)[1].split("Перечень")[0]
+        self.assertIn("mgp_specialist_2@example.ru", contacts)
+        self.assertNotIn("Mgp Specialist 2", contacts)
 
     def test_certificate_ngo_partial(self):
         """An NGO performing part of the activities is named in the notes."""

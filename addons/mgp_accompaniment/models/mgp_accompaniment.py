@@ -599,12 +599,13 @@ class MgpAccompaniment(models.Model):
                 self.env._("The NGO cannot be assigned before the need decision.")
             )
         covered = ngo.mgp_ngo_activity_ids
-        if not covered & self.line_ids.activity_id:
+        candidates = self._mgp_ngo_candidate_lines()
+        if not covered & candidates.activity_id:
             raise UserError(
                 self.env._("%s declares none of the activities of this case.", ngo.name)
             )
         for line in self.line_ids:
-            if line.activity_id in covered:
+            if line in candidates and line.activity_id in covered:
                 line.write({"performer": "ngo", "ngo_id": ngo.id, "user_id": False})
             else:
                 line.write(
@@ -632,6 +633,13 @@ class MgpAccompaniment(models.Model):
         )
         self._mgp_check_assignment_complete()
         return True
+
+    def _mgp_ngo_candidate_lines(self):
+        """The lines an NGO may take: those the specialist planned for an
+        NGO, or every line when none is."""
+        self.ensure_one()
+        ngo_lines = self.line_ids.filtered(lambda line: line.performer == "ngo")
+        return ngo_lines or self.line_ids
 
     def _mgp_assignment_requirements(self):
         """(order needed, NGO contract needed) for the current lines."""
@@ -672,8 +680,7 @@ class MgpAccompaniment(models.Model):
             ``covered`` (activities)
         """
         self.ensure_one()
-        ngo_lines = self.line_ids.filtered(lambda line: line.performer == "ngo")
-        activities = (ngo_lines or self.line_ids).activity_id
+        activities = self._mgp_ngo_candidate_lines().activity_id
         Partner = self.env["res.partner"]
         ngos = Partner.search([("mgp_ngo_state", "=", "included")], limit=500)
         load = dict(

@@ -221,3 +221,18 @@ class TestAssignment(AccompanimentCommon):
                 case.action_assign_employee(user, date(2025, 11, 6))
         self.assertFalse(case.responsible_user_id)
         self.assertFalse(case.order_number)
+
+    def test_ngo_takes_only_the_lines_planned_for_it(self):
+        case = self._decided_case()  # activities 1-3, NGO B declares 1-3
+        first, second, third = case.line_ids.sorted("id")
+        (first | second).performer = "ngo"
+        ranked = {item["partner"]: item for item in case._get_ngo_candidates_data()}
+        self.assertEqual(ranked[self.ngo_b]["coverage"], 2)
+        case.action_assign_ngo(self.ngo_b, self._new_contract(self.ngo_b))
+        self.assertEqual((first | second).ngo_id, self.ngo_b)
+        # planned for the centre: stays with the employee, an order is needed
+        self.assertEqual(third.performer, "centre")
+        self.assertFalse(third.ngo_id)
+        self.assertFalse(case.assignment_done_date)
+        self.assertIn(self.act_1.name, case.certificate_notes)
+        self.assertNotIn(self.act_3.name, case.certificate_notes)

@@ -84,7 +84,8 @@ class MgpAccompanimentAssignWizard(models.TransientModel):
     @api.depends("ngo_id", "accompaniment_id")
     def _compute_coverage_info(self):
         for wizard in self:
-            lines = wizard.accompaniment_id.line_ids
+            case = wizard.accompaniment_id
+            lines = case._mgp_ngo_candidate_lines() if case else case.line_ids
             if not wizard.ngo_id or not lines:
                 wizard.coverage_info = False
                 continue
@@ -144,7 +145,10 @@ class MgpAccompanimentAssignWizard(models.TransientModel):
         if not self.contract_date:
             raise UserError(self.env._("Give the date of the NGO contract."))
         case = self.accompaniment_id
-        activities = case.line_ids.activity_id & self.ngo_id.mgp_ngo_activity_ids
+        activities = (
+            case._mgp_ngo_candidate_lines().activity_id
+            & self.ngo_id.mgp_ngo_activity_ids
+        )
         if self.contract_mode == "amend":
             contract = self.contract_id._mgp_create_amendment(
                 {

@@ -360,6 +360,18 @@ class MgpNgoApplication(models.Model):
         is already known to the registry (e.g. a new representative who
         applied in the portal for an organisation of the registry)."""
         self.ensure_one()
+        own_inn = "".join((partner.vat or "").split())
+        if own_inn and own_inn != self.inn:
+            raise UserError(
+                self.env._(
+                    "The INN %(inn)s of application %(application)s differs from "
+                    "the INN %(own)s of the organisation %(name)s.",
+                    inn=self.inn,
+                    application=self.name,
+                    own=own_inn,
+                    name=partner.display_name,
+                )
+            )
         inn = partner.vat or self.inn
         duplicate = self.env["res.partner"].search(
             [

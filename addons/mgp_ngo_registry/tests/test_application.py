@@ -227,6 +227,18 @@ class TestNgoApplication(NgoCommon):
         self.assertEqual(application.state, "review")
         self.assertEqual(application.partner_id.mgp_ngo_state, "none")
 
+    def test_approve_refuses_inn_of_another_organisation(self):
+        organisation = self._organisation(3)
+        application = self._submitted_application(3, partner_id=organisation.id)
+        self.assertNotEqual(application.inn, organisation.vat)
+        with self.assertRaises(UserError):
+            application.with_user(self.manager).action_approve()
+        self.assertEqual(application.state, "submitted")
+        self.assertEqual(organisation.mgp_ngo_state, "none")
+        application.inn = organisation.vat
+        application.with_user(self.manager).action_approve()
+        self.assertEqual(organisation.mgp_ngo_state, "included")
+
     def test_multi_company_isolation(self):
         application = self._submitted_application(8)
         other = self.env["res.users"].create(

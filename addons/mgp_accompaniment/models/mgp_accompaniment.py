@@ -412,6 +412,13 @@ class MgpAccompaniment(models.Model):
             request_date = fields.Date.to_date(
                 request_date
             ) or fields.Date.context_today(case)
+            if request_date < case.plan_agreed_date:
+                raise UserError(
+                    self.env._(
+                        "The request to the MSE bureau cannot precede the plan "
+                        "agreement."
+                    )
+                )
             request = self.env["mgp.mse.request"].create(
                 {
                     "partner_id": case.partner_id.id,

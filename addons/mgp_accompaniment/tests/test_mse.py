@@ -102,3 +102,15 @@ class TestMsePath(AccompanimentCommon):
         self.assertEqual(
             self._deadline(case, "s1_mse_request").date_due, date(2025, 11, 6)
         )
+
+    def test_request_not_before_plan(self):
+        case = self._case(date(2025, 10, 31))
+        with self.assertRaises(UserError):
+            case.action_request_mse(request_date=date(2025, 10, 30))
+        self.assertEqual(case.state, "new")
+        self.assertFalse(case.mse_request_id)
+        self.assertFalse(
+            self.env["mgp.mse.request"].search(
+                [("res_model", "=", case._name), ("res_id", "=", case.id)]
+            )
+        )

@@ -112,13 +112,15 @@ class ResPartner(models.Model):
     def write(self, vals):
         if "mgp_ngo_state" in vals and not self.env.su:
             self._mgp_ngo_check_transition(vals["mgp_ngo_state"])
+        if "mgp_ngo_registry_number" in vals and not self.env.su:
+            self._mgp_ngo_check_manager(
+                self.env._("Only a manager can change a registry number.")
+            )
         res = super().write(vals)
         if vals.get("mgp_ngo_state") == "included":
             # an included organisation always has a registry number and date
             for partner in self.filtered(lambda p: not p.mgp_ngo_registry_number):
-                partner.mgp_ngo_registry_number = (
-                    partner._mgp_ngo_next_registry_number()
-                )
+                partner._mgp_ngo_set_registry_number()
             self.filtered(lambda p: not p.mgp_ngo_included_date).write(
                 {"mgp_ngo_included_date": fields.Date.context_today(self)}
             )
@@ -211,9 +213,7 @@ class ResPartner(models.Model):
             )
             partner.write(values)
             if not partner.mgp_ngo_registry_number:
-                partner.mgp_ngo_registry_number = (
-                    partner._mgp_ngo_next_registry_number()
-                )
+                partner._mgp_ngo_set_registry_number()
         return True
 
     def _mgp_ngo_exclude(self, reason, date=None):
@@ -282,6 +282,11 @@ class ResPartner(models.Model):
             }
         )
 
+    def _mgp_ngo_set_registry_number(self):
+        self.ensure_one()
+        # the number comes from the region's sequence, not from the user
+        self.sudo().mgp_ngo_registry_number = self._mgp_ngo_next_registry_number()
+
     def _mgp_ngo_next_registry_number(self):
         self.ensure_one()
         region = self._mgp_ngo_registry_region()
@@ -329,8 +334,9 @@ class ResPartner(models.Model):
             if partner.mgp_ngo_state != "none" or new_state == "excluded":
                 self._mgp_ngo_check_manager()
 
-    def _mgp_ngo_check_manager(self):
+    def _mgp_ngo_check_manager(self, message=None):
         if not self.env.user.has_group("mgp_base.group_manager"):
             raise UserError(
-                self.env._("Only a manager can change the NGO registry status.")
+                message
+                or self.env._("Only a manager can change the NGO registry status.")
             )

@@ -140,6 +140,21 @@ class TestNgoRegistry(NgoCommon):
         organisation.with_user(self.manager).write({"mgp_ngo_state": "included"})
         self.assertEqual(organisation.mgp_ngo_registry_number, number)
 
+    def test_registry_number_changed_by_managers_only(self):
+        organisation = self._organisation(1)
+        organisation.with_user(self.specialist).action_mgp_ngo_include()
+        number = organisation.mgp_ngo_registry_number
+        self.assertTrue(number)
+        with self.assertRaises(UserError):
+            organisation.with_user(self.specialist).write(
+                {"mgp_ngo_registry_number": "KLU-НГО-9999"}
+            )
+        self.assertEqual(organisation.mgp_ngo_registry_number, number)
+        organisation.with_user(self.manager).write(
+            {"mgp_ngo_registry_number": "KLU-НГО-0777"}
+        )
+        self.assertEqual(organisation.mgp_ngo_registry_number, "KLU-НГО-0777")
+
     def test_exclude_requires_included(self):
         organisation = self._organisation(8)
         with self.assertRaises(UserError):

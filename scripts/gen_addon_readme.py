@@ -6,6 +6,7 @@ Usage: python3 scripts/gen_addon_readme.py [addons/<name> ...]
 
 import ast
 import pathlib
+import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -19,6 +20,11 @@ SECTIONS = [
 
 def _heading(text, char):
     return f"{text}\n{char * len(text)}\n"
+
+
+def _md_to_rst(text):
+    """The few Markdown habits of the fragments, in reStructuredText."""
+    return re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r"``\1``", text)
 
 
 def build(addon):
@@ -45,10 +51,15 @@ def build(addon):
             continue
         if heading:
             parts.append(_heading(heading, "="))
-        parts.append(fragment.read_text().strip())
+        parts.append(_md_to_rst(fragment.read_text().strip()))
         parts.append("")
     parts.append(_heading("Credits", "="))
-    parts.append(f"Authors: {manifest['author']}.")
+    parts.append(_heading("Authors", "-"))
+    parts.append(f"* {manifest['author']}")
+    parts.append("")
+    parts.append(_heading("Maintainers", "-"))
+    for maintainer in manifest.get("maintainers", []):
+        parts.append(f"* {maintainer}")
     parts.append("")
     parts.append(f"Licence: {manifest['license']}. Website: {manifest['website']}")
     parts.append("")

@@ -126,11 +126,36 @@ class MgpNgoContract(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if vals.get("state", "draft") != "draft":
+                self._check_state_write()
             if not vals.get("number"):
                 vals["number"] = self.env["ir.sequence"].next_by_code(
                     "mgp.ngo.contract"
                 ) or self.env._("New")
         return super().create(vals_list)
+
+    def write(self, vals):
+        if "state" in vals:
+            self._check_state_write()
+        return super().write(vals)
+
+    def _check_state_write(self):
+        """The status changes only through the actions (which check it)."""
+        if self.env.is_admin():
+            return
+        self.check_access("write")
+        raise UserError(
+            self.env._(
+                "The status of a contract changes only with its buttons: put in "
+                "force, amend or cancel."
+            )
+        )
+
+    def _set_state(self, vals):
+        """Write a status change of an action, after the action's checks."""
+        self.check_access("write")
+        # the direct status write is refused to everyone but the actions
+        self.sudo().write(vals)
 
     def action_activate(self):
         """Put draft contracts in force; an amendment supersedes its parent."""
@@ -139,8 +164,8 @@ class MgpNgoContract(models.Model):
                 raise UserError(
                     self.env._("Only a draft contract can be put in force.")
                 )
-        self.write({"state": "active"})
-        self.parent_id.filtered(lambda c: c.state == "active").write(
+        self._set_state({"state": "active"})
+        self.parent_id.filtered(lambda c: c.state == "active")._set_state(
             {"state": "superseded"}
         )
         return True
@@ -149,7 +174,7 @@ class MgpNgoContract(models.Model):
         for contract in self:
             if contract.state != "draft":
                 raise UserError(self.env._("Only a draft contract can be cancelled."))
-        self.write({"state": "cancelled"})
+        self._set_state({"state": "cancelled"})
         return True
 
     def action_create_amendment(self):

@@ -78,6 +78,21 @@ class TestNgoContract(NgoCommon):
         self.assertEqual(created.state, "superseded")
         self.assertEqual(self.organisation.mgp_ngo_contract_count, 2)
 
+    def test_status_not_written_directly(self):
+        contract = self._contract()
+        with self.assertRaises(UserError):
+            contract.write({"state": "active"})
+        with self.assertRaises(UserError):
+            contract.with_user(self.manager).write({"state": "active"})
+        with self.assertRaises(UserError):
+            self._contract(number="8/2026", state="active")
+        self.assertEqual(contract.state, "draft")
+        contract.action_activate()
+        self.assertEqual(contract.state, "active")
+        contract.note = "Подписан обеими сторонами"
+        with self.assertRaises(UserError):
+            contract.action_cancel()
+
     def test_access(self):
         contract = self._contract()
         with self.assertRaises(AccessError):

@@ -112,10 +112,16 @@ class MgpAccompaniment(models.Model):
         help="Date the citizen agreed the individual employment plan (or its "
         "change) that includes the measure.",
     )
-    personal_file_number = fields.Char(string="Personal file number", tracking=True)
-    personal_file_date = fields.Date(string="Personal file date")
+    # case data the portal (citizen, NGO) never needs: staff only
+    personal_file_number = fields.Char(
+        string="Personal file number", tracking=True, groups="mgp_base.group_specialist"
+    )
+    personal_file_date = fields.Date(
+        string="Personal file date", groups="mgp_base.group_specialist"
+    )
     disability_info_date = fields.Date(
         string="Disability information received",
+        groups="mgp_base.group_specialist",
         help="Date the information on the disability was received; an MSE "
         "request is due the next working day. Defaults to the plan date.",
     )
@@ -129,8 +135,11 @@ class MgpAccompaniment(models.Model):
         default="pending",
         tracking=True,
         copy=False,
+        groups="mgp_base.group_specialist",
     )
-    need_decision_date = fields.Date(tracking=True, copy=False)
+    need_decision_date = fields.Date(
+        tracking=True, copy=False, groups="mgp_base.group_specialist"
+    )
     mse_request_ids = fields.One2many(
         "mgp.mse.request",
         "res_id",
@@ -138,6 +147,7 @@ class MgpAccompaniment(models.Model):
         domain=[("res_model", "=", "mgp.accompaniment")],
         readonly=True,
         copy=False,
+        groups="mgp_base.group_specialist",
     )
     mse_request_id = fields.Many2one(
         "mgp.mse.request",
@@ -145,11 +155,13 @@ class MgpAccompaniment(models.Model):
         readonly=True,
         copy=False,
         tracking=True,
+        groups="mgp_base.group_specialist",
     )
     mse_recommendation = fields.Selection(
         MSE_RECOMMENDATIONS,
         string="MSE recommendation",
         compute="_compute_mse_recommendation",
+        groups="mgp_base.group_specialist",
     )
     line_ids = fields.One2many(
         "mgp.accompaniment.line",
@@ -233,7 +245,9 @@ class MgpAccompaniment(models.Model):
     termination_reason = fields.Selection(
         TERMINATION_REASONS, tracking=True, copy=False, readonly=True
     )
-    termination_note = fields.Text(copy=False, readonly=True)
+    termination_note = fields.Text(
+        copy=False, readonly=True, groups="mgp_base.group_specialist"
+    )
     line_count = fields.Integer(compute="_compute_line_stats")
     line_done_count = fields.Integer(compute="_compute_line_stats")
     results_complete = fields.Boolean(compute="_compute_line_stats")

@@ -2,6 +2,7 @@
 import re
 from datetime import date
 
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.mgp_accompaniment.controllers.portal import CERTIFICATE_REPORT
@@ -241,3 +242,26 @@ class TestPortal(HttpCase, AccompanimentCommon):
     def test_citizen_is_not_an_ngo(self):
         self._login(self.citizen)
         self.assertIn(self.url_open("/my/ngo/cases").status_code, (403, 404))
+
+    def test_portal_users_cannot_read_case_decisions(self):
+        """Decisions, МСЭ data and notes stay with the centre's staff, even
+        through the API, for the NGO and for the citizen."""
+        case = self._ngo_case(self.ngo_a, self.person, "Д-П")
+        staff_only = [
+            "personal_file_number",
+            "disability_info_date",
+            "need",
+            "need_decision_date",
+            "mse_request_id",
+            "mse_recommendation",
+            "termination_note",
+        ]
+        for user in (self.ngo_a_user, self.citizen):
+            visible = case.with_user(user)
+            self.assertEqual(visible.read(["name"])[0]["name"], case.name)
+            for field in staff_only:
+                with self.assertRaises(AccessError, msg=field):
+                    visible.read([field])
+        self.assertEqual(
+            case.with_user(self.specialist).read(["need"])[0]["need"], "needed"
+        )

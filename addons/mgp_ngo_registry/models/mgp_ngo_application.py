@@ -154,6 +154,7 @@ class MgpNgoApplication(models.Model):
                 Partner._mgp_check_inn(application.inn)
             if application.ogrn:
                 Partner._mgp_check_ogrn(application.ogrn)
+            Partner._mgp_check_inn_ogrn_pair(application.inn, application.ogrn)
 
     @api.constrains("date", "date_received")
     def _check_dates(self):

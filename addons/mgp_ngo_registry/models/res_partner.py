@@ -103,6 +103,7 @@ class ResPartner(models.Model):
                 self._mgp_check_inn(partner.vat)
             if partner.company_registry:
                 self._mgp_check_ogrn(partner.company_registry)
+            self._mgp_check_inn_ogrn_pair(partner.vat, partner.company_registry)
 
     @api.constrains("mgp_ngo_capacity")
     def _check_mgp_ngo_capacity(self):
@@ -324,6 +325,24 @@ class ResPartner(models.Model):
                     value,
                 )
             ) from None
+
+    @api.model
+    def _mgp_check_inn_ogrn_pair(self, inn, ogrn):
+        """An organisation has a 10-digit ИНН and a 13-digit ОГРН; an
+        individual entrepreneur a 12-digit ИНН and a 15-digit ОГРНИП."""
+        inn = re.sub(r"\s", "", inn or "")
+        ogrn = re.sub(r"\s", "", ogrn or "")
+        if inn and ogrn and {len(inn), len(ogrn)} not in ({10, 13}, {12, 15}):
+            raise ValidationError(
+                self.env._(
+                    "The INN %(inn)s and the OGRN %(ogrn)s do not belong to the "
+                    "same kind of organisation: an organisation has a 10-digit "
+                    "INN and a 13-digit OGRN, an individual entrepreneur a "
+                    "12-digit INN and a 15-digit OGRNIP.",
+                    inn=inn,
+                    ogrn=ogrn,
+                )
+            )
 
     def _mgp_ngo_check_transition(self, new_state):
         """Excluding, re-including or removing an NGO is a manager's decision;

@@ -2,12 +2,13 @@
 from datetime import date, timedelta
 
 from psycopg2 import IntegrityError
+from stdnum.ru import ogrn as stdnum_ogrn
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import NgoCommon, make_inn
+from .common import NgoCommon, make_inn, make_ogrn
 
 
 @tagged("post_install", "-at_install")
@@ -192,3 +193,40 @@ class TestNgoRegistry(NgoCommon):
         organisation.with_user(self.manager)._mgp_ngo_exclude("Причина")
         self.assertEqual(user._mgp_ngo_partner(), organisation)
         self.assertFalse(self.specialist._mgp_ngo_partner())
+
+    def test_inn_and_ogrn_of_the_same_kind(self):
+        inn = make_inn("402744455")
+        ogrnip = next(
+            f"30440270000012{digit}"
+            for digit in range(10)
+            if stdnum_ogrn.is_valid(f"30440270000012{digit}")
+        )
+        with self.assertRaisesRegex(ValidationError, "13"):
+            self.env["res.partner"].create(
+                {
+                    "name": "АНО «Несовпадение»",
+                    "is_company": True,
+                    "vat": inn,
+                    "company_registry": ogrnip,
+                    "mgp_ngo_state": "included",
+                }
+            )
+        partner = self.env["res.partner"].create(
+            {
+                "name": "АНО «Совпадение»",
+                "is_company": True,
+                "vat": inn,
+                "company_registry": make_ogrn("116402744455"),
+                "mgp_ngo_state": "included",
+            }
+        )
+        self.assertEqual(partner.mgp_ngo_state, "included")
+        with self.assertRaises(ValidationError):
+            self.env["mgp.ngo.application"].create(
+                {
+                    "channel": "paper",
+                    "org_name": "АНО «Несовпадение»",
+                    "inn": make_inn("402744466"),
+                    "ogrn": ogrnip,
+                }
+            )

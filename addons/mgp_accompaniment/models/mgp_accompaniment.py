@@ -43,7 +43,6 @@ CERTIFICATE_MONTHS = 6
 # Free capacity shown for an NGO without a declared limit.
 UNLIMITED_CAPACITY = 9999
 # Context key of the public methods that change the state.
-TRANSITION_CONTEXT = "mgp_accompaniment_transition"
 
 
 def _to_id(value):
@@ -67,8 +66,10 @@ class MgpAccompaniment(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "mgp.deadline.mixin",
+        "mgp.state.guard.mixin",
     ]
     _order = "plan_agreed_date desc, id desc"
+    _mgp_state_initial = "new"
 
     name = fields.Char(
         string="Number", required=True, copy=False, readonly=True, default="/"
@@ -374,8 +375,6 @@ class MgpAccompaniment(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("state", "new") != "new":
-                self._mgp_check_transition_context()
             if not vals.get("disability_info_date") and vals.get("plan_agreed_date"):
                 vals["disability_info_date"] = vals["plan_agreed_date"]
         cases = super().create(vals_list)
@@ -385,27 +384,11 @@ class MgpAccompaniment(models.Model):
             case._mgp_deadline_open("s1_need_decision", case.plan_agreed_date)
         return cases
 
-    def write(self, vals):
-        if "state" in vals:
-            self._mgp_check_transition_context()
-        return super().write(vals)
-
-    def _mgp_check_transition_context(self):
-        """The state changes only through the public ``action_*`` methods
-        (which check the state and the user's group), never by a plain
-        write."""
-        if not self.env.su and not self.env.context.get(TRANSITION_CONTEXT):
-            raise UserError(
-                self.env._(
-                    "The state of a case changes only through its actions "
-                    "(decision, assignment, certificate, employment, termination)."
-                )
-            )
-
-    def _mgp_write_state(self, vals):
-        """Write ``vals`` with a new state, from a public action that has
-        checked the transition."""
-        return self.with_context(**{TRANSITION_CONTEXT: True}).write(vals)
+    def _mgp_state_write_message(self):
+        return self.env._(
+            "The state of a case changes only through its actions "
+            "(decision, assignment, certificate, employment, termination)."
+        )
 
     def _compute_access_url(self):
         res = super()._compute_access_url()

@@ -9,3 +9,4 @@ from . import mgp_mse_request
 from . import res_partner
 from . import res_company
 from . import mgp_upload
+from . import mgp_state_guard_mixin

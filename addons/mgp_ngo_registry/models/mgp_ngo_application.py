@@ -21,7 +21,12 @@ class MgpNgoApplication(models.Model):
 
     _name = "mgp.ngo.application"
     _description = "NGO Registry Application"
-    _inherit = ["mail.thread", "mgp.deadline.mixin", "portal.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mgp.deadline.mixin",
+        "mgp.state.guard.mixin",
+        "portal.mixin",
+    ]
     _order = "date_received desc, id desc"
     _rec_names_search = ["name", "org_name", "inn"]
 
@@ -192,8 +197,6 @@ class MgpNgoApplication(models.Model):
     def create(self, vals_list):
         Partner = self.env["res.partner"]
         for vals in vals_list:
-            if vals.get("state", "draft") != "draft":
-                self._check_state_write()
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "mgp.ngo.application"
@@ -202,29 +205,20 @@ class MgpNgoApplication(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "state" in vals:
-            self._check_state_write()
         self._normalize_vals(vals, self.env["res.partner"])
         return super().write(vals)
 
-    def _check_state_write(self):
-        """The status changes only through the actions (which check the
-        state and the group), not by writing it directly."""
-        if self.env.is_admin():
-            return
-        self.check_access("write")
-        raise UserError(
-            self.env._(
-                "The status of an application changes only with its buttons: "
-                "submit, take for review, approve or reject."
-            )
+    def _mgp_state_write_message(self):
+        return self.env._(
+            "The status of an application changes only with its buttons: "
+            "submit, take for review, approve or reject."
         )
 
     def _set_state(self, vals):
         """Write a status change of an action, after the action's checks."""
         self.check_access("write")
-        # the direct status write is refused to everyone but the actions
-        self.sudo().write(vals)
+        # the actions checked the transition; the status field is theirs only
+        self.sudo()._mgp_write_state(vals)
 
     @api.model
     def _normalize_vals(self, vals, Partner):

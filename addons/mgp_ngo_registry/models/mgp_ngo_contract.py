@@ -15,7 +15,7 @@ class MgpNgoContract(models.Model):
 
     _name = "mgp.ngo.contract"
     _description = "NGO Contract"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mgp.state.guard.mixin"]
     _order = "date desc, id desc"
     _rec_names_search = ["number", "partner_id"]
 
@@ -126,36 +126,23 @@ class MgpNgoContract(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("state", "draft") != "draft":
-                self._check_state_write()
             if not vals.get("number"):
                 vals["number"] = self.env["ir.sequence"].next_by_code(
                     "mgp.ngo.contract"
                 ) or self.env._("New")
         return super().create(vals_list)
 
-    def write(self, vals):
-        if "state" in vals:
-            self._check_state_write()
-        return super().write(vals)
-
-    def _check_state_write(self):
-        """The status changes only through the actions (which check it)."""
-        if self.env.is_admin():
-            return
-        self.check_access("write")
-        raise UserError(
-            self.env._(
-                "The status of a contract changes only with its buttons: put in "
-                "force, amend or cancel."
-            )
+    def _mgp_state_write_message(self):
+        return self.env._(
+            "The status of a contract changes only with its buttons: put in "
+            "force, amend or cancel."
         )
 
     def _set_state(self, vals):
         """Write a status change of an action, after the action's checks."""
         self.check_access("write")
-        # the direct status write is refused to everyone but the actions
-        self.sudo().write(vals)
+        # the actions checked the transition; the status field is theirs only
+        self.sudo()._mgp_write_state(vals)
 
     def action_activate(self):
         """Put draft contracts in force; an amendment supersedes its parent."""

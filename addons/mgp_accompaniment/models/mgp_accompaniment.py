@@ -365,7 +365,7 @@ class MgpAccompaniment(models.Model):
                 )
             if (
                 case.employment_date
-                and case.certificate_date
+                and case.plan_agreed_date
                 and case.employment_date < case.plan_agreed_date
             ):
                 raise ValidationError(

@@ -214,12 +214,6 @@ class MgpNgoApplication(models.Model):
             "submit, take for review, approve or reject."
         )
 
-    def _set_state(self, vals):
-        """Write a status change of an action, after the action's checks."""
-        self.check_access("write")
-        # the actions checked the transition; the status field is theirs only
-        self.sudo()._mgp_write_state(vals)
-
     @api.model
     def _normalize_vals(self, vals, Partner):
         if vals.get("inn"):
@@ -245,7 +239,7 @@ class MgpNgoApplication(models.Model):
                     self.env._("Only a draft application can be submitted.")
                 )
             application._mgp_ensure_partner()
-            application._set_state({"state": "submitted"})
+            application._mgp_write_state({"state": "submitted"})
             application._mgp_deadline_open("ngo_review", application.date_received)
         return True
 
@@ -255,7 +249,7 @@ class MgpNgoApplication(models.Model):
                 raise UserError(
                     self.env._("Only a submitted application can be taken for review.")
                 )
-        self._set_state({"state": "review"})
+        self._mgp_write_state({"state": "review"})
         for application in self.filtered(lambda a: not a.user_id):
             application.user_id = self.env.user
         return True
@@ -275,7 +269,7 @@ class MgpNgoApplication(models.Model):
             partner._mgp_ngo_include(
                 "application", date=today, vals=application._prepare_partner_vals()
             )
-            application._set_state({"state": "approved", "decision_date": today})
+            application._mgp_write_state({"state": "approved", "decision_date": today})
             application._mgp_deadline_close("ngo_review", today)
             application._notify_decision(template)
         return True
@@ -292,7 +286,7 @@ class MgpNgoApplication(models.Model):
         )
         for application in self:
             application._lock_for_decision()
-            application._set_state(
+            application._mgp_write_state(
                 {
                     "state": "rejected",
                     "decision_date": today,

@@ -138,12 +138,6 @@ class MgpNgoContract(models.Model):
             "force, amend or cancel."
         )
 
-    def _set_state(self, vals):
-        """Write a status change of an action, after the action's checks."""
-        self.check_access("write")
-        # the actions checked the transition; the status field is theirs only
-        self.sudo()._mgp_write_state(vals)
-
     def action_activate(self):
         """Put draft contracts in force; an amendment supersedes its parent."""
         for contract in self:
@@ -151,8 +145,8 @@ class MgpNgoContract(models.Model):
                 raise UserError(
                     self.env._("Only a draft contract can be put in force.")
                 )
-        self._set_state({"state": "active"})
-        self.parent_id.filtered(lambda c: c.state == "active")._set_state(
+        self._mgp_write_state({"state": "active"})
+        self.parent_id.filtered(lambda c: c.state == "active")._mgp_write_state(
             {"state": "superseded"}
         )
         return True
@@ -161,7 +155,7 @@ class MgpNgoContract(models.Model):
         for contract in self:
             if contract.state != "draft":
                 raise UserError(self.env._("Only a draft contract can be cancelled."))
-        self._set_state({"state": "cancelled"})
+        self._mgp_write_state({"state": "cancelled"})
         return True
 
     def action_create_amendment(self):

@@ -9,12 +9,11 @@ the certificate, and the case ends with employment.
 """
 
 import re
-import subprocess
-import tempfile
 from datetime import date
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.mgp_base.tests.common import pdf_text
 from odoo.addons.mgp_ngo_registry.tests.common import make_inn, make_ogrn
 
 
@@ -85,15 +84,7 @@ class TestSuiteFlow(HttpCase):
         return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
 
     def _pdf_text(self, content):
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
-            pdf.write(content)
-            pdf.flush()
-            return subprocess.run(
-                ["pdftotext", "-layout", pdf.name, "-"],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
+        return pdf_text(content)
 
     def test_measure_end_to_end(self):
         # 1. the organisation applies in the portal

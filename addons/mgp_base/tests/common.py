@@ -1,5 +1,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import io
+import re
+
 from odoo.tests.common import TransactionCase, new_test_user
+from odoo.tools.pdf import PdfFileReader
+
+
+def pdf_text(content):
+    """Text of a PDF (bytes) read with the PDF library Odoo depends on,
+    whitespace collapsed so that wrapped lines still match (the library puts
+    a space between text runs, also before punctuation: dropped)."""
+    reader = PdfFileReader(io.BytesIO(content))
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    return re.sub(r"\s+([.,;:)])", r"\1", re.sub(r"\s+", " ", text))
 
 
 class MgpCommon(TransactionCase):

@@ -1,11 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import os
-import re
-import subprocess
-import tempfile
 from datetime import date
 
-from odoo.addons.mgp_base.tests.common import MgpCommon
+from odoo.addons.mgp_base.tests.common import MgpCommon, pdf_text
 
 
 class MgpReportsCommon(MgpCommon):
@@ -54,20 +50,11 @@ class MgpReportsCommon(MgpCommon):
 
     def _render_pdf_text(self, report_ref, records):
         """Render ``records`` with ``report_ref`` through wkhtmltopdf and
-        return the text of the PDF (``pdftotext -layout``), whitespace
+        return the text of the PDF (read with Odoo's PDF library), whitespace
         collapsed so that wrapped lines still match."""
         report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
         with self.allow_pdf_render():
             pdf, report_format = report._render_qweb_pdf(report_ref, records.ids)
         self.assertEqual(report_format, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF-"), "wkhtmltopdf did not return a PDF")
-        with tempfile.TemporaryDirectory() as tmp:
-            path = os.path.join(tmp, "form.pdf")
-            with open(path, "wb") as pdf_file:
-                pdf_file.write(pdf)
-            text = subprocess.run(
-                ["pdftotext", "-layout", "-enc", "UTF-8", path, "-"],
-                check=True,
-                capture_output=True,
-            ).stdout.decode("utf-8")
-        return re.sub(r"\s+", " ", text)
+        return pdf_text(pdf)

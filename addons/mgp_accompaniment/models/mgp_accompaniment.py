@@ -65,11 +65,39 @@ class MgpAccompaniment(models.Model):
         "portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
-        "mgp.deadline.mixin",
-        "mgp.state.guard.mixin",
+        "mgp.case.mixin",
     ]
     _order = "plan_agreed_date desc, id desc"
-    _mgp_state_initial = "new"
+    _mgp_number_code = "mgp.accompaniment"
+    # set only by the actions (decision, MSE, order, NGO, certificate,
+    # employment, termination) and the engine
+    _mgp_protected_fields = (
+        "name",
+        "state",
+        "need",
+        "need_decision_date",
+        "mse_request_id",
+        "responsible_user_id",
+        "order_number",
+        "order_date",
+        "order_state",
+        "order_user_id",
+        "order_approver_id",
+        "ngo_id",
+        "ngo_contract_id",
+        "ngo_assign_date",
+        "assignment_done_date",
+        "certificate_number",
+        "certificate_date",
+        "date_end",
+        "certificate_sent_date",
+        "employment_date",
+        "employer_id",
+        "date_closed",
+        "termination_reason",
+        "termination_note",
+    )
+    _mgp_create_only_fields = ("company_id", "partner_id")
 
     name = fields.Char(
         string="Number", required=True, copy=False, readonly=True, default="/"
@@ -186,6 +214,20 @@ class MgpAccompaniment(models.Model):
         copy=False,
         readonly=True,
     )
+    order_user_id = fields.Many2one(
+        "res.users",
+        string="Order drafted by",
+        copy=False,
+        readonly=True,
+        help="The employee who drafted the order; another manager approves it.",
+    )
+    order_approver_id = fields.Many2one(
+        "res.users",
+        string="Order approved by",
+        copy=False,
+        readonly=True,
+        tracking=True,
+    )
     ngo_id = fields.Many2one(
         "res.partner",
         string="NGO",
@@ -261,6 +303,17 @@ class MgpAccompaniment(models.Model):
         search="_search_certificate_expiring",
     )
 
+    _name_company_uniq = models.Constraint(
+        "UNIQUE(company_id, name)", "A case with this number exists in the centre."
+    )
+    _order_number_company_uniq = models.Constraint(
+        "UNIQUE(company_id, order_number)",
+        "An order with this number exists in the centre.",
+    )
+    _certificate_number_company_uniq = models.Constraint(
+        "UNIQUE(company_id, certificate_number)",
+        "A certificate with this number exists in the centre.",
+    )
     _personal_file_dates = models.Constraint(
         "CHECK (personal_file_date IS NULL OR plan_agreed_date IS NULL "
         "OR personal_file_date <= plan_agreed_date)",
@@ -379,16 +432,11 @@ class MgpAccompaniment(models.Model):
                 vals["disability_info_date"] = vals["plan_agreed_date"]
         cases = super().create(vals_list)
         for case in cases:
-            if case.name == "/":
-                case.name = case._mgp_next_number("mgp.accompaniment")
+            case._mgp_check_action_date(
+                case.plan_agreed_date, label=self.env._("The plan agreement")
+            )
             case._mgp_deadline_open("s1_need_decision", case.plan_agreed_date)
         return cases
-
-    def _mgp_state_write_message(self):
-        return self.env._(
-            "The state of a case changes only through its actions "
-            "(decision, assignment, certificate, employment, termination)."
-        )
 
     def _compute_access_url(self):
         res = super()._compute_access_url()
@@ -405,18 +453,13 @@ class MgpAccompaniment(models.Model):
         self._mgp_check_group("mgp_base.group_specialist")
         requests = self.env["mgp.mse.request"]
         for case in self:
-            case._mgp_check_state(("new",))
-            request_date = fields.Date.to_date(
-                request_date
-            ) or fields.Date.context_today(case)
-            if request_date < case.plan_agreed_date:
-                raise UserError(
-                    self.env._(
-                        "The request to the MSE bureau cannot precede the plan "
-                        "agreement."
-                    )
-                )
-            request = self.env["mgp.mse.request"].create(
+            case._mgp_check_transition(("new",))
+            request_date = case._mgp_check_action_date(
+                request_date,
+                after=[(case.plan_agreed_date, self.env._("the plan agreement"))],
+                label=self.env._("The request to the MSE bureau"),
+            )
+            request = self.env["mgp.mse.request"]._mgp_engine_create(
                 {
                     "partner_id": case.partner_id.id,
                     "res_model": case._name,
@@ -427,7 +470,7 @@ class MgpAccompaniment(models.Model):
                     or case.plan_agreed_date,
                 }
             )
-            case._mgp_write_state({"state": "mse", "mse_request_id": request.id})
+            case._mgp_engine_write({"state": "mse", "mse_request_id": request.id})
             # the specialist's decision is "ask the bureau": the first
             # procedure is done, the MSE path starts
             case._mgp_deadline_close("s1_need_decision", request_date)
@@ -459,7 +502,7 @@ class MgpAccompaniment(models.Model):
             ["s1_mse_request", "s1_mse_answer"], request.date_answer
         )
         if self.state == "mse":
-            self.mse_request_id = request
+            self._mgp_engine_write({"mse_request_id": request.id})
             self._mgp_deadline_open("s1_need_decision_mse", request.date_answer)
         return super()._mgp_on_mse_answer(request)
 
@@ -468,15 +511,19 @@ class MgpAccompaniment(models.Model):
         from the MSE recommendation (state ``mse``, after the answer)."""
         self._mgp_check_group("mgp_base.group_specialist")
         for case in self:
-            case._mgp_check_state(("new", "mse"))
-            decision_date = fields.Date.to_date(
-                decision_date
-            ) or fields.Date.context_today(case)
-            if decision_date < case.plan_agreed_date:
-                raise UserError(
-                    self.env._("The need decision cannot precede the plan agreement.")
-                )
+            case._mgp_check_transition(("new", "mse"))
             on_mse = case.state == "mse"
+            decision_date = case._mgp_check_action_date(
+                decision_date,
+                after=[
+                    (case.plan_agreed_date, self.env._("the plan agreement")),
+                    (
+                        on_mse and case.mse_request_id.date_answer,
+                        self.env._("the answer of the MSE bureau"),
+                    ),
+                ],
+                label=self.env._("The need decision"),
+            )
             if on_mse:
                 request = case.mse_request_id
                 if not request or request.state != "answered":
@@ -500,14 +547,14 @@ class MgpAccompaniment(models.Model):
                     )
             code = "s1_need_decision_mse" if on_mse else "s1_need_decision"
             case._mgp_deadline_close(code, decision_date)
-            case.write(
+            case._mgp_engine_write(
                 {
                     "need": "needed" if needed else "not_needed",
                     "need_decision_date": decision_date,
                 }
             )
             if needed:
-                case._mgp_write_state({"state": "assignment"})
+                case._mgp_engine_write({"state": "assignment"})
                 case._mgp_deadline_open("s1_assignment", decision_date)
             else:
                 case._mgp_terminate(
@@ -523,24 +570,30 @@ class MgpAccompaniment(models.Model):
         as the accompanying employee; a manager approves it."""
         self.ensure_one()
         self._mgp_check_group("mgp_base.group_specialist")
-        self._mgp_check_state(("assignment",))
+        self._mgp_check_transition(("assignment",))
         self._mgp_check_lines()
         user = self.env["res.users"].browse(_to_id(user))
         if not user or user.share or self.company_id not in user.company_ids:
             raise UserError(self.env._("Choose an employee of the centre."))
         if self.order_state == "approved":
             raise UserError(self.env._("The order is already approved."))
-        vals = {
-            "responsible_user_id": user.id,
-            "order_state": "draft",
-            "order_date": order_date or self.order_date,
-        }
-        if not self.order_number:
-            vals["order_number"] = self._mgp_next_number("mgp.accompaniment.order")
-        self.write(vals)
-        self.line_ids.filtered(lambda line: line.performer == "centre").write(
-            {"user_id": user.id}
+        if order_date:
+            order_date = self._mgp_check_action_date(
+                order_date,
+                after=[(self.need_decision_date, self.env._("the need decision"))],
+                label=self.env._("The order"),
+            )
+        self._mgp_engine_write(
+            {
+                "responsible_user_id": user.id,
+                "order_state": "draft",
+                "order_date": order_date or self.order_date,
+                "order_user_id": self.env.user.id,
+            }
         )
+        self.line_ids.filtered(
+            lambda line: line.performer == "centre"
+        )._mgp_engine_write({"user_id": user.id})
         return True
 
     def action_approve_order(self, order_date=None):
@@ -548,26 +601,39 @@ class MgpAccompaniment(models.Model):
 
         Only a manager of the centre may approve it.
         """
-        if not self.env.user.has_group("mgp_base.group_manager"):
-            raise UserError(
-                self.env._("Only a manager of the centre may approve the order.")
-            )
+        self._mgp_check_group(
+            "mgp_base.group_manager",
+            self.env._("Only a manager of the centre may approve the order."),
+        )
         for case in self:
-            case._mgp_check_state(("assignment",))
-            if not case.responsible_user_id or not case.order_number:
+            case._mgp_check_transition(("assignment",))
+            if not case.responsible_user_id or case.order_state != "draft":
                 raise UserError(self.env._("Appoint the accompanying employee first."))
-            if case.order_state == "approved":
-                raise UserError(self.env._("The order is already approved."))
-            order_date = (
-                fields.Date.to_date(order_date)
-                or case.order_date
-                or fields.Date.context_today(case)
-            )
-            if case.need_decision_date and order_date < case.need_decision_date:
+            if case.order_user_id == self.env.user and not self.env.su:
+                # segregation of duties: the drafter never signs his own order
                 raise UserError(
-                    self.env._("The order cannot precede the need decision.")
+                    self.env._(
+                        "The order must be approved by another manager than the "
+                        "employee who drafted it."
+                    )
                 )
-            case.write({"order_state": "approved", "order_date": order_date})
+            order_date = case._mgp_check_action_date(
+                order_date or case.order_date,
+                after=[(case.need_decision_date, self.env._("the need decision"))],
+                label=self.env._("The order"),
+            )
+            # the order's requisites are given when it is signed
+            case._mgp_engine_write(
+                {
+                    "order_state": "approved",
+                    "order_date": order_date,
+                    "order_approver_id": self.env.user.id,
+                    "order_number": case.order_number
+                    or case._mgp_next_number(
+                        "mgp.accompaniment.order", case.company_id
+                    ),
+                }
+            )
             case._mgp_check_assignment_complete()
         return True
 
@@ -581,7 +647,7 @@ class MgpAccompaniment(models.Model):
         """
         self.ensure_one()
         self._mgp_check_group("mgp_base.group_specialist")
-        self._mgp_check_state(("assignment",))
+        self._mgp_check_transition(("assignment",))
         self._mgp_check_lines()
         ngo = self.env["res.partner"].browse(_to_id(ngo))
         contract = self.env["mgp.ngo.contract"].browse(_to_id(contract))
@@ -595,13 +661,14 @@ class MgpAccompaniment(models.Model):
             raise UserError(self.env._("The contract belongs to another NGO."))
         if contract.state != "active":
             raise UserError(self.env._("The chosen contract is not in force."))
-        assign_date = fields.Date.to_date(assign_date) or max(
-            contract.date, self.need_decision_date or contract.date
+        assign_date = self._mgp_check_action_date(
+            assign_date or max(contract.date, self.need_decision_date or contract.date),
+            after=[
+                (self.need_decision_date, self.env._("the need decision")),
+                (contract.date, self.env._("the NGO contract")),
+            ],
+            label=self.env._("The NGO assignment"),
         )
-        if self.need_decision_date and assign_date < self.need_decision_date:
-            raise UserError(
-                self.env._("The NGO cannot be assigned before the need decision.")
-            )
         covered = ngo.mgp_ngo_activity_ids
         candidates = self._mgp_ngo_candidate_lines()
         if not covered & candidates.activity_id:
@@ -610,16 +677,18 @@ class MgpAccompaniment(models.Model):
             )
         for line in self.line_ids:
             if line in candidates and line.activity_id in covered:
-                line.write({"performer": "ngo", "ngo_id": ngo.id, "user_id": False})
+                line._mgp_engine_write(
+                    {"performer": "ngo", "ngo_id": ngo.id, "user_id": False}
+                )
             else:
-                line.write(
+                line._mgp_engine_write(
                     {
                         "performer": "centre",
                         "ngo_id": False,
                         "user_id": self.responsible_user_id.id,
                     }
                 )
-        self.write(
+        self._mgp_engine_write(
             {
                 "ngo_id": ngo.id,
                 "ngo_contract_id": contract.id,
@@ -671,7 +740,7 @@ class MgpAccompaniment(models.Model):
         if needs_ngo:
             dates.append(self.ngo_assign_date or self.ngo_contract_id.date)
         done_date = max(dates)
-        self.assignment_done_date = done_date
+        self._mgp_engine_write({"assignment_done_date": done_date})
         self._mgp_deadline_close("s1_assignment", done_date)
         self._mgp_deadline_open("s1_certificate", done_date)
         return True
@@ -735,7 +804,7 @@ class MgpAccompaniment(models.Model):
         """Form the certificate (Приложение 1) valid six months."""
         self._mgp_check_group("mgp_base.group_specialist")
         for case in self:
-            case._mgp_check_state(("assignment",))
+            case._mgp_check_transition(("assignment",))
             if not case.assignment_done_date:
                 raise UserError(
                     self.env._(
@@ -743,20 +812,22 @@ class MgpAccompaniment(models.Model):
                         "issuing the certificate."
                     )
                 )
-            issue_date = fields.Date.to_date(issue_date) or fields.Date.context_today(
-                case
-            )
-            if issue_date < case.assignment_done_date:
-                raise UserError(
-                    self.env._(
-                        "The certificate cannot be issued before the order or "
-                        "the NGO contract."
+            issue_date = case._mgp_check_action_date(
+                issue_date,
+                after=[
+                    (
+                        case.assignment_done_date,
+                        self.env._("the order or the NGO contract"),
                     )
-                )
-            case._mgp_write_state(
+                ],
+                label=self.env._("The certificate"),
+            )
+            case._mgp_engine_write(
                 {
                     "certificate_number": case.certificate_number
-                    or case._mgp_next_number("mgp.accompaniment.certificate"),
+                    or case._mgp_next_number(
+                        "mgp.accompaniment.certificate", case.company_id
+                    ),
                     "certificate_date": issue_date,
                     "date_end": issue_date + relativedelta(months=CERTIFICATE_MONTHS),
                     "state": "active",
@@ -773,18 +844,20 @@ class MgpAccompaniment(models.Model):
             "mgp_accompaniment.mail_template_certificate", raise_if_not_found=False
         )
         for case in self:
-            case._mgp_check_state(("active",))
+            case._mgp_check_transition(("active",))
             if not case.certificate_number:
                 raise UserError(self.env._("The certificate is not issued yet."))
-            send_date = fields.Date.to_date(send_date) or fields.Date.context_today(
-                case
-            )
-            if send_date < case.certificate_date:
+            if case.certificate_sent_date:
                 raise UserError(
-                    self.env._("The certificate cannot be sent before it is issued.")
+                    self.env._("The certificate of case %s is already sent.", case.name)
                 )
-            case._mgp_notify_citizen(template)
-            case.certificate_sent_date = send_date
+            send_date = case._mgp_check_action_date(
+                send_date,
+                after=[(case.certificate_date, self.env._("the certificate"))],
+                label=self.env._("The sending of the certificate"),
+            )
+            case._mgp_engine_write({"certificate_sent_date": send_date})
+            case._mgp_notify(template)
             case._mgp_deadline_close("s1_certificate_send", send_date)
         return True
 
@@ -792,33 +865,65 @@ class MgpAccompaniment(models.Model):
     # End of the service
     # ------------------------------------------------------------------
     def action_mark_employed(self, employment_date, employer_id):
-        """The citizen is employed: the service ends, results are due."""
+        """Record the citizen's employment, whenever it happens after a
+        positive need decision.
+
+        During the accompaniment (certificate issued) the service ends and
+        the results are due; before the certificate the service ends without
+        results; after an expiry or a termination only the fact is recorded
+        (it counts for indicator I1).
+        """
         self._mgp_check_group("mgp_base.group_specialist")
-        employment_date = fields.Date.to_date(employment_date)
         employer = self.env["res.partner"].browse(_to_id(employer_id))
         if not employment_date or not employer.exists():
             raise UserError(self.env._("Give the employment date and the employer."))
         for case in self:
-            case._mgp_check_state(("active",))
-            if employment_date < case.certificate_date:
-                raise UserError(
-                    self.env._("The employment cannot precede the certificate.")
-                )
-            case._mgp_write_state(
-                {
-                    "state": "employed",
-                    "employment_date": employment_date,
-                    "employer_id": employer.id,
-                    "date_closed": employment_date,
-                }
+            case._mgp_check_transition(
+                ("assignment", "active", "expired", "terminated")
             )
-            case._mgp_start_results(employment_date)
+            if case.need != "needed":
+                raise UserError(
+                    self.env._(
+                        "Employment is recorded on a case with a positive need "
+                        "decision."
+                    )
+                )
+            if case.employment_date:
+                raise UserError(
+                    self.env._(
+                        "The employment of case %s is already recorded.", case.name
+                    )
+                )
+            after = [(case.need_decision_date, self.env._("the need decision"))]
+            if case.state == "active":
+                after.append((case.certificate_date, self.env._("the certificate")))
+            employment_date = case._mgp_check_action_date(
+                employment_date, after=after, label=self.env._("The employment")
+            )
+            vals = {"employment_date": employment_date, "employer_id": employer.id}
+            if case.state in ("assignment", "active"):
+                vals.update(state="employed", date_closed=employment_date)
+            started = case.state == "active"
+            running = case.state in ("assignment", "active")
+            case._mgp_engine_write(vals)
+            if started:
+                case._mgp_start_results(employment_date)
+            elif running:
+                case._mgp_deadline_cancel(SERVICE_DEADLINES)
             case._on_employed()
         return True
 
     def _on_employed(self):
         """Hook called once the citizen is employed (service 2 extends it)."""
         self.ensure_one()
+        if self.state != "employed" or not self.certificate_number:
+            body = self.env._(
+                "The citizen is employed by %(employer)s on %(date)s.",
+                employer=self.employer_id.name,
+                date=format_date(self.env, self.employment_date),
+            )
+            self.message_post(body=body, subtype_xmlid="mail.mt_note")
+            return True
         self.message_post(
             body=self.env._(
                 "The citizen is employed by %(employer)s on %(date)s; the results "
@@ -837,7 +942,7 @@ class MgpAccompaniment(models.Model):
         # the daily job ends the cases of every centre
         cases = self.sudo().search([("state", "=", "active"), ("date_end", "<", today)])
         for case in cases:
-            case._mgp_write_state({"state": "expired", "date_closed": case.date_end})
+            case._mgp_engine_write({"state": "expired", "date_closed": case.date_end})
             case._mgp_start_results(case.date_end)
         return cases.with_env(self.env)
 
@@ -847,21 +952,23 @@ class MgpAccompaniment(models.Model):
         if reason not in dict(TERMINATION_REASONS):
             raise UserError(self.env._("Unknown termination reason."))
         for case in self:
-            case._mgp_check_state(OPEN_STATES)
+            case._mgp_check_transition(OPEN_STATES)
             case._mgp_terminate(reason, termination_date, note)
         return True
 
     def _mgp_terminate(self, reason, termination_date=None, note=None):
         self.ensure_one()
-        termination_date = fields.Date.to_date(
-            termination_date
-        ) or fields.Date.context_today(self)
-        if termination_date < self.plan_agreed_date:
-            raise UserError(
-                self.env._("The service cannot end before the plan is agreed.")
-            )
+        termination_date = self._mgp_check_action_date(
+            termination_date,
+            after=[
+                (self.plan_agreed_date, self.env._("the plan agreement")),
+                (self.need_decision_date, self.env._("the need decision")),
+                (self.certificate_date, self.env._("the certificate")),
+            ],
+            label=self.env._("The end of the service"),
+        )
         self._mgp_deadline_cancel(SERVICE_DEADLINES)
-        self._mgp_write_state(
+        self._mgp_engine_write(
             {
                 "state": "terminated",
                 "termination_reason": reason,
@@ -880,7 +987,7 @@ class MgpAccompaniment(models.Model):
             else "mgp_accompaniment.mail_template_termination",
             raise_if_not_found=False,
         )
-        self._mgp_notify_citizen(template)
+        self._mgp_notify(template)
         if no_need:
             self._mgp_deadline_close(
                 "s1_no_need_notice",
@@ -968,21 +1075,6 @@ class MgpAccompaniment(models.Model):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
-    def _mgp_check_state(self, states):
-        for case in self:
-            if case.state not in states:
-                state_label = dict(
-                    self._fields["state"]._description_selection(self.env)
-                )
-                raise UserError(
-                    self.env._(
-                        "This action is not possible for case %(case)s in state "
-                        "«%(state)s».",
-                        case=case.name,
-                        state=state_label.get(case.state),
-                    )
-                )
-
     def _mgp_check_lines(self):
         for case in self:
             if not case.line_ids:
@@ -992,49 +1084,6 @@ class MgpAccompaniment(models.Model):
                         case.name,
                     )
                 )
-
-    def _mgp_check_group(self, group):
-        if not self.env.su and not self.env.user.has_group(group):
-            raise UserError(
-                self.env._("You are not allowed to perform this action on the case.")
-            )
-
-    def _mgp_next_number(self, code):
-        """Next number of the per-centre sequence ``code``.
-
-        The centre's own sequence is created from the shared template the
-        first time the centre numbers a document of this kind.
-        """
-        self.ensure_one()
-        Sequence = self.env["ir.sequence"].sudo()  # numbering is bookkeeping
-        company = self.company_id or self.env.company
-        sequence = Sequence.search(
-            [("code", "=", code), ("company_id", "=", company.id)], limit=1
-        )
-        if not sequence:
-            template = Sequence.search(
-                [("code", "=", code), ("company_id", "=", False)], limit=1
-            )
-            if not template:
-                raise UserError(self.env._("The numbering %s is missing.", code))
-            sequence = template.copy(
-                {"company_id": company.id, "number_next": 1, "name": template.name}
-            )
-        return sequence.next_by_id()
-
-    def _mgp_notify_citizen(self, template):
-        """Post ``template`` to the citizen: e-mail and the portal chatter."""
-        self.ensure_one()
-        if not template:
-            return False
-        partner_ids = self.partner_id.ids if self.partner_id.email else []
-        self.message_post_with_source(
-            template,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-            partner_ids=partner_ids,
-        )
-        return True
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -13,7 +13,11 @@ class MgpAccompanimentLine(models.Model):
 
     _name = "mgp.accompaniment.line"
     _description = "Accompaniment Activity"
+    _inherit = ["mgp.protected.mixin"]
     _order = "accompaniment_id, sequence, id"
+    # the NGO of a line is set by the assignment of the NGO
+    _mgp_protected_fields = ("ngo_id",)
+    _mgp_create_only_fields = ("accompaniment_id",)
 
     accompaniment_id = fields.Many2one(
         "mgp.accompaniment",
@@ -85,6 +89,10 @@ class MgpAccompanimentLine(models.Model):
     def _check_date_done(self):
         for line in self:
             case = line.accompaniment_id
+            if line.date_done and line.date_done > case._mgp_today():
+                raise ValidationError(
+                    self.env._("The activity cannot be done in the future.")
+                )
             if (
                 line.date_done
                 and case.plan_agreed_date
@@ -96,23 +104,43 @@ class MgpAccompanimentLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._mgp_is_granted(create=True):
+            cases = self.env["mgp.accompaniment"].browse(
+                {vals.get("accompaniment_id") for vals in vals_list} - {None, False}
+            )
+            # a line goes only into a case the user may change
+            cases.check_access("write")
+            if any(vals.get("date_done") or vals.get("result") for vals in vals_list):
+                raise UserError(
+                    self.env._(
+                        "Plan the activity first; its performer records the result."
+                    )
+                )
         lines = super().create(vals_list)
         lines._check_case_open()
         return lines
 
     def write(self, vals):
-        if self.env.user.share and not self.env.su:
-            forbidden = set(vals) - PORTAL_RESULT_FIELDS
-            if forbidden:
+        if not self._mgp_is_granted():
+            if self.env.user.share and set(vals) - PORTAL_RESULT_FIELDS:
                 raise AccessError(
                     self.env._("You may only record the results of an activity.")
                 )
-        if not self.env.user.share and set(vals) - PORTAL_RESULT_FIELDS - {
-            "sequence",
-            "user_id",
-            "date_planned",
-        }:
-            self._check_case_open()
+            if set(vals) & PORTAL_RESULT_FIELDS:
+                self._mgp_check_performer()
+            if set(vals) - PORTAL_RESULT_FIELDS:
+                # planning the activities is work on the case itself
+                self.accompaniment_id.check_access("write")
+                if (
+                    set(vals)
+                    - PORTAL_RESULT_FIELDS
+                    - {
+                        "sequence",
+                        "user_id",
+                        "date_planned",
+                    }
+                ):
+                    self._check_case_open()
         res = super().write(vals)
         if {"date_done", "result"} & set(vals):
             # an NGO representative records results without access to the
@@ -122,7 +150,30 @@ class MgpAccompanimentLine(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_closed_case(self):
+        if not self._mgp_is_granted():
+            self.accompaniment_id.check_access("write")
         self._check_case_open()
+
+    def _mgp_check_performer(self):
+        """The result of an activity is recorded by its performer: the NGO's
+        representative for an NGO line, the line's (or the case's
+        accompanying) employee for a centre line."""
+        user = self.env.user
+        for line in self:
+            if line.performer == "ngo":
+                allowed = user.share and (
+                    user.commercial_partner_id == line.ngo_id and bool(line.ngo_id)
+                )
+            else:
+                performers = line.user_id | line.accompaniment_id.responsible_user_id
+                allowed = not user.share and user in performers
+            if not allowed:
+                raise AccessError(
+                    self.env._(
+                        "Only the performer of «%s» records its result.",
+                        line.activity_id.name,
+                    )
+                )
 
     def _check_case_open(self):
         for line in self:

@@ -28,7 +28,8 @@ class TestAssignment(AccompanimentCommon):
         ).action_confirm()
         self.assertEqual(case.responsible_user_id, self.specialist_2)
         self.assertEqual(case.order_state, "draft")
-        self.assertTrue(case.order_number)
+        # the order's requisites come with the manager's signature
+        self.assertFalse(case.order_number)
         self.assertEqual(set(case.line_ids.mapped("performer")), {"centre"})
         self.assertEqual(case.line_ids.user_id, self.specialist_2)
         self.assertEqual(self._deadline(case, "s1_assignment").state, "open")
@@ -38,6 +39,8 @@ class TestAssignment(AccompanimentCommon):
         self.assertEqual(case.order_state, "draft")
         case.with_user(self.manager).action_approve_order(date(2025, 11, 6))
         self.assertEqual(case.order_state, "approved")
+        self.assertTrue(case.order_number)
+        self.assertEqual(case.order_approver_id, self.manager)
         self.assertEqual(case.assignment_done_date, date(2025, 11, 6))
         assignment = self._deadline(case, "s1_assignment")
         self.assertEqual(assignment.state, "done")

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .common import AccompanimentCommon
 
@@ -62,7 +62,10 @@ class TestEnd(AccompanimentCommon):
         results = self._deadline(case, "s1_results")
         self.assertEqual(results.state, "open")
         self.assertEqual(results.date_due, date(2025, 12, 8))
-        first, *others = case.line_ids
+        first, *others = case.line_ids.with_user(self.specialist_2)
+        # only the performer (the accompanying employee) records a result
+        with self.assertRaises(AccessError):
+            first.with_user(self.specialist).write({"result": "Чужой итог"})
         first.write({"date_done": date(2025, 11, 20), "result": "Проведены переговоры"})
         self.assertEqual(results.state, "open")
         for line in others:
@@ -72,13 +75,26 @@ class TestEnd(AccompanimentCommon):
         with self.assertRaises(UserError):  # closed case: no new activity
             case.write({"line_ids": [(0, 0, {"activity_id": self.act_1.id})]})
 
-    def test_employment_refused_before_certificate(self):
+    def test_employment_needs_a_positive_decision(self):
         case = self._case(date(2025, 11, 5))
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError):  # no need decision yet
             case.action_mark_employed(date(2025, 12, 1), self.employer.id)
         case = self._active_case(date(2025, 11, 5), date(2025, 11, 6))
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError):  # before the certificate it runs on
             case.action_mark_employed(date(2025, 11, 1), self.employer.id)
+        with self.assertRaises(UserError):  # in the future
+            case.action_mark_employed(date(2099, 1, 1), self.employer.id)
+        self.assertFalse(case.employment_date)
+
+    def test_employment_before_certificate_ends_the_service(self):
+        case = self._case(date(2025, 11, 5))
+        case.action_decide_need(True, date(2025, 11, 5))
+        case.action_mark_employed(date(2025, 11, 10), self.employer.id)
+        self.assertEqual(case.state, "employed")
+        self.assertEqual(case.employment_date, date(2025, 11, 10))
+        self.assertFalse(case.deadline_ids.filtered(lambda d: d.state == "open"))
+        # no certificate: no results to report
+        self.assertFalse(self._deadline(case, "s1_results"))
 
     def test_terminate(self):
         case = self._active_case(date(2025, 11, 5), date(2025, 11, 6))
@@ -97,8 +113,13 @@ class TestEnd(AccompanimentCommon):
         )
         with self.assertRaises(UserError):
             case.action_terminate("other")
-        with self.assertRaises(UserError):
-            case.action_mark_employed(date(2025, 12, 1), self.employer.id)
+        # hired later, within six months of the decision: the fact is
+        # recorded (indicator I1), the case stays terminated
+        case.action_mark_employed(date(2025, 12, 1), self.employer.id)
+        self.assertEqual(case.state, "terminated")
+        self.assertEqual(case.employment_date, date(2025, 12, 1))
+        with self.assertRaises(UserError):  # once
+            case.action_mark_employed(date(2025, 12, 2), self.employer.id)
 
     def test_terminate_wizard_from_new(self):
         case = self._case(date(2025, 11, 5))

@@ -42,8 +42,9 @@ class TestPortal(HttpCase, AccompanimentCommon):
         self.authenticate(user.login, user.login + "_pwd1")
 
     def _ngo_case(self, ngo, person, number):
-        case = self._case(date(2025, 11, 5), activities=self.activities[:2])
-        case.partner_id = person
+        case = self._case(
+            date(2025, 11, 5), activities=self.activities[:2], partner_id=person.id
+        )
         case.action_decide_need(True, date(2025, 11, 5))
         (
             self.env["mgp.accompaniment.assign.wizard"]

@@ -22,7 +22,7 @@ class TestTransitions(AccompanimentCommon):
         case = self._case(date(2025, 10, 31))
         with self.assertRaises(UserError) as error:
             self._ru(case, self.specialist).action_issue_certificate(date(2025, 11, 1))
-        self.assertIn("Это действие невозможно для дела", str(error.exception))
+        self.assertIn("Это действие невозможно", str(error.exception))
         self.assertIn(case.name, str(error.exception))
         with self.assertRaises(UserError) as error:
             self._ru(case, self.specialist).action_mark_employed(
@@ -58,7 +58,8 @@ class TestTransitions(AccompanimentCommon):
         for user in (self.specialist, self.manager):
             with self.assertRaises(UserError) as error:
                 self._ru(case, user).write({"state": "active"})
-            self.assertIn("Статус дела меняется только", str(error.exception))
+            self.assertIn("устанавливается только действиями", str(error.exception))
+            self.assertIn("«Статус»", str(error.exception))
         self.assertEqual(case.state, "new")
         with self.assertRaises(UserError):
             self.Case.with_user(self.specialist).create(

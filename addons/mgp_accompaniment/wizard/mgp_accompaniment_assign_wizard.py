@@ -110,7 +110,7 @@ class MgpAccompanimentAssignWizard(models.TransientModel):
         self.ensure_one()
         case = self.accompaniment_id
         case._mgp_check_group("mgp_base.group_specialist")
-        case._mgp_check_state(("assignment",))
+        case._mgp_check_transition(("assignment",), lock=False)
         if not self.ngo_id and not self.responsible_user_id:
             raise UserError(
                 self.env._("Choose an NGO or appoint an accompanying employee.")

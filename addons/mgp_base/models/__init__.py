@@ -3,10 +3,10 @@ from . import mgp_calendar_day
 from . import mgp_deadline_rule
 from . import mgp_deadline
 from . import mgp_deadline_mixin
+from . import mgp_case_engine
 from . import mgp_activity
 from . import mgp_impaired_function
 from . import mgp_mse_request
 from . import res_partner
 from . import res_company
 from . import mgp_upload
-from . import mgp_state_guard_mixin

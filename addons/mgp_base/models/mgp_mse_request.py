@@ -9,8 +9,21 @@ class MgpMseRequest(models.Model):
 
     _name = "mgp.mse.request"
     _description = "MSE Bureau Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "mgp.case.mixin"]
     _order = "id desc"
+    _mgp_number_code = "mgp.mse.request"
+    # the request's progress is recorded by its actions only
+    _mgp_protected_fields = (
+        "name",
+        "state",
+        "res_model",
+        "res_id",
+        "date_sent",
+        "date_received",
+        "date_answer",
+        "recommendation",
+    )
+    _mgp_create_only_fields = ("company_id", "partner_id")
 
     name = fields.Char(
         string="Number", required=True, copy=False, readonly=True, default="/"
@@ -82,14 +95,9 @@ class MgpMseRequest(models.Model):
                     self.env._("The answer cannot come before the request is sent.")
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("mgp.mse.request") or "/"
-                )
-        return super().create(vals_list)
+    _name_company_uniq = models.Constraint(
+        "UNIQUE(company_id, name)", "A request with this number exists in the centre."
+    )
 
     def _get_case(self):
         self.ensure_one()
@@ -99,16 +107,29 @@ class MgpMseRequest(models.Model):
 
     def action_send(self, date_sent=None, date_received=None):
         """Mark the request sent; the case tracks the bureau's answer."""
+        self._mgp_check_group("mgp_base.group_specialist")
         for request in self:
-            if request.state != "draft":
-                raise UserError(self.env._("Only a draft request can be sent."))
-            request.write(
+            request._mgp_check_transition(("draft",))
+            date_sent = request._mgp_check_action_date(
+                date_sent,
+                after=[
+                    (
+                        request.date_info_received,
+                        self.env._("the receipt of the disability information"),
+                    )
+                ],
+                label=self.env._("The sending of the request"),
+            )
+            date_received = request._mgp_check_action_date(
+                date_received or date_sent,
+                after=[(date_sent, self.env._("the sending of the request"))],
+                label=self.env._("The receipt by the bureau"),
+            )
+            request._mgp_engine_write(
                 {
                     "state": "sent",
-                    "date_sent": date_sent or fields.Date.context_today(request),
-                    "date_received": date_received
-                    or date_sent
-                    or fields.Date.context_today(request),
+                    "date_sent": date_sent,
+                    "date_received": date_received,
                 }
             )
             case = request._get_case()
@@ -119,6 +140,7 @@ class MgpMseRequest(models.Model):
     def action_register_answer(self, recommendation, date_answer=None):
         """Register the bureau's recommendation and hand it to the case."""
         self.ensure_one()
+        self._mgp_check_group("mgp_base.group_specialist")
         if self.state not in ("draft", "sent"):
             raise UserError(
                 self.env._("The answer of this request is already registered.")
@@ -127,11 +149,17 @@ class MgpMseRequest(models.Model):
             raise UserError(self.env._("Unknown MSE recommendation."))
         if self.state == "draft":
             self.action_send(date_sent=date_answer, date_received=date_answer)
-        self.write(
+        self._mgp_check_transition(("sent",))
+        date_answer = self._mgp_check_action_date(
+            date_answer,
+            after=[(self.date_sent, self.env._("the sending of the request"))],
+            label=self.env._("The answer of the bureau"),
+        )
+        self._mgp_engine_write(
             {
                 "state": "answered",
                 "recommendation": recommendation,
-                "date_answer": date_answer or fields.Date.context_today(self),
+                "date_answer": date_answer,
             }
         )
         case = self._get_case()
@@ -143,7 +171,8 @@ class MgpMseRequest(models.Model):
         for request in self:
             if request.state == "answered":
                 raise UserError(self.env._("An answered request cannot be cancelled."))
-        self.write({"state": "cancelled"})
+        self._mgp_check_transition(("draft", "sent"))
+        self._mgp_engine_write({"state": "cancelled"})
         return True
 
     def action_open_answer_wizard(self):

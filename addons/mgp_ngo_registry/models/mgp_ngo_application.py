@@ -23,12 +23,20 @@ class MgpNgoApplication(models.Model):
     _description = "NGO Registry Application"
     _inherit = [
         "mail.thread",
-        "mgp.deadline.mixin",
-        "mgp.state.guard.mixin",
+        "mgp.case.mixin",
         "portal.mixin",
     ]
     _order = "date_received desc, id desc"
     _rec_names_search = ["name", "org_name", "inn"]
+    _mgp_number_code = "mgp.ngo.application"
+    # the review's outcome: set only by submit, review, approve and reject
+    _mgp_protected_fields = (
+        "name",
+        "state",
+        "decision_date",
+        "reject_reason",
+        "submitted_user_id",
+    )
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/"
@@ -131,6 +139,11 @@ class MgpNgoApplication(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
+
+    _name_company_uniq = models.Constraint(
+        "UNIQUE(company_id, name)",
+        "An application with this number exists in the centre.",
+    )
     decision_date = fields.Date(string="Decided on", readonly=True, copy=False)
     reject_reason = fields.Text(
         string="Reason for rejection", readonly=True, copy=False, tracking=True
@@ -197,22 +210,12 @@ class MgpNgoApplication(models.Model):
     def create(self, vals_list):
         Partner = self.env["res.partner"]
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "mgp.ngo.application"
-                ) or self.env._("New")
             self._normalize_vals(vals, Partner)
         return super().create(vals_list)
 
     def write(self, vals):
         self._normalize_vals(vals, self.env["res.partner"])
         return super().write(vals)
-
-    def _mgp_state_write_message(self):
-        return self.env._(
-            "The status of an application changes only with its buttons: "
-            "submit, take for review, approve or reject."
-        )
 
     @api.model
     def _normalize_vals(self, vals, Partner):
@@ -239,7 +242,7 @@ class MgpNgoApplication(models.Model):
                     self.env._("Only a draft application can be submitted.")
                 )
             application._mgp_ensure_partner()
-            application._mgp_write_state({"state": "submitted"})
+            application._mgp_engine_write({"state": "submitted"})
             application._mgp_deadline_open("ngo_review", application.date_received)
         return True
 
@@ -249,7 +252,7 @@ class MgpNgoApplication(models.Model):
                 raise UserError(
                     self.env._("Only a submitted application can be taken for review.")
                 )
-        self._mgp_write_state({"state": "review"})
+        self._mgp_engine_write({"state": "review"})
         for application in self.filtered(lambda a: not a.user_id):
             application.user_id = self.env.user
         return True
@@ -269,7 +272,7 @@ class MgpNgoApplication(models.Model):
             partner._mgp_ngo_include(
                 "application", date=today, vals=application._prepare_partner_vals()
             )
-            application._mgp_write_state({"state": "approved", "decision_date": today})
+            application._mgp_engine_write({"state": "approved", "decision_date": today})
             application._mgp_deadline_close("ngo_review", today)
             application._notify_decision(template)
         return True
@@ -286,7 +289,7 @@ class MgpNgoApplication(models.Model):
         )
         for application in self:
             application._lock_for_decision()
-            application._mgp_write_state(
+            application._mgp_engine_write(
                 {
                     "state": "rejected",
                     "decision_date": today,

@@ -15,7 +15,10 @@ class MgpNgoContract(models.Model):
 
     _name = "mgp.ngo.contract"
     _description = "NGO Contract"
-    _inherit = ["mail.thread", "mgp.state.guard.mixin"]
+    _inherit = ["mail.thread", "mgp.protected.mixin"]
+    # the status changes with the buttons; the number is given once
+    _mgp_protected_fields = ("state",)
+    _mgp_create_only_fields = ("number", "company_id", "partner_id", "parent_id")
     _order = "date desc, id desc"
     _rec_names_search = ["number", "partner_id"]
 
@@ -53,6 +56,11 @@ class MgpNgoContract(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
+    _number_company_uniq = models.Constraint(
+        "UNIQUE(company_id, number)",
+        "A contract with this number exists in the centre.",
+    )
+
     parent_id = fields.Many2one(
         "mgp.ngo.contract",
         string="Amends",
@@ -123,20 +131,15 @@ class MgpNgoContract(models.Model):
         if self._has_cycle("parent_id"):
             raise ValidationError(self.env._("A contract cannot amend itself."))
 
-    @api.model_create_multi
-    def create(self, vals_list):
+    @api.model
+    def _mgp_prepare_create_vals(self, vals_list):
+        vals_list = super()._mgp_prepare_create_vals(vals_list)
+        Company = self.env["res.company"]
         for vals in vals_list:
             if not vals.get("number"):
-                vals["number"] = self.env["ir.sequence"].next_by_code(
-                    "mgp.ngo.contract"
-                ) or self.env._("New")
-        return super().create(vals_list)
-
-    def _mgp_state_write_message(self):
-        return self.env._(
-            "The status of a contract changes only with its buttons: put in "
-            "force, amend or cancel."
-        )
+                company = Company.browse(vals.get("company_id")) or self.env.company
+                vals["number"] = self._mgp_next_number("mgp.ngo.contract", company)
+        return vals_list
 
     def action_activate(self):
         """Put draft contracts in force; an amendment supersedes its parent."""
@@ -145,8 +148,8 @@ class MgpNgoContract(models.Model):
                 raise UserError(
                     self.env._("Only a draft contract can be put in force.")
                 )
-        self._mgp_write_state({"state": "active"})
-        self.parent_id.filtered(lambda c: c.state == "active")._mgp_write_state(
+        self._mgp_engine_write({"state": "active"})
+        self.parent_id.filtered(lambda c: c.state == "active")._mgp_engine_write(
             {"state": "superseded"}
         )
         return True
@@ -155,7 +158,7 @@ class MgpNgoContract(models.Model):
         for contract in self:
             if contract.state != "draft":
                 raise UserError(self.env._("Only a draft contract can be cancelled."))
-        self._mgp_write_state({"state": "cancelled"})
+        self._mgp_engine_write({"state": "cancelled"})
         return True
 
     def action_create_amendment(self):

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class MgpNgoStaff(models.Model):
@@ -47,3 +47,22 @@ class MgpNgoStaff(models.Model):
             }
             for staff in self
         ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = self.env["res.partner"].browse(
+            {vals.get("partner_id") for vals in vals_list} - {None, False}
+        )
+        partners._mgp_ngo_check_staff_change()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        partners = self.partner_id
+        if vals.get("partner_id"):
+            partners |= self.env["res.partner"].browse(vals["partner_id"])
+        partners._mgp_ngo_check_staff_change()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_registry(self):
+        self.partner_id._mgp_ngo_check_staff_change()

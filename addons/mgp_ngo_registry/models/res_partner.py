@@ -17,7 +17,18 @@ NGO_STATES = [
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "mgp.protected.mixin"]
+    # the registry entry changes only by inclusion (manager, or an approved
+    # application) and exclusion (manager)
+    _mgp_protected_fields = (
+        "mgp_ngo_state",
+        "mgp_ngo_registry_number",
+        "mgp_ngo_included_date",
+        "mgp_ngo_basis",
+        "mgp_ngo_excluded_date",
+        "mgp_ngo_exclusion_reason",
+    )
 
     mgp_ngo_state = fields.Selection(
         NGO_STATES,
@@ -111,18 +122,12 @@ class ResPartner(models.Model):
             raise ValidationError(self.env._("The capacity cannot be negative."))
 
     def write(self, vals):
-        if "mgp_ngo_state" in vals and not self.env.su:
-            self._mgp_ngo_check_transition(vals["mgp_ngo_state"])
-        if "mgp_ngo_registry_number" in vals and not self.env.su:
-            self._mgp_ngo_check_manager(
-                self.env._("Only a manager can change a registry number.")
-            )
         res = super().write(vals)
         if vals.get("mgp_ngo_state") == "included":
             # an included organisation always has a registry number and date
             for partner in self.filtered(lambda p: not p.mgp_ngo_registry_number):
                 partner._mgp_ngo_set_registry_number()
-            self.filtered(lambda p: not p.mgp_ngo_included_date).write(
+            self.filtered(lambda p: not p.mgp_ngo_included_date)._mgp_engine_write(
                 {"mgp_ngo_included_date": fields.Date.context_today(self)}
             )
         return res
@@ -141,13 +146,12 @@ class ResPartner(models.Model):
     def action_mgp_ngo_include(self):
         """Include organisations that already have a contract or agreement
         (re-including an excluded one is a manager's decision)."""
+        self._mgp_ngo_check_manager()
         for partner in self:
             if partner.mgp_ngo_state == "included":
                 raise UserError(
                     self.env._("%s is already in the NGO registry.", partner.name)
                 )
-            if partner.mgp_ngo_state == "excluded":
-                partner._mgp_ngo_check_manager()
             partner._mgp_ngo_include(partner.mgp_ngo_basis or "contract")
         return True
 
@@ -183,6 +187,8 @@ class ResPartner(models.Model):
         one already included only gets the new data (``vals``).
         """
         date = fields.Date.to_date(date) or fields.Date.context_today(self)
+        if date > fields.Date.context_today(self):
+            raise UserError(self.env._("The inclusion date cannot be in the future."))
         for partner in self:
             if not partner.is_company:
                 raise UserError(
@@ -201,7 +207,7 @@ class ResPartner(models.Model):
             if partner.mgp_ngo_state == "included":
                 # already in the registry (e.g. an application updating its
                 # data): the number, date and basis of the inclusion stay
-                partner.write(values)
+                partner._mgp_engine_write(values)
                 continue
             values.update(
                 {
@@ -212,7 +218,7 @@ class ResPartner(models.Model):
                     "mgp_ngo_exclusion_reason": False,
                 }
             )
-            partner.write(values)
+            partner._mgp_engine_write(values)
             if not partner.mgp_ngo_registry_number:
                 partner._mgp_ngo_set_registry_number()
         return True
@@ -234,7 +240,7 @@ class ResPartner(models.Model):
                 raise UserError(
                     self.env._("The exclusion date cannot precede the inclusion.")
                 )
-        self.write(
+        self._mgp_engine_write(
             {
                 "mgp_ngo_state": "excluded",
                 "mgp_ngo_excluded_date": date,
@@ -286,7 +292,9 @@ class ResPartner(models.Model):
     def _mgp_ngo_set_registry_number(self):
         self.ensure_one()
         # the number comes from the region's sequence, not from the user
-        self.sudo().mgp_ngo_registry_number = self._mgp_ngo_next_registry_number()
+        self._mgp_engine_write(
+            {"mgp_ngo_registry_number": self._mgp_ngo_next_registry_number()}
+        )
 
     def _mgp_ngo_next_registry_number(self):
         self.ensure_one()
@@ -344,14 +352,17 @@ class ResPartner(models.Model):
                 )
             )
 
-    def _mgp_ngo_check_transition(self, new_state):
-        """Excluding, re-including or removing an NGO is a manager's decision;
-        any centre employee may include a new organisation."""
-        for partner in self:
-            if partner.mgp_ngo_state == new_state:
-                continue
-            if partner.mgp_ngo_state != "none" or new_state == "excluded":
-                self._mgp_ngo_check_manager()
+    def _mgp_ngo_check_staff_change(self):
+        """The trained staff of an organisation in the registry is published
+        data: it changes with an approved application (or a superuser job)."""
+        included = self.filtered(lambda p: p.mgp_ngo_state == "included")
+        if included and not included._mgp_is_granted():
+            raise UserError(
+                self.env._(
+                    "The trained staff of an organisation in the registry changes "
+                    "only through an approved application."
+                )
+            )
 
     def _mgp_ngo_check_manager(self, message=None):
         if not self.env.user.has_group("mgp_base.group_manager"):

@@ -87,7 +87,7 @@ class TestNgoRegistryConcurrency(TransactionCase):
                 .browse(self.created.get("applications", []))
                 .exists()
             )
-            applications.write({"state": "draft"})
+            applications._mgp_engine_write({"state": "draft"})  # housekeeping
             applications.unlink()
             env["res.partner"].browse(
                 self.created.get("partners", [])

@@ -55,7 +55,7 @@ class TestNgoContract(NgoCommon):
         self.assertEqual(contract.amendment_ids, amendment)
         self.assertEqual(len(contract.activity_ids), 2)
         other = self.env["res.partner"].create({"name": "Другая", "is_company": True})
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(UserError):  # the NGO of a contract is fixed
             amendment.partner_id = other
 
     def test_find_or_create(self):

@@ -15,7 +15,10 @@ from .common import NgoCommon, make_inn, make_ogrn
 class TestNgoRegistry(NgoCommon):
     def test_include_directly_by_contract(self):
         organisation = self._organisation(1)
-        organisation.with_user(self.specialist).action_mgp_ngo_include()
+        with self.assertRaises(UserError):  # inclusion is a manager's decision
+            organisation.with_user(self.specialist).action_mgp_ngo_include()
+        self.assertEqual(organisation.mgp_ngo_state, "none")
+        organisation.with_user(self.manager).action_mgp_ngo_include()
         self.assertEqual(organisation.mgp_ngo_state, "included")
         self.assertEqual(organisation.mgp_ngo_basis, "contract")
         self.assertTrue(organisation.mgp_ngo_included_date)
@@ -23,7 +26,7 @@ class TestNgoRegistry(NgoCommon):
             organisation.mgp_ngo_registry_number.startswith(f"{self.state.code}-НГО-")
         )
         with self.assertRaises(UserError):
-            organisation.with_user(self.specialist).action_mgp_ngo_include()
+            organisation.with_user(self.manager).action_mgp_ngo_include()
 
     def test_include_requires_inn_and_organisation(self):
         without_inn = self._organisation(2, vat=False)
@@ -121,40 +124,65 @@ class TestNgoRegistry(NgoCommon):
 
     def test_status_changes_guarded_server_side(self):
         organisation = self._organisation(0)
-        organisation.with_user(self.specialist).write({"mgp_ngo_state": "included"})
+        for user in (self.specialist, self.manager):
+            for values in (
+                {"mgp_ngo_state": "included"},
+                {"mgp_ngo_included_date": date(2026, 1, 1)},
+                {"mgp_ngo_basis": "application"},
+            ):
+                with self.assertRaises(UserError):
+                    organisation.with_user(user).write(values)
+        self.assertEqual(organisation.mgp_ngo_state, "none")
+        organisation.with_user(self.manager).action_mgp_ngo_include()
+        for user in (self.specialist, self.manager):
+            for values in (
+                {"mgp_ngo_state": "excluded"},
+                {"mgp_ngo_state": "none"},
+                {"mgp_ngo_excluded_date": date(2026, 1, 1)},
+                {"mgp_ngo_exclusion_reason": "Без решения"},
+            ):
+                with self.assertRaises(UserError):
+                    organisation.with_user(user).write(values)
+        self.assertEqual(organisation.mgp_ngo_state, "included")
+        # a natural person is never included
+        person = self.Partner.create({"name": "Гражданин", "is_company": False})
         with self.assertRaises(UserError):
-            organisation.with_user(self.specialist).write({"mgp_ngo_state": "excluded"})
+            person.with_user(self.manager).action_mgp_ngo_include()
+        # nor created already included
         with self.assertRaises(UserError):
-            organisation.with_user(self.specialist).write({"mgp_ngo_state": "none"})
-        organisation.with_user(self.manager).write({"mgp_ngo_state": "excluded"})
-        self.assertEqual(organisation.mgp_ngo_state, "excluded")
+            self.Partner.with_user(self.specialist).create(
+                {
+                    "name": "Готовая",
+                    "is_company": True,
+                    "mgp_ngo_state": "included",
+                    "mgp_ngo_registry_number": "KLU-НГО-0001",
+                }
+            )
 
     def test_direct_inclusion_gets_number_and_date(self):
         organisation = self._organisation(0)
-        organisation.with_user(self.specialist).write({"mgp_ngo_state": "included"})
+        # a superuser job (migration, import) includes without the action
+        organisation.sudo().write({"mgp_ngo_state": "included"})
         self.assertTrue(
             organisation.mgp_ngo_registry_number.startswith(f"{self.state.code}-НГО-")
         )
         self.assertEqual(organisation.mgp_ngo_included_date, date.today())
         number = organisation.mgp_ngo_registry_number
         organisation.with_user(self.manager)._mgp_ngo_exclude("Причина")
-        organisation.with_user(self.manager).write({"mgp_ngo_state": "included"})
+        organisation.with_user(self.manager).action_mgp_ngo_include()
         self.assertEqual(organisation.mgp_ngo_registry_number, number)
 
-    def test_registry_number_changed_by_managers_only(self):
+    def test_registry_number_set_by_the_registry_only(self):
         organisation = self._organisation(1)
-        organisation.with_user(self.specialist).action_mgp_ngo_include()
+        organisation.with_user(self.manager).action_mgp_ngo_include()
         number = organisation.mgp_ngo_registry_number
         self.assertTrue(number)
-        with self.assertRaises(UserError):
-            organisation.with_user(self.specialist).write(
-                {"mgp_ngo_registry_number": "KLU-НГО-9999"}
-            )
+        for user in (self.specialist, self.manager):
+            with self.assertRaises(UserError):
+                organisation.with_user(user).write(
+                    {"mgp_ngo_registry_number": "KLU-НГО-9999"}
+                )
         self.assertEqual(organisation.mgp_ngo_registry_number, number)
-        organisation.with_user(self.manager).write(
-            {"mgp_ngo_registry_number": "KLU-НГО-0777"}
-        )
-        self.assertEqual(organisation.mgp_ngo_registry_number, "KLU-НГО-0777")
 
     def test_exclude_requires_included(self):
         organisation = self._organisation(8)

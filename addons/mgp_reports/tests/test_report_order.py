@@ -18,13 +18,15 @@ class TestReportOrder(MgpReportsCommon):
         case = self._create_case(self.activity_talks | self.activity_route)
         case.with_user(self.specialist).action_decide_need(True, date(2026, 3, 13))
         case.with_user(self.specialist).action_assign_employee(self.specialist_2)
-        self.assertTrue(case.order_number)
+        # the requisites (number) are given when the manager signs it
+        self.assertFalse(case.order_number)
 
         draft = self._render_pdf_text(REPORT, case)
         self.assertIn("ПРОЕКТ", draft)
-        self.assertIn(case.order_number, draft)
+        self.assertNotIn("False", draft)
 
         case.with_user(self.manager).action_approve_order(date(2026, 3, 13))
+        self.assertTrue(case.order_number)
         text = self._render_pdf_text(REPORT, case)
         self.assertNotIn("ПРОЕКТ", text)
         for expected in (

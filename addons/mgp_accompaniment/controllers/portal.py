@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.http import content_disposition, request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 CERTIFICATE_REPORT = "mgp_reports.action_report_certificate"
 
@@ -154,18 +155,31 @@ class MgpAccompanimentPortal(CustomerPortal):
             raise Forbidden()
         return ngo
 
-    @http.route("/my/ngo/cases", type="http", auth="user", website=True)
-    def portal_ngo_cases(self, **kw):
+    @http.route(
+        ["/my/ngo/cases", "/my/ngo/cases/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_ngo_cases(self, page=1, **kw):
         ngo = self._mgp_ngo()
-        cases = request.env["mgp.accompaniment"].search(
-            [("ngo_id", "=", ngo.id)], limit=200
+        Case = request.env["mgp.accompaniment"]
+        domain = [("ngo_id", "=", ngo.id)]
+        pager = portal_pager(
+            url="/my/ngo/cases",
+            total=Case.search_count(domain),
+            page=page,
+            step=self._items_per_page,
         )
+        cases = Case.search(domain, limit=self._items_per_page, offset=pager["offset"])
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "cases": cases,
                 "person_names": self._mgp_person_names(cases),
                 "page_name": "mgp_ngo_cases",
+                "pager": pager,
+                "default_url": "/my/ngo/cases",
             }
         )
         return request.render("mgp_accompaniment.portal_ngo_cases", values)
@@ -232,4 +246,6 @@ class MgpAccompanimentPortal(CustomerPortal):
 
     def _mgp_person_names(self, cases):
         # the NGO sees the names of the persons it accompanies, nothing more
-        return {case.id: case.partner_id.sudo().name for case in cases}
+        # (one query for the whole page, not one per row)
+        names = {person.id: person.name for person in cases.partner_id.sudo()}
+        return {case.id: names.get(case.partner_id.id) for case in cases}

@@ -121,5 +121,3 @@ def default_addons_path():
         if os.path.isdir(path) and path not in dirs:
             dirs.append(path)
     return ",".join(dirs)
-
-

@@ -34,9 +34,13 @@ IS_LATE_SQL = """((state = 'done' AND date_done > date_due)
     OR (state = 'open' AND date_due < %(today)s))"""
 # the filter of the SLA UPDATE before issue 10: the OR of IS_LATE_SQL pasted
 # without brackets
-OLD_FILTER_SQL = """(sla_status IS DISTINCT FROM """ + SLA_STATUS_SQL + """
+OLD_FILTER_SQL = (
+    """(sla_status IS DISTINCT FROM """
+    + SLA_STATUS_SQL
+    + """
     OR is_late IS DISTINCT FROM (state = 'done' AND date_done > date_due)
     OR (state = 'open' AND date_due < %(today)s))"""
+)
 
 
 def _generated(env):
@@ -368,17 +372,19 @@ def _print_batch(env, args):
         bodies, _ids, header, footer, paper_args = report._prepare_html(
             html, report_model=report.model
         )
-        t_wk, raw_pdf = timed(
-            lambda bodies=bodies, header=header, footer=footer, args=paper_args: (
-                Report._run_wkhtmltopdf(
-                    bodies,
-                    report_ref=xmlid,
-                    header=header,
-                    footer=footer,
-                    specific_paperformat_args=args,
-                )
+
+        def run_wkhtmltopdf(
+            bodies=bodies, header=header, footer=footer, args=paper_args, ref=xmlid
+        ):
+            return Report._run_wkhtmltopdf(
+                bodies,
+                report_ref=ref,
+                header=header,
+                footer=footer,
+                specific_paperformat_args=args,
             )
-        )
+
+        t_wk, raw_pdf = timed(run_wkhtmltopdf)
         t_one, _single = timed(
             lambda cases=cases, xmlid=xmlid: Report._render_qweb_pdf(
                 xmlid, cases[1:2].ids

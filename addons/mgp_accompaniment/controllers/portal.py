@@ -6,6 +6,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import content_disposition, request
+from odoo.tools import format_date
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -176,7 +177,7 @@ class MgpAccompanimentPortal(CustomerPortal):
         values.update(
             {
                 "cases": cases,
-                "person_names": self._mgp_person_names(cases),
+                "rows": self._mgp_ngo_case_rows(cases),
                 "page_name": "mgp_ngo_cases",
                 "pager": pager,
                 "default_url": "/my/ngo/cases",
@@ -243,6 +244,22 @@ class MgpAccompanimentPortal(CustomerPortal):
             message = error.args[0] if error.args else str(error)
             return request.redirect(f"{case_url}?error={quote(str(message))}")
         return request.redirect(f"{case_url}?success=1")
+
+    def _mgp_ngo_case_rows(self, cases):
+        """The cells of the NGO's list, formatted once for the whole page."""
+        env = request.env
+        names = self._mgp_person_names(cases)
+        states = dict(cases._fields["state"]._description_selection(env))
+        return [
+            {
+                "id": case.id,
+                "name": case.name,
+                "person": names.get(case.id),
+                "date_end": format_date(env, case.date_end) if case.date_end else "",
+                "state": states.get(case.state, ""),
+            }
+            for case in cases
+        ]
 
     def _mgp_person_names(self, cases):
         # the NGO sees the names of the persons it accompanies, nothing more

@@ -38,6 +38,8 @@ class Result:
             return f"{self.label}: {self.skipped}"
         sign = "<=" if self.at_most else ">="
         status = "ok" if self.ok else "FAILED"
+        if self.goal == float("inf"):
+            return f"{self.label}: {self.ratio:.2f}x (no goal: measured for its owner)"
         return (
             f"{self.label}: {self.ratio:.2f}x (goal {sign} {self.goal:g}x), "
             f"mismatches: {self.mismatches}  [{status}]"

@@ -95,6 +95,7 @@ def bench_add_working_days(env, args):
 
 from scale import (  # noqa: E402 (the figures of a generated region)
     bench_case_create,
+    bench_cron_expire,
     bench_deadline_cron,
     bench_portal_lists,
     bench_print_batch,
@@ -108,6 +109,7 @@ BENCHES = [
     bench_deadline_cron,
     bench_print_batch,
     bench_case_create,
+    bench_cron_expire,
     bench_portal_lists,
 ]
 
@@ -137,6 +139,9 @@ def main(argv=None):
     )
     parser.add_argument("--prints", type=int, default=100)
     parser.add_argument("--create", type=int, default=1000, help="cases created")
+    parser.add_argument(
+        "--expire", type=int, default=2000, help="cases expiring (rolled back)"
+    )
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=10, help="per client")
     parser.add_argument("--port", type=int, default=8291)

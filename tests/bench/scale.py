@@ -494,6 +494,72 @@ def bench_case_create(env, args):
     return result
 
 
+def bench_cron_expire(env, args):
+    """``_cron_expire`` of service 1 (measured for its owner; no goal yet)."""
+    label = f"{args.expire:,} certificates expiring: _cron_expire vs raw UPDATE"
+    skipped = _skip_small(env, label)
+    if skipped:
+        return skipped
+    cr = env.cr
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    cr.execute("SAVEPOINT bench_expire")
+
+    def expiring():
+        cr.execute(
+            """UPDATE mgp_accompaniment SET date_end = %s
+                WHERE id IN (SELECT id FROM mgp_accompaniment WHERE state = 'active'
+                              ORDER BY id LIMIT %s)
+            RETURNING id""",
+            [yesterday, args.expire],
+        )
+        env.invalidate_all()
+        return tuple(row[0] for row in cr.fetchall())
+
+    ids = expiring()
+    before = cr.sql_log_count
+    t_cron, _cases = timed(lambda: env["mgp.accompaniment"]._cron_expire())
+    env.flush_all()
+    queries = cr.sql_log_count - before
+    cr.execute("ROLLBACK TO SAVEPOINT bench_expire")
+    env.invalidate_all()
+    ids = expiring()
+
+    def raw():
+        # the set-based equivalent: states, then the results deadlines
+        cr.execute(
+            """UPDATE mgp_accompaniment SET state = 'expired', date_closed = date_end
+                WHERE id IN %s""",
+            [ids],
+        )
+        cr.execute(
+            """UPDATE mgp_deadline SET state = 'cancelled'
+                WHERE res_model = 'mgp.accompaniment' AND res_id IN %s
+                  AND state = 'open'""",
+            [ids],
+        )
+        cr.execute(
+            """INSERT INTO mgp_deadline (name, code, res_model, res_id, state,
+                       date_start, date_due, date_at_risk, company_id, user_id,
+                       sla_status, is_late)
+                SELECT 'results', 's1_results', 'mgp.accompaniment', id, 'open',
+                       date_end, date_end + 7, date_end + 6, company_id, user_id,
+                       'on_track', FALSE
+                  FROM mgp_accompaniment WHERE id IN %s""",
+            [ids],
+        )
+
+    t_raw, _none = timed(raw)
+    cr.execute("ROLLBACK TO SAVEPOINT bench_expire")
+    env.invalidate_all()
+    result = Result(label=label, ratio=t_cron / t_raw, goal=float("inf"), at_most=True)
+    result.notes.append(
+        f"_cron_expire {t_cron:.1f} s, {queries / max(len(ids), 1):.0f} queries "
+        f"per case ({len(ids):,} cases); set-based SQL {t_raw:.2f} s "
+        "(informational: the case engine is not this issue's)"
+    )
+    return result
+
+
 # ---------------------------------------------------------------- portal
 
 
@@ -654,6 +720,7 @@ def bench_portal_lists(env, args):
 
 __all__ = [
     "bench_case_create",
+    "bench_cron_expire",
     "bench_deadline_cron",
     "bench_portal_lists",
     "bench_print_batch",

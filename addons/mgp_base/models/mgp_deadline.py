@@ -67,6 +67,11 @@ class MgpDeadline(models.Model):
     at_risk_notified = fields.Boolean(readonly=True, copy=False)
     late_notified = fields.Boolean(readonly=True, copy=False)
 
+    # the hot paths only read open deadlines (a small part of the table):
+    # the digest of a user, the late procedures of a centre
+    _open_user_idx = models.Index("(user_id, sla_status) WHERE state = 'open'")
+    _open_company_idx = models.Index("(company_id, sla_status) WHERE state = 'open'")
+
     @api.depends("res_model", "res_id")
     def _compute_res_name(self):
         names = {}

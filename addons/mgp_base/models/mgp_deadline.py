@@ -108,65 +108,109 @@ class MgpDeadline(models.Model):
         already open deadline with the same code is returned unchanged.
         """
         record.ensure_one()
-        Deadline = self.sudo()  # engine bookkeeping, whatever the user's rights
-        existing = Deadline.search(
-            [
-                ("res_model", "=", record._name),
-                ("res_id", "=", record.id),
-                ("code", "=", code),
-                ("state", "=", "open"),
-            ],
-            limit=1,
+        return self._open_many(
+            record, code, date_start=date_start, user=user, days=days
         )
-        if existing:
-            return existing.with_env(self.env)
+
+    @api.model
+    def _open_many(self, records, code, date_start=None, user=None, days=None):
+        """Open the deadline ``code`` of each of ``records`` at once.
+
+        One search for the deadlines already open, one ``create`` for the
+        others, their status computed on the spot (no UPDATE per deadline):
+        what a batch of cases (a scheduled action, an import) should call.
+
+        :param date_start: a date for all, or ``{record id: date}``
+            (default: today)
+        :param user: the responsible user for all (default: each record's
+            ``_mgp_deadline_user()``)
+        :return: the open deadlines, one per record, in the order of
+            ``records``
+        """
+        if not records:
+            return self.browse()
+        Deadline = self.sudo()  # engine bookkeeping, whatever the user's rights
+        existing = {
+            deadline.res_id: deadline
+            for deadline in Deadline.search(
+                [
+                    ("res_model", "=", records._name),
+                    ("res_id", "in", records.ids),
+                    ("code", "=", code),
+                    ("state", "=", "open"),
+                ]
+            )
+        }
         # rules are configuration every case user may apply
         rule = self.env["mgp.deadline.rule"].sudo()._get_rule(code)
-        date_start = fields.Date.to_date(date_start) or fields.Date.context_today(self)
         length = rule.days if days is None else days
-        if hasattr(record, "_mgp_state_id"):
-            state_id = record._mgp_state_id()
-        else:
-            state_id = (
-                record["company_id"].state_id.id
-                if "company_id" in record._fields
-                else False
-            )
+        today = fields.Date.context_today(self)
         Calendar = self.env["mgp.calendar"]
-        date_due = Calendar.add_working_days(date_start, length, state_id)
-        date_at_risk = date_due
-        if rule.at_risk_days:
-            date_at_risk = max(
-                Calendar.add_working_days(date_due, -rule.at_risk_days, state_id),
-                date_start,
+        vals_list = []
+        for record in records:
+            if record.id in existing:
+                continue
+            start = (
+                date_start.get(record.id)
+                if isinstance(date_start, dict)
+                else date_start
             )
-        if user is None:
-            user = (
-                record._mgp_deadline_user()
-                if hasattr(record, "_mgp_deadline_user")
-                else self.env.user
+            start = fields.Date.to_date(start) or today
+            state_id = self._mgp_record_state_id(record)
+            date_due = Calendar.add_working_days(start, length, state_id)
+            date_at_risk = date_due
+            if rule.at_risk_days:
+                date_at_risk = max(
+                    Calendar.add_working_days(date_due, -rule.at_risk_days, state_id),
+                    start,
+                )
+            responsible = user
+            if responsible is None:
+                responsible = (
+                    record._mgp_deadline_user()
+                    if hasattr(record, "_mgp_deadline_user")
+                    else self.env.user
+                )
+            company = record["company_id"] if "company_id" in record._fields else False
+            vals_list.append(
+                {
+                    "name": rule.name,
+                    "code": code,
+                    "rule_id": rule.id,
+                    "res_model": record._name,
+                    "res_id": record.id,
+                    "date_start": start,
+                    "date_due": date_due,
+                    "date_at_risk": date_at_risk,
+                    "external": rule.external,
+                    "working_days": length,
+                    "user_id": responsible.id if responsible else False,
+                    "company_id": (company or self.env.company).id,
+                    # what _refresh_sla would write, without its UPDATE
+                    "sla_status": "late"
+                    if date_due < today
+                    else ("at_risk" if date_at_risk <= today else "on_track"),
+                    "is_late": date_due < today,
+                }
             )
-        company = record["company_id"] if "company_id" in record._fields else False
         # no chatter message nor follower per deadline: millions of rows at
         # a regional scale, read by nobody (reminders go to the digest)
-        deadline = Deadline.with_context(tracking_disable=True).create(
-            {
-                "name": rule.name,
-                "code": code,
-                "rule_id": rule.id,
-                "res_model": record._name,
-                "res_id": record.id,
-                "date_start": date_start,
-                "date_due": date_due,
-                "date_at_risk": date_at_risk,
-                "external": rule.external,
-                "working_days": length,
-                "user_id": user.id if user else False,
-                "company_id": (company or self.env.company).id,
-            }
+        created = Deadline.with_context(tracking_disable=True).create(vals_list)
+        by_record = dict(
+            existing, **{deadline.res_id: deadline for deadline in created}
         )
-        Deadline._refresh_sla(deadline.ids, notify=False)
-        return deadline.with_env(self.env)
+        return self.browse([by_record[record.id].id for record in records])
+
+    @api.model
+    def _mgp_record_state_id(self, record):
+        """Region whose calendar applies to the deadlines of ``record``."""
+        if hasattr(record, "_mgp_state_id"):
+            return record._mgp_state_id()
+        return (
+            record["company_id"].state_id.id
+            if "company_id" in record._fields
+            else False
+        )
 
     def _close(self, date_done=None):
         """Mark open deadlines done on ``date_done`` (default: today)."""

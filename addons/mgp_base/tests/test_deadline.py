@@ -38,6 +38,30 @@ class TestDeadline(MgpCommon):
         again = self._open("s1_need_decision", date(2025, 11, 10))
         self.assertEqual(first, again)
 
+    def test_open_many_at_once(self):
+        """A batch of records: one deadline each, statuses set on creation,
+        the already open ones kept, in the order of the records."""
+        people = self.env["res.partner"].create(
+            [{"name": f"B{i}", "company_id": self.company.id} for i in range(4)]
+        )
+        first = self._open("s1_need_decision", date(2025, 10, 31), record=people[1])
+        deadlines = self.Deadline._open_many(
+            people,
+            "s1_need_decision",
+            date_start={people[0].id: date(2025, 10, 31)},
+            user=self.specialist,
+        )
+        self.assertEqual(len(deadlines), 4)
+        self.assertEqual(deadlines[1], first)
+        self.assertEqual(deadlines.mapped("res_id"), people.ids)
+        self.assertEqual(deadlines[0].date_due, date(2025, 11, 1))
+        # the past deadline is late, as _refresh_sla would have written it
+        self.assertEqual(deadlines[0].sla_status, "late")
+        self.assertTrue(deadlines[0].is_late)
+        self.assertEqual(self.Deadline._refresh_sla(deadlines.ids), 0)
+        again = self.Deadline._open_many(people, "s1_need_decision")
+        self.assertEqual(again, deadlines)
+
     def test_region_of_the_centre_applies(self):
         self.env["mgp.calendar.day"].create(
             {"date": date(2026, 3, 10), "state_id": self.state.id}

@@ -75,4 +75,6 @@ class IrActionsReport(models.Model):
             target.append(lxml.html.fragment_fromstring(PAGE_BREAK))
             for node in lxml.html.document_fromstring(body).body:
                 target.append(node)
-        return lxml.html.tostring(document, encoding="unicode", doctype="<!DOCTYPE html>")
+        return lxml.html.tostring(
+            document, encoding="unicode", doctype="<!DOCTYPE html>"
+        )

@@ -8,6 +8,7 @@ from odoo.tools import SQL, format_date
 # recipients per committed batch of the hourly job; procedures shown in a digest
 DIGEST_BATCH = 100
 DIGEST_LINES = 30
+DIGEST_LOCK = 0x6D67_7064  # PostgreSQL advisory lock of the digest sender
 
 SLA_STATUS = [
     ("on_track", "On track"),
@@ -308,7 +309,10 @@ class MgpDeadline(models.Model):
         — never one per deadline, never twice for the same deadline.
         Recipients are processed by batches of ``batch_size`` users; after
         each batch ``commit_progress(done, remaining=...)`` (the cron's
-        ``_commit_progress``) commits and tells how much time is left.
+        ``_commit_progress``) commits and tells how much time is left. Each
+        batch holds a PostgreSQL advisory lock: a second sender running at
+        the same time (another cron worker) stops instead of sending the
+        same digests.
 
         :return: the users whose digest was created or updated
         """
@@ -335,6 +339,11 @@ class MgpDeadline(models.Model):
         notified = self.env["res.users"]
         while todo:
             batch, todo = todo[:batch_size], todo[batch_size:]
+            # one sender at a time (several cron workers, a manual run): the
+            # other one stops here, its batches are done by this one
+            cr.execute("SELECT pg_try_advisory_xact_lock(%s)", [DIGEST_LOCK])
+            if not cr.fetchone()[0]:
+                return notified
             users = self.env["res.users"].sudo().browse(batch)  # cron: any user
             self._mgp_digest_upsert(users)
             cr.execute(

@@ -197,9 +197,7 @@ class MgpDeadline(models.Model):
         # no chatter message nor follower per deadline: millions of rows at
         # a regional scale, read by nobody (reminders go to the digest)
         created = Deadline.with_context(tracking_disable=True).create(vals_list)
-        by_record = dict(
-            existing, **{deadline.res_id: deadline for deadline in created}
-        )
+        by_record = existing | {deadline.res_id: deadline for deadline in created}
         return self.browse([by_record[record.id].id for record in records])
 
     @api.model

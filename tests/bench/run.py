@@ -122,7 +122,9 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument(
-        "--only", default=None, help="run only the benches whose name contains this"
+        "--only",
+        default=None,
+        help="run only the benches whose name contains one of these (comma-separated)",
     )
     parser.add_argument(
         "--sla-open",
@@ -158,7 +160,9 @@ def main(argv=None):
     failed = False
     try:
         for bench in BENCHES:
-            if args.only and args.only not in bench.__name__:
+            if args.only and not any(
+                name.strip() in bench.__name__ for name in args.only.split(",")
+            ):
                 continue
             results = bench(env, args)
             for result in results if isinstance(results, list) else [results]:

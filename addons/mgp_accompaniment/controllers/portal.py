@@ -246,16 +246,21 @@ class MgpAccompanimentPortal(CustomerPortal):
         return request.redirect(f"{case_url}?success=1")
 
     def _mgp_ngo_case_rows(self, cases):
-        """The cells of the NGO's list, formatted once for the whole page."""
+        """The cells of the NGO's list, formatted once for the whole page
+        (one date format for the page: Babel per row costs more than the
+        page's queries)."""
         env = request.env
         names = self._mgp_person_names(cases)
         states = dict(cases._fields["state"]._description_selection(env))
+        date_format = env["res.lang"]._get_data(code=env.lang or "en_US").date_format
         return [
             {
                 "id": case.id,
                 "name": case.name,
                 "person": names.get(case.id),
-                "date_end": format_date(env, case.date_end) if case.date_end else "",
+                "date_end": case.date_end.strftime(date_format)
+                if case.date_end and date_format
+                else (case.date_end and format_date(env, case.date_end) or ""),
                 "state": states.get(case.state, ""),
             }
             for case in cases
@@ -263,6 +268,11 @@ class MgpAccompanimentPortal(CustomerPortal):
 
     def _mgp_person_names(self, cases):
         # the NGO sees the names of the persons it accompanies, nothing more
-        # (one query for the whole page, not one per row)
-        names = {person.id: person.name for person in cases.partner_id.sudo()}
+        # (one query for the page, the name column only)
+        persons = (
+            request.env["res.partner"]
+            .sudo()
+            .search_fetch([("id", "in", cases.partner_id.ids)], ["name"])
+        )
+        names = {person.id: person.name for person in persons}
         return {case.id: names.get(case.partner_id.id) for case in cases}

@@ -573,7 +573,7 @@ def bench_cron_expire(env, args):
     env.invalidate_all()
     result = Result(label=label, ratio=t_cron / t_raw, goal=float("inf"), at_most=True)
     result.notes.append(
-        f"_cron_expire {t_cron:.1f} s, {queries / max(len(ids), 1):.0f} queries "
+        f"_cron_expire {t_cron:.1f} s, {queries / max(len(ids), 1):.1f} queries "
         f"per case ({len(ids):,} cases); set-based SQL {t_raw:.2f} s "
         "(informational: the case engine is not this issue's)"
     )

@@ -52,6 +52,15 @@ class MgpProtectedMixin(models.AbstractModel):
     _mgp_protected_fields = ()
     _mgp_create_only_fields = ()
 
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        """Clients see the protected fields as read-only."""
+        res = super().fields_get(allfields, attributes)
+        for name in self._mgp_protected_fields:
+            if name in res and (attributes is None or "readonly" in attributes):
+                res[name]["readonly"] = True
+        return res
+
     # ------------------------------------------------------------------
     # The private path of the actions
     # ------------------------------------------------------------------

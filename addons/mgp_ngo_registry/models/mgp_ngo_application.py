@@ -584,10 +584,10 @@ class MgpNgoApplication(models.Model):
         return vals
 
     def _notify_decision(self, template):
-        """Send the decision to the organisation and log it in the chatter."""
+        """Send the decision to the organisation and log it in the chatter
+        (the engine's one way to notify)."""
         self.ensure_one()
-        if template:
-            self.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+        return self._mgp_notify(template)
 
     def _get_report_base_filename(self):
         self.ensure_one()

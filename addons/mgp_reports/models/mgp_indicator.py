@@ -85,8 +85,12 @@ class MgpIndicator(models.AbstractModel):
         if groupby == "company":
             group = SQL("m.company_id")
         elif groupby == "region":
-            group = SQL("c.state_id")
-            join = SQL("JOIN res_company c ON c.id = m.company_id")
+            # a centre's region is its address's state (res.company.state_id)
+            group = SQL("cp.state_id")
+            join = SQL(
+                "JOIN res_company c ON c.id = m.company_id"
+                " JOIN res_partner cp ON cp.id = c.partner_id"
+            )
         self.env.cr.execute(
             SQL(
                 """SELECT m.period, %(group)s, count(*),

@@ -305,6 +305,7 @@ class MgpIndicatorReportWizard(models.TransientModel):
             "period": self._mgp_period_label(),
             "scope": self._mgp_scope_label(),
             "companies": companies,
+            "today": format_ru_date(fields.Date.context_today(self)),
         }
         for indicator in ("i1", "i2"):
             figure = Indicator._mgp_compute(indicator, *args)

@@ -205,13 +205,29 @@ class MgpIndicator(models.AbstractModel):
 
     @api.model
     def _mgp_periods_sql(self, periods):
-        return SQL(
-            "SELECT * FROM unnest(%s::int[], %s::date[], %s::date[])"
-            " AS p(period, p_from, p_to)",
-            list(range(len(periods))),
-            [start for start, _end in periods],
-            [end for _start, end in periods],
-        )
+        """SQL of the periods: ``join`` (to append to a FROM clause) and the
+        expressions ``period``, ``p_from`` and ``p_to``. One period is
+        inlined as constants, so that the planner sees plain date bounds."""
+        if len(periods) == 1:
+            (start, end) = periods[0]
+            return {
+                "join": SQL(""),
+                "period": SQL("0"),
+                "p_from": SQL("%s::date", start),
+                "p_to": SQL("%s::date", end),
+            }
+        return {
+            "join": SQL(
+                "CROSS JOIN unnest(%s::int[], %s::date[], %s::date[])"
+                " AS p(period, p_from, p_to)",
+                list(range(len(periods))),
+                [start for start, _end in periods],
+                [end for _start, end in periods],
+            ),
+            "period": SQL("p.period"),
+            "p_from": SQL("p.p_from"),
+            "p_to": SQL("p.p_to"),
+        }
 
     @api.model
     def _mgp_members_sql(self, indicator, periods, companies, today=None):
@@ -227,30 +243,33 @@ class MgpIndicator(models.AbstractModel):
         query = self.env["mgp.accompaniment"]._search(
             [("company_id", "in", companies.ids), ("need", "=", "needed")]
         )
+        p = self._mgp_periods_sql(periods)
         return SQL(
-            """SELECT DISTINCT ON (p.period, a.partner_id)
-                      p.period, a.id, a.company_id, a.partner_id,
-                      w.window_end, w.employed,
-                      (w.window_end <= p.p_to AND w.window_end < %(today)s
-                       AND NOT w.employed) AS counted
-                 FROM %(from)s
-                 JOIN (%(periods)s) p
-                   ON a.need_decision_date <= p.p_to
-                  AND (a.date_closed IS NULL OR a.date_closed >= p.p_from)
-                 CROSS JOIN LATERAL (
-                     SELECT (a.need_decision_date
-                             + make_interval(months => %(months)s))::date
-                            AS window_end,
-                            COALESCE(a.employment_date
-                                     <= (a.need_decision_date
-                                         + make_interval(months => %(months)s))::date,
-                                     FALSE) AS employed
-                 ) w
-                WHERE %(where)s
-             ORDER BY p.period, a.partner_id, a.need_decision_date DESC, a.id DESC""",
+            """SELECT period, id, company_id, partner_id, window_end, employed,
+                      (window_end <= p_to AND window_end < %(today)s
+                       AND NOT employed) AS counted
+                 FROM (
+                   SELECT DISTINCT ON (1, a.partner_id)
+                          %(period)s AS period, %(p_to)s AS p_to, a.id,
+                          a.company_id, a.partner_id,
+                          (a.need_decision_date
+                           + make_interval(months => %(months)s))::date
+                              AS window_end,
+                          COALESCE(a.employment_date
+                                   <= (a.need_decision_date
+                                       + make_interval(months => %(months)s))::date,
+                                   FALSE) AS employed
+                     FROM %(from)s %(join)s
+                    WHERE a.need_decision_date <= %(p_to)s
+                      AND (a.date_closed IS NULL OR a.date_closed >= %(p_from)s)
+                 ORDER BY 1, a.partner_id, a.need_decision_date DESC, a.id DESC
+                 ) m""",
             today=today,
             months=I1_MONTHS,
-            periods=self._mgp_periods_sql(periods),
+            period=p["period"],
+            p_from=p["p_from"],
+            p_to=p["p_to"],
+            join=p["join"],
             **self._mgp_from_where(query, "a"),
         )
 
@@ -273,57 +292,51 @@ class MgpIndicator(models.AbstractModel):
                 "res_id", "in", cases
             )
         query = self.env["mgp.deadline"]._search(domain)
-        cancelled = SQL("COALESCE(d.date_cancelled, d.write_date::date)")
-        done_in = SQL("d.state = 'done' AND d.date_done BETWEEN p.p_from AND p.p_to")
-        cancelled_late = SQL(
-            "d.state = 'cancelled' AND %(c)s BETWEEN p.p_from AND p.p_to"
-            " AND %(c)s > d.date_due",
-            c=cancelled,
-        )
-        open_late = SQL(
-            """d.date_due <= p.p_to AND d.date_due < %(today)s
-               AND (d.state = 'open'
-                    OR (d.state = 'done' AND d.date_done > p.p_to)
-                    OR (d.state = 'cancelled' AND %(c)s > p.p_to))""",
-            today=today,
-            c=cancelled,
-        )
+        p = self._mgp_periods_sql(periods)
         return SQL(
-            """SELECT p.period, d.id, d.company_id, d.user_id, d.code, k.kind,
-                      k.kind <> 'done_on_time' AS counted
-                 FROM %(from)s
-                 JOIN (%(periods)s) p
-                   ON (%(done_in)s) OR (%(cancelled_late)s) OR (%(open_late)s)
-                 CROSS JOIN LATERAL (
-                     SELECT CASE
-                         WHEN %(done_in)s AND d.date_done > d.date_due
-                             THEN 'done_late'
-                         WHEN %(done_in)s THEN 'done_on_time'
-                         WHEN %(cancelled_late)s THEN 'cancelled_late'
-                         ELSE 'open_late'
-                     END AS kind
-                 ) k
-                WHERE %(where)s""",
-            periods=self._mgp_periods_sql(periods),
-            done_in=done_in,
-            cancelled_late=cancelled_late,
-            open_late=open_late,
+            """SELECT period, id, company_id, user_id, code, kind,
+                      kind <> 'done_on_time' AS counted
+                 FROM (
+                   SELECT %(period)s AS period, d.id, d.company_id, d.user_id,
+                          d.code,
+                          CASE
+                            WHEN d.state = 'done' AND d.date_done >= %(p_from)s
+                                 AND d.date_done <= %(p_to)s
+                              THEN CASE WHEN d.date_done > d.date_due
+                                        THEN 'done_late' ELSE 'done_on_time' END
+                            WHEN d.state = 'cancelled' AND %(c)s >= %(p_from)s
+                                 AND %(c)s <= %(p_to)s AND %(c)s > d.date_due
+                              THEN 'cancelled_late'
+                            WHEN d.date_due <= %(p_to)s AND d.date_due < %(today)s
+                                 AND (d.state = 'open'
+                                      OR (d.state = 'done' AND d.date_done > %(p_to)s)
+                                      OR (d.state = 'cancelled' AND %(c)s > %(p_to)s))
+                              THEN 'open_late'
+                          END AS kind
+                     FROM %(from)s %(join)s
+                 ) m
+                WHERE kind IS NOT NULL""",
+            today=today,
+            # the day a procedure was cancelled; before this addon recorded
+            # it, the day of its last change
+            c=SQL("COALESCE(d.date_cancelled, d.write_date::date)"),
+            period=p["period"],
+            p_from=p["p_from"],
+            p_to=p["p_to"],
+            join=p["join"],
             **self._mgp_from_where(query, "d"),
         )
 
     @api.model
     def _mgp_from_where(self, query, alias):
-        """FROM and WHERE of an ORM query (record rules included), its main
-        table renamed ``alias``."""
+        """The rows of an ORM query (record rules included) as a FROM item
+        named ``alias``."""
         table = SQL.identifier(query.table)
         if query.is_empty():
             source = SQL("(SELECT * FROM %s WHERE FALSE)", table)
         else:
             source = query.subselect(SQL("%s.*", table))
-        return {
-            "from": SQL("%s %s", source, SQL.identifier(alias)),
-            "where": SQL("TRUE"),
-        }
+        return {"from": SQL("%s %s", source, SQL.identifier(alias))}
 
     # ------------------------------------------------------------------
     # Periods

@@ -25,7 +25,9 @@ class MgpIndicatorDashboard(models.TransientModel):
     )
     deadlines_late = fields.Integer(string="Late", compute="_compute_deadlines")
     deadlines_at_risk = fields.Integer(string="At risk", compute="_compute_deadlines")
-    line_ids = fields.One2many("mgp.indicator.dashboard.line", "dashboard_id")
+    line_ids = fields.One2many(
+        "mgp.indicator.dashboard.line", "dashboard_id", string="Lines"
+    )
     procedure_line_ids = fields.One2many(
         "mgp.indicator.dashboard.line",
         "dashboard_id",
@@ -38,7 +40,9 @@ class MgpIndicatorDashboard(models.TransientModel):
         domain=[("kind", "=", "user")],
         string="By specialist",
     )
-    wizard_id = fields.Many2one("mgp.indicator.report.wizard", readonly=True)
+    wizard_id = fields.Many2one(
+        "mgp.indicator.report.wizard", string="Indicators", readonly=True
+    )
     i1_share = fields.Float(string="I1, %", related="wizard_id.i1_share")
     i1_applicable = fields.Boolean(related="wizard_id.i1_applicable")
     i2_share = fields.Float(string="I2, %", related="wizard_id.i2_share")
@@ -153,11 +157,9 @@ class MgpIndicatorDashboard(models.TransientModel):
 
     def action_open_certificates_ending(self):
         self.ensure_one()
-        return self._mgp_list(
-            "mgp.accompaniment",
-            self.env._("Certificates ending within 30 days"),
-            [("certificate_expiring", "=", True)],
-        )
+        name = self.env._("Certificates ending within 30 days")
+        domain = [("certificate_expiring", "=", True)]
+        return self._mgp_list("mgp.accompaniment", name, domain)
 
     def action_open_late(self):
         self.ensure_one()
@@ -218,7 +220,9 @@ class MgpIndicatorDashboardLine(models.TransientModel):
         "mgp.indicator.dashboard", required=True, ondelete="cascade"
     )
     kind = fields.Selection(
-        [("procedure", "Procedure"), ("user", "Specialist")], required=True
+        [("procedure", "Procedure"), ("user", "Specialist")],
+        string="Grouped by",
+        required=True,
     )
     code = fields.Char(string="Procedure code")
     procedure = fields.Char(compute="_compute_procedure")

@@ -17,7 +17,10 @@ class MgpIndicatorValue(models.TransientModel):
     _order = "indicator, date_from, company_id, state_id"
 
     wizard_id = fields.Many2one(
-        "mgp.indicator.report.wizard", required=True, ondelete="cascade"
+        "mgp.indicator.report.wizard",
+        string="Indicators",
+        required=True,
+        ondelete="cascade",
     )
     indicator = fields.Selection(INDICATORS, required=True)
     date_from = fields.Date(string="From", required=True)

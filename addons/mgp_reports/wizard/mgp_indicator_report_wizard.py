@@ -112,7 +112,7 @@ class MgpIndicatorReportWizard(models.TransientModel):
         string="I2, %", digits=(5, 2), compute="_compute_indicators"
     )
     i2_applicable = fields.Boolean(compute="_compute_indicators")
-    value_ids = fields.One2many("mgp.indicator.value", "wizard_id")
+    value_ids = fields.One2many("mgp.indicator.value", "wizard_id", string="Figures")
     xlsx_file = fields.Binary(string="Workbook", readonly=True, attachment=False)
     xlsx_filename = fields.Char(readonly=True)
 

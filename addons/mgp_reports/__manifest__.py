@@ -27,8 +27,8 @@
         "views/mgp_accompaniment_views.xml",
         "views/mgp_ngo_application_views.xml",
         "wizard/mgp_indicator_report_wizard_views.xml",
-        "views/mgp_indicator_value_views.xml",
-        "views/mgp_indicator_dashboard_views.xml",
+        "wizard/mgp_indicator_value_views.xml",
+        "wizard/mgp_indicator_dashboard_views.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -231,6 +231,8 @@ class MgpIndicator(models.AbstractModel):
 
     @api.model
     def _mgp_members_sql(self, indicator, periods, companies, today=None):
+        # the queries read the tables: pending ORM writes go first
+        self.env.flush_all()
         today = fields.Date.to_date(today) or fields.Date.context_today(self)
         if indicator == "i1":
             return self._mgp_i1_members_sql(periods, companies, today)

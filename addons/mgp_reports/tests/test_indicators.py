@@ -50,6 +50,29 @@ class TestIndicators(MgpIndicatorCommon):
         self.assertNotIn(self.c_twice_old.id, ids)
         self.assertEqual(len(ids), 7)
 
+    def test_i1_employment_recorded_after_withdrawal(self):
+        """The case's own action: an employment recorded after a withdrawal,
+        within six months of the need decision, takes the citizen out of the
+        numerator."""
+        case = self._case(
+            "Отказавшийся",
+            self.company,
+            self.specialist,
+            date(2025, 12, 1),
+            "terminated",
+            termination_reason="withdrawn",
+            date_closed=date(2026, 1, 10),
+        )
+        figure = self.Indicator._mgp_compute("i1", *H1_2026, self.company)
+        self.assertEqual((figure["numerator"], figure["denominator"]), (4, 8))
+        employer = self.env["res.partner"].create({"name": "ООО «Работа»"})
+        case.with_user(self.specialist).action_mark_employed(
+            date(2026, 4, 1), employer.id
+        )
+        self.assertEqual(case.employment_date, date(2026, 4, 1))
+        figure = self.Indicator._mgp_compute("i1", *H1_2026, self.company)
+        self.assertEqual((figure["numerator"], figure["denominator"]), (3, 8))
+
     def test_i1_not_run_out_before_today(self):
         """Six months not yet over today: not counted, whatever the period."""
         figure = self.Indicator._mgp_compute(

@@ -50,3 +50,27 @@ class TestIndicatorDashboard(MgpIndicatorCommon):
             self.env["mgp.indicator.dashboard"].with_user(
                 self.specialist
             ).action_open_dashboard()
+
+    def test_menu_actions_and_views(self):
+        """The menu's server action opens the dashboard; the analysis views
+        load for a manager."""
+        action = (
+            self.env.ref("mgp_reports.mgp_indicator_dashboard_action")
+            .with_user(self.manager)
+            .run()
+        )
+        self.assertEqual(action["res_model"], "mgp.indicator.dashboard")
+        views = (
+            self.env["mgp.indicator.value"]
+            .with_user(self.manager)
+            .get_views(
+                [(False, "list"), (False, "pivot"), (False, "graph"), (False, "search")]
+            )
+        )
+        self.assertEqual(set(views["views"]), {"list", "pivot", "graph", "search"})
+        form = (
+            self.env["mgp.indicator.dashboard"]
+            .with_user(self.manager)
+            .get_views([(False, "form")])
+        )
+        self.assertIn("action_open_trend", form["views"]["form"]["arch"])

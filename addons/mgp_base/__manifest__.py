@@ -20,6 +20,7 @@
         "security/mgp_base_rules.xml",
         "data/mgp_activity_data.xml",
         "data/mgp_deadline_rule_data.xml",
+        "data/mgp_deadline_rule_request_data.xml",
         "data/mgp_impaired_function_data.xml",
         "data/mgp_calendar_data.xml",
         "data/mail_activity_type_data.xml",

@@ -103,6 +103,16 @@ from scale import (  # noqa: E402 (the figures of a generated region)
     child_main,
 )
 
+
+def bench_indicators(env, args):
+    """I1 + I2 of mgp.indicator against hand-written SQL (tests/bench/indicators.py)."""
+    import indicators  # noqa: PLC0415 - next to this script, not a package
+
+    if "mgp.indicator" not in env:
+        raise SystemExit("mgp_reports is not installed in this database")
+    return indicators.bench_indicators(env, args, Result, best_times)
+
+
 BENCHES = [
     bench_add_working_days,
     bench_sla_refresh,
@@ -111,6 +121,7 @@ BENCHES = [
     bench_case_create,
     bench_cron_expire,
     bench_portal_lists,
+    bench_indicators,
 ]
 
 
@@ -121,6 +132,9 @@ def main(argv=None):
     parser.add_argument("--pairs", type=int, default=20000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--cases", type=int, default=1_000_000, help="cases of the indicators figure"
+    )
     parser.add_argument(
         "--only",
         default=None,

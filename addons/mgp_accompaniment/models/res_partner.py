@@ -1,9 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import api, models
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+
+    @api.model
+    def _mgp_person_data_sources(self):
+        return super()._mgp_person_data_sources() + [
+            ("mgp.accompaniment", "partner_id")
+        ]
 
     def _mgp_accompanying_contact(self):
         """Name, phone and e-mail of the NGO's first trained employee (or of

@@ -52,6 +52,15 @@ class MgpProtectedMixin(models.AbstractModel):
     _mgp_protected_fields = ()
     _mgp_create_only_fields = ()
 
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        """Clients see the protected fields as read-only."""
+        res = super().fields_get(allfields, attributes)
+        for name in self._mgp_protected_fields:
+            if name in res and (attributes is None or "readonly" in attributes):
+                res[name]["readonly"] = True
+        return res
+
     # ------------------------------------------------------------------
     # The private path of the actions
     # ------------------------------------------------------------------
@@ -340,11 +349,9 @@ class MgpCaseMixin(models.AbstractModel):
         if not template:
             return False
         partner = partner or self[self._mgp_partner_field]
+        kwargs = {"partner_ids": partner.ids} if partner.email else {}
         self.message_post_with_source(
-            template,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-            partner_ids=partner.ids if partner.email else [],
+            template, message_type="comment", subtype_xmlid="mail.mt_comment", **kwargs
         )
         return True
 

@@ -118,6 +118,10 @@ class MgpDeadlineMixin(models.AbstractModel):
         """Called when the MSE bureau's answer to ``request`` is registered."""
         return True
 
+    def _mgp_on_request_impossible(self, request):
+        """Called when ``request`` comes back as «невозможно представить»."""
+        return True
+
     # ------------------------------------------------------------------
     # Engine
     # ------------------------------------------------------------------

@@ -2,13 +2,32 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+REQUEST_TYPES = [
+    ("mse", "MSE bureau: recommendations on the need"),
+    ("disability", "Disability data (SFR / FRI)"),
+    ("other", "Other body"),
+]
+CHANNELS = [
+    ("smev", "SMEV"),
+    ("email", "E-mail"),
+    ("post", "Post"),
+    ("in_person", "In person"),
+]
+# the request's own procedures (seed 003 §3.5–3.6); the МСЭ path is
+# tracked by the case with the service's rules
+REQUEST_DEADLINES = ["req_send", "req_answer", "req_reply", "req_impossible"]
+
 
 class MgpMseRequest(models.Model):
-    """Request to a bureau of medical and social expertise (МСЭ) for its
-    recommendations on whether a disabled person needs accompaniment."""
+    """Interagency request: the register of the requests the centre sends
+    (to an МСЭ bureau for its recommendations on the need; for disability
+    data to the СФР / ФРИ; to other bodies) and receives, with their channel,
+    dates, answers and «невозможно представить» notices.
+
+    The technical name is kept from its first use (the МСЭ request)."""
 
     _name = "mgp.mse.request"
-    _description = "MSE Bureau Request"
+    _description = "Interagency Request"
     _inherit = ["mail.thread", "mail.activity.mixin", "mgp.case.mixin"]
     _order = "id desc"
     _mgp_number_code = "mgp.mse.request"
@@ -19,11 +38,19 @@ class MgpMseRequest(models.Model):
         "res_model",
         "res_id",
         "date_sent",
-        "date_received",
         "date_answer",
         "recommendation",
+        "disability_confirmed",
+        "impossible_reason",
     )
-    _mgp_create_only_fields = ("company_id", "partner_id")
+    # a request received by the centre is registered with its receipt date
+    _mgp_create_only_fields = (
+        "company_id",
+        "partner_id",
+        "request_type",
+        "direction",
+        "date_received",
+    )
 
     name = fields.Char(
         string="Number", required=True, copy=False, readonly=True, default="/"
@@ -45,7 +72,24 @@ class MgpMseRequest(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Specialist", default=lambda self: self.env.user
     )
-    bureau = fields.Char(string="MSE bureau")
+    request_type = fields.Selection(
+        REQUEST_TYPES,
+        string="Kind of request",
+        required=True,
+        default="mse",
+        index=True,
+    )
+    direction = fields.Selection(
+        [("outgoing", "Sent by the centre"), ("incoming", "Received by the centre")],
+        required=True,
+        default="outgoing",
+        index=True,
+    )
+    channel = fields.Selection(CHANNELS, required=True, default="smev", tracking=True)
+    bureau = fields.Char(
+        string="Body", help="The МСЭ bureau or other body the request goes to."
+    )
+    subject = fields.Char(help="What is requested.")
     date_info_received = fields.Date(
         string="Disability information received",
         help="The request is due the next working day after this date.",
@@ -62,11 +106,20 @@ class MgpMseRequest(models.Model):
         tracking=True,
     )
     answer_note = fields.Text(string="Answer details")
+    disability_confirmed = fields.Boolean(
+        tracking=True, help="The answer confirms the person's disability."
+    )
+    impossible_reason = fields.Text(
+        string="Reason it cannot be answered",
+        tracking=True,
+        help="Reason of the «невозможно представить» notice.",
+    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
             ("sent", "Sent"),
             ("answered", "Answered"),
+            ("impossible", "Cannot be answered"),
             ("cancelled", "Cancelled"),
         ],
         required=True,
@@ -98,6 +151,20 @@ class MgpMseRequest(models.Model):
     _name_company_uniq = models.Constraint(
         "UNIQUE(company_id, name)", "A request with this number exists in the centre."
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        requests = super().create(vals_list)
+        for request in requests:
+            start = request.date_info_received or request._mgp_today()
+            if request.direction == "incoming":
+                # the centre answers, or says it cannot, within the rules
+                start = request.date_received or start
+                request._mgp_deadline_open("req_reply", start)
+                request._mgp_deadline_open("req_impossible", start)
+            elif request.request_type != "mse":
+                request._mgp_deadline_open("req_send", start)
+        return requests
 
     def _get_case(self):
         self.ensure_one()
@@ -132,6 +199,9 @@ class MgpMseRequest(models.Model):
                     "date_received": date_received,
                 }
             )
+            if request.request_type != "mse":
+                request._mgp_deadline_close("req_send", date_sent)
+                request._mgp_deadline_open("req_answer", date_received)
             case = request._get_case()
             if case and hasattr(case, "_mgp_on_mse_sent"):
                 case._mgp_on_mse_sent(request)
@@ -167,21 +237,81 @@ class MgpMseRequest(models.Model):
             case._mgp_on_mse_answer(self)
         return True
 
+    def action_register_reply(
+        self, date_answer=None, disability_confirmed=None, note=None
+    ):
+        """Register the answer to a request that is not the МСЭ's (or the
+        centre's own answer to a request it received)."""
+        self.ensure_one()
+        self._mgp_check_group("mgp_base.group_specialist")
+        states = ("draft",) if self.direction == "incoming" else ("sent",)
+        self._mgp_check_transition(states)
+        date_answer = self._mgp_check_action_date(
+            date_answer,
+            after=[(self.date_sent or self.date_received, self.env._("the request"))],
+            label=self.env._("The answer"),
+        )
+        vals = {"state": "answered", "date_answer": date_answer}
+        if disability_confirmed is not None:
+            vals["disability_confirmed"] = bool(disability_confirmed)
+        if note:
+            vals["answer_note"] = note
+        self._mgp_engine_write(vals)
+        self._mgp_deadline_close(["req_answer", "req_reply"], date_answer)
+        self._mgp_deadline_cancel(REQUEST_DEADLINES)
+        case = self._get_case()
+        if case and hasattr(case, "_mgp_on_mse_answer"):
+            case._mgp_on_mse_answer(self)
+        return True
+
+    def action_register_impossible(self, reason, date=None):
+        """The information cannot be given: the «невозможно представить»
+        notice with its reason."""
+        self.ensure_one()
+        self._mgp_check_group("mgp_base.group_specialist")
+        if not (reason or "").strip():
+            raise UserError(
+                self.env._("Give the reason the request cannot be answered.")
+            )
+        states = ("draft",) if self.direction == "incoming" else ("sent",)
+        self._mgp_check_transition(states)
+        date = self._mgp_check_action_date(
+            date,
+            after=[(self.date_sent or self.date_received, self.env._("the request"))],
+            label=self.env._("The notice"),
+        )
+        self._mgp_engine_write(
+            {"state": "impossible", "date_answer": date, "impossible_reason": reason}
+        )
+        self._mgp_deadline_close(["req_answer", "req_impossible"], date)
+        self._mgp_deadline_cancel(REQUEST_DEADLINES)
+        case = self._get_case()
+        if case and hasattr(case, "_mgp_on_request_impossible"):
+            case._mgp_on_request_impossible(self)
+        return True
+
     def action_cancel(self):
         for request in self:
             if request.state == "answered":
                 raise UserError(self.env._("An answered request cannot be cancelled."))
         self._mgp_check_transition(("draft", "sent"))
         self._mgp_engine_write({"state": "cancelled"})
+        self._mgp_deadline_cancel(REQUEST_DEADLINES)
         return True
 
     def action_open_answer_wizard(self):
+        return self._mgp_answer_wizard("answer", self.env._("Register the answer"))
+
+    def action_open_impossible_wizard(self):
+        return self._mgp_answer_wizard("impossible", self.env._("Cannot be answered"))
+
+    def _mgp_answer_wizard(self, kind, name):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Register MSE answer"),
+            "name": name,
             "res_model": "mgp.mse.answer.wizard",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_request_id": self.id},
+            "context": {"default_request_id": self.id, "default_kind": kind},
         }

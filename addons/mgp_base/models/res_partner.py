@@ -2,9 +2,23 @@
 import re
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 SUITE_GROUP = "mgp_base.group_specialist"
+# Personal data of a citizen: read and changed on a need-to-know basis.
+PERSON_DATA_FIELDS = frozenset(
+    {
+        "mgp_snils",
+        "mgp_is_disabled",
+        "mgp_disability_group",
+        "mgp_ipra_number",
+        "mgp_ipra_date",
+        "mgp_ipra_date_end",
+        "mgp_impaired_function_ids",
+        "mgp_recommended_conditions",
+        "mgp_contraindicated_conditions",
+    }
+)
 
 
 def snils_checksum(digits):
@@ -112,8 +126,66 @@ class ResPartner(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if PERSON_DATA_FIELDS & set(vals) and not self.env.su:
+            refused = self - self._mgp_person_data_allowed()
+            if refused:
+                raise AccessError(
+                    self.env._(
+                        "You may change the personal data (SNILS, disability, "
+                        "IPRA) only of the citizens of your cases: %s.",
+                        ", ".join(refused.mapped("display_name")),
+                    )
+                )
         self._mgp_normalize_vals(vals)
         return super().write(vals)
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load)
+        hidden = PERSON_DATA_FIELDS.intersection(fnames)
+        if hidden and result and not self.env.su:
+            allowed = set(
+                self.browse([vals["id"] for vals in result])
+                ._mgp_person_data_allowed()
+                .ids
+            )
+            for vals in result:
+                if vals["id"] not in allowed:
+                    for name in hidden:
+                        many = self._fields[name].type == "many2many"
+                        vals[name] = [] if many else False
+        return result
+
+    # ------------------------------------------------------------------
+    # Need to know
+    # ------------------------------------------------------------------
+    @api.model
+    def _mgp_person_data_sources(self):
+        """``(model, person field)`` of the suite's records whose readers
+        need the person's data; each service adds its cases."""
+        return [("mgp.mse.request", "partner_id")]
+
+    def _mgp_person_data_allowed(self):
+        """The partners of ``self`` whose personal data the user may read and
+        change: those of the records he may read (his cases; the centre's for
+        a manager), those he registered; every one for a regional
+        administrator."""
+        user = self.env.user
+        if self.env.su or user.has_group("mgp_base.group_admin"):
+            return self
+        if not user.has_group(SUITE_GROUP):
+            return self.browse()
+        partners = self.browse([pid for pid in self.ids if pid])
+        if not partners:
+            return self.browse()
+        allowed = partners.filtered(lambda p: p.create_uid == user)
+        for model, field in self._mgp_person_data_sources():
+            rest = partners - allowed
+            if not rest:
+                break
+            # record rules decide which records the user may read
+            groups = self.env[model]._read_group([(field, "in", rest.ids)], [field])
+            allowed |= self.browse(partner.id for [partner] in groups)
+        return allowed
 
     def _mgp_check_snils_free(self, snils):
         """Refuse a СНИЛС another person has, before the database does."""

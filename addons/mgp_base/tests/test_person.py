@@ -83,10 +83,40 @@ class TestPerson(MgpCommon):
             self.person.with_user(plain).read(["mgp_snils"])
         fields_info = self.env["res.partner"].with_user(plain).fields_get()
         self.assertNotIn("mgp_disability_group", fields_info)
-        self.assertEqual(
-            self.person.with_user(self.specialist).read(["mgp_snils"])[0]["mgp_snils"],
-            "112-233-445 95",
+
+    def _snils_seen_by(self, user):
+        return self.person.with_user(user).read(["mgp_snils"])[0]["mgp_snils"]
+
+    def test_person_data_by_need_to_know(self):
+        # nobody's case yet: a specialist and the other centre see nothing
+        for user in (self.specialist, self.specialist_2):
+            self.assertFalse(self._snils_seen_by(user))
+        with self.assertRaises(AccessError):  # another centre's contact
+            self._snils_seen_by(self.manager_other)
+        with self.assertRaises(AccessError):
+            self.person.with_user(self.specialist).write({"mgp_disability_group": "1"})
+        # the regional administrator sees every citizen
+        self.assertEqual(self._snils_seen_by(self.admin), "112-233-445 95")
+        # a record of the specialist about the person opens the data to him
+        # and to the centre's manager, not to his colleague
+        self.env["mgp.mse.request"].with_user(self.specialist).create(
+            {"partner_id": self.person.id, "company_id": self.company.id}
         )
+        self.assertEqual(self._snils_seen_by(self.specialist), "112-233-445 95")
+        self.assertEqual(self._snils_seen_by(self.manager), "112-233-445 95")
+        self.assertFalse(self._snils_seen_by(self.specialist_2))
+        self.person.with_user(self.specialist).write({"mgp_ipra_number": "1/2026"})
+        with self.assertRaises(AccessError):
+            self.person.with_user(self.specialist_2).write({"mgp_ipra_number": "2"})
+        self.assertEqual(self.person.mgp_ipra_number, "1/2026")
+        # the list view's reader gets the same answer
+        rows = (
+            self.env["res.partner"]
+            .with_user(self.specialist_2)
+            .search_read([("id", "=", self.person.id)], ["mgp_snils", "name"])
+        )
+        self.assertEqual(rows[0]["name"], self.person.name)
+        self.assertFalse(rows[0]["mgp_snils"])
 
     def test_specialist_registers_a_person(self):
         person = (

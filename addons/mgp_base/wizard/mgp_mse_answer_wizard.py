@@ -1,16 +1,26 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class MgpMseAnswerWizard(models.TransientModel):
     _name = "mgp.mse.answer.wizard"
-    _description = "Register MSE Answer"
+    _description = "Register the Answer to a Request"
 
     request_id = fields.Many2one("mgp.mse.request", required=True, ondelete="cascade")
+    request_type = fields.Selection(
+        related="request_id.request_type", string="Kind of request"
+    )
+    kind = fields.Selection(
+        [("answer", "Answer"), ("impossible", "Cannot be answered")],
+        required=True,
+        default="answer",
+    )
     recommendation = fields.Selection(
         [("needed", "Needs accompaniment"), ("not_needed", "Does not need it")],
-        required=True,
     )
+    disability_confirmed = fields.Boolean()
+    reason = fields.Text(string="Reason it cannot be answered")
     date_answer = fields.Date(
         string="Answer received on",
         required=True,
@@ -20,7 +30,19 @@ class MgpMseAnswerWizard(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        if self.answer_note:
-            self.request_id.answer_note = self.answer_note
-        self.request_id.action_register_answer(self.recommendation, self.date_answer)
+        request = self.request_id
+        if self.kind == "impossible":
+            request.action_register_impossible(self.reason, self.date_answer)
+        elif request.request_type == "mse":
+            if not self.recommendation:
+                raise UserError(
+                    self.env._("Choose the recommendation of the MSE bureau.")
+                )
+            request.action_register_answer(self.recommendation, self.date_answer)
+            if self.answer_note:
+                request.answer_note = self.answer_note
+        else:
+            request.action_register_reply(
+                self.date_answer, self.disability_confirmed, self.answer_note
+            )
         return {"type": "ir.actions.act_window_close"}

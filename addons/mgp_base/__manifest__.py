@@ -12,7 +12,7 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["mail", "contacts"],
+    "depends": ["mail", "contacts", "portal"],
     "external_dependencies": {"python": ["holidays", "python-stdnum"]},
     "data": [
         "security/mgp_base_security.xml",
@@ -34,9 +34,13 @@
         "views/mgp_impaired_function_views.xml",
         "views/mgp_mse_request_views.xml",
         "views/res_partner_views.xml",
+        "views/mgp_portal_a11y_templates.xml",
         "views/mgp_base_menus.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "mgp_base/static/src/scss/mgp_a11y.scss",
+        ],
         "web.assets_tests": [
             "mgp_base/static/tests/tours/**/*",
         ],

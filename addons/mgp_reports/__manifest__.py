@@ -24,6 +24,7 @@
         "report/report_indicators_templates.xml",
         "report/mgp_reports_reports.xml",
         "views/res_company_views.xml",
+        "views/mgp_reports_templates.xml",
         "views/mgp_accompaniment_views.xml",
         "views/mgp_ngo_application_views.xml",
         "wizard/mgp_indicator_report_wizard_views.xml",

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from urllib.parse import quote
+from urllib.parse import urlencode
 
 from werkzeug.exceptions import Forbidden, NotFound
 
@@ -194,6 +194,11 @@ class MgpAccompanimentPortal(CustomerPortal):
                 },
                 "page_name": "mgp_ngo_cases",
                 "error": kw.get("error"),
+                "error_line_id": int(kw["line"]) if kw.get("line", "").isdigit() else 0,
+                "typed": {
+                    "date_done": kw.get("date_done") or "",
+                    "result": kw.get("result") or "",
+                },
                 "success": kw.get("success"),
             }
         )
@@ -225,7 +230,16 @@ class MgpAccompanimentPortal(CustomerPortal):
         except (UserError, ValidationError, ValueError) as error:
             request.env.cr.rollback()
             message = error.args[0] if error.args else str(error)
-            return request.redirect(f"{case_url}?error={quote(str(message))}")
+            # what was typed comes back into the form, next to the error
+            query = urlencode(
+                {
+                    "error": str(message),
+                    "line": line.id,
+                    "date_done": date_done or "",
+                    "result": result or "",
+                }
+            )
+            return request.redirect(f"{case_url}?{query}")
         return request.redirect(f"{case_url}?success=1")
 
     def _mgp_ngo_case_rows(self, cases):

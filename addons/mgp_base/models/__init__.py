@@ -10,3 +10,4 @@ from . import mgp_mse_request
 from . import res_partner
 from . import res_company
 from . import mgp_upload
+from . import res_users

@@ -126,17 +126,22 @@ class MgpNgoPortal(CustomerPortal):
         if not organisation.is_company:
             organisation = request.env["res.partner"]
         errors = []
+        field_errors = {}
         form = self._mgp_default_form(organisation)
         if request.httprequest.method == "POST":
             form = self._mgp_read_form(post)
+            # errors of the fields are shown next to them; the form keeps
+            # everything typed
+            field_errors = self._mgp_field_errors(form)
             try:
-                with request.env.cr.savepoint():
-                    application = request.env["mgp.ngo.application"]._mgp_portal_submit(
-                        form, self._mgp_read_files()
+                if not field_errors:
+                    with request.env.cr.savepoint():
+                        application = request.env[
+                            "mgp.ngo.application"
+                        ]._mgp_portal_submit(form, self._mgp_read_files())
+                    return request.redirect(
+                        f"/my/ngo/application/{application.id}?submitted=1"
                     )
-                return request.redirect(
-                    f"/my/ngo/application/{application.id}?submitted=1"
-                )
             except (UserError, ValidationError) as exc:
                 errors.append(exc.args[0])
         values = self._prepare_portal_layout_values()
@@ -145,6 +150,7 @@ class MgpNgoPortal(CustomerPortal):
                 "page_name": "mgp_ngo_application_new",
                 "form": form,
                 "errors": errors,
+                "field_errors": field_errors,
                 "organisation": organisation,
                 "activities": request.env["mgp.activity"].search(
                     [("service", "=", "employment")]
@@ -206,6 +212,43 @@ class MgpNgoPortal(CustomerPortal):
             for index in range(STAFF_ROWS)
         ]
         return form
+
+    def _mgp_field_errors(self, form):
+        """``{field name: message}`` of the fields the form cannot accept."""
+        env = request.env
+        Partner = env["res.partner"]
+        errors = {}
+        checks = (
+            ("org_name", None, env._("Enter the full name of the organisation.")),
+            (
+                "inn",
+                Partner._mgp_check_inn,
+                env._("Enter the INN of the organisation."),
+            ),
+            ("ogrn", Partner._mgp_check_ogrn, None),
+        )
+        for name, check, missing in checks:
+            if not form[name]:
+                if missing:
+                    errors[name] = missing
+                continue
+            try:
+                if check:
+                    check(form[name])
+            except ValidationError as exc:
+                errors[name] = exc.args[0]
+        if not form["activity_ids"]:
+            errors["activity_ids"] = env._(
+                "Choose at least one activity the organisation performs."
+            )
+        if form["capacity"] and not form["capacity"].isdigit():
+            errors["capacity"] = env._("The capacity must be a whole number.")
+        for index, row in enumerate(form["staff"]):
+            if any(row.values()) and not row["name"]:
+                errors[f"staff_name_{index}"] = env._(
+                    "Enter the full name of each employee."
+                )
+        return errors
 
     def _mgp_max_upload_mb(self):
         return request.env["mgp.upload"]._max_upload_mb()

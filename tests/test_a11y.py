@@ -1,0 +1,644 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Accessibility of the pages the suite shows to citizens, NGOs and the public.
+
+Each page is opened in headless Chromium as the right user, in Russian, and
+checked with axe-core 4 (WCAG 2.1 A and AA rules): a violation fails the test
+with the rule and the elements. axe-core comes from its npm package, which
+``scripts/test.sh`` installs (``MGP_AXE_CORE`` points at another
+``axe.min.js``).
+
+The main flows are walked with the keyboard alone: trusted key presses sent
+through the Chrome DevTools protocol (Tab, Shift+Tab, Enter, Space, typed
+text), never clicks; every element reached must show its focus.
+"""
+
+import os
+import re
+import tempfile
+import time
+from contextlib import ExitStack, contextmanager
+from datetime import date
+from unittest.mock import patch
+
+import odoo.http
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import HOST, ChromeBrowser
+
+from odoo.addons.mgp_accompaniment.tests.common import AccompanimentCommon
+from odoo.addons.mgp_ngo_registry.tests.common import make_inn, make_ogrn
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_DEFAULT = "~/.local/share/mgp/node/node_modules/axe-core/axe.min.js"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+CYRILLIC = re.compile("[А-Яа-яЁё]")
+
+# key: (code, windowsVirtualKeyCode, text typed by the key)
+KEYS = {
+    "Tab": ("Tab", 9, ""),
+    "Enter": ("Enter", 13, "\r"),
+    " ": ("Space", 32, " "),
+    "ArrowDown": ("ArrowDown", 40, ""),
+}
+
+PATH_JS = "location.pathname.replace(/^\\/[a-z]{2}(_[A-Z]{2})?(?=\\/)/, '') + location.search"
+
+# What the focused element is and whether its focus can be seen.
+FOCUSED_JS = """(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) { return null; }
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+    const shadow = Boolean(style.boxShadow) && style.boxShadow !== "none";
+    const rect = el.getBoundingClientRect();
+    return {
+        tag: el.tagName.toLowerCase(),
+        id: el.id,
+        name: el.getAttribute("name") || "",
+        href: el.getAttribute("href") || "",
+        classes: el.className || "",
+        text: (el.innerText || el.getAttribute("aria-label") || "").trim().slice(0, 80),
+        focus_visible: outline || shadow,
+        on_screen: rect.width > 0 && rect.height > 0,
+    };
+})()"""
+
+# The functions of a page: every link, button and field that can be used.
+FUNCTIONS_JS = """(() => Array.from(document.querySelectorAll(
+    "#wrapwrap a[href], #wrapwrap button, #wrapwrap input:not([type=hidden]), "
+    + "#wrapwrap select, #wrapwrap textarea"
+)).filter((el) => {
+    const rect = el.getBoundingClientRect();
+    return rect.width > 0 && rect.height > 0 && !el.disabled
+        && getComputedStyle(el).visibility !== "hidden";
+}).filter((el) => !el.closest(".o_mgp_a11y_switch")).map((el) => [
+    el.tagName.toLowerCase(), el.getAttribute("href") || "", el.getAttribute("name") || "",
+    el.id || "",
+].join(" ")))()"""
+
+AXE_RUN_JS = """(async () => {
+    const results = await axe.run(document, {
+        runOnly: {type: "tag", values: %s},
+        resultTypes: ["violations"],
+    });
+    return {
+        lang: document.documentElement.lang,
+        violations: results.violations.map((rule) => ({
+            id: rule.id,
+            impact: rule.impact,
+            help: rule.help,
+            nodes: rule.nodes.map((node) => node.target.join(" ") + " " + node.html.slice(0, 120)),
+        })),
+    };
+})()"""
+
+
+def axe_source():
+    path = os.path.expanduser(os.environ.get("MGP_AXE_CORE") or AXE_DEFAULT)
+    if not os.path.isfile(path):
+        raise AssertionError(
+            f"axe-core is missing ({path}): run scripts/test.sh, which installs it "
+            "with npm, or set MGP_AXE_CORE to an axe.min.js of axe-core 4"
+        )
+    with open(path, encoding="utf-8") as file:
+        return file.read()
+
+
+class KeyboardPage:
+    """One browser tab driven by the keyboard through the DevTools protocol."""
+
+    def __init__(self, test, browser):
+        self.test = test
+        self.browser = browser
+
+    # -- reading the page ---------------------------------------------------
+    def evaluate(self, expression, timeout=60):
+        answer = self.browser._websocket_request(
+            "Runtime.evaluate",
+            params={
+                "expression": expression,
+                "awaitPromise": True,
+                "returnByValue": True,
+            },
+            timeout=timeout,
+        )
+        if "exceptionDetails" in answer:
+            raise AssertionError(f"{expression[:200]}: {answer['exceptionDetails']}")
+        return answer["result"].get("value")
+
+    def wait(self, expression, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.evaluate(
+                f"(() => {{ try {{ return Boolean({expression}); }} "
+                "catch (e) { return false; } })()"
+            ):
+                return
+            time.sleep(0.1)
+        raise AssertionError(
+            f"Still false after {timeout} s: {expression} (on {self.path()})"
+        )
+
+    def path(self):
+        """The path of the page, without the language prefix (/ru/...)."""
+        return self.evaluate(PATH_JS)
+
+    def focused(self):
+        return self.evaluate(FOCUSED_JS)
+
+    # -- acting with the keyboard --------------------------------------------
+    def goto(self, path):
+        self.browser.navigate_to(self.test.base_url() + path, wait_stop=True)
+        self.wait("document.readyState === 'complete'")
+
+    def press(self, key, shift=False):
+        code, key_code, text = KEYS[key]
+        params = {
+            "key": key,
+            "code": code,
+            "windowsVirtualKeyCode": key_code,
+            "nativeVirtualKeyCode": key_code,
+            "modifiers": 8 if shift else 0,
+        }
+        down = dict(params, type="keyDown")
+        if text:
+            down["text"] = text
+        self.browser._websocket_request("Input.dispatchKeyEvent", params=down)
+        self.browser._websocket_request(
+            "Input.dispatchKeyEvent", params=dict(params, type="keyUp")
+        )
+
+    def type(self, text):
+        self.browser._websocket_request("Input.insertText", params={"text": text})
+
+    def tab_to(self, predicate, limit=120, shift=False):
+        """Press Tab until the focused element matches ``predicate`` (a
+        function of the dict of ``focused()``); every element reached on the
+        way must show its focus. Returns the elements reached, in order."""
+        reached = []
+        for _index in range(limit):
+            self.press("Tab", shift=shift)
+            element = self.focused()
+            if not element:
+                continue
+            reached.append(element)
+            self.test.assertTrue(
+                element["focus_visible"] and element["on_screen"],
+                f"The keyboard focus cannot be seen on {element} ({self.path()})",
+            )
+            if predicate(element):
+                return reached
+        raise AssertionError(
+            f"Not reached with Tab on {self.path()}; reached: "
+            + ", ".join(
+                f"{e['tag']}#{e['id']} {e['href']} {e['text']}" for e in reached
+            )
+        )
+
+    def activate(self, then_path=None):
+        """Enter on the focused element; wait for the page it opens."""
+        before = self.evaluate("performance.timeOrigin")
+        self.press("Enter")
+        if then_path:
+            self.wait(
+                f"new RegExp({then_path!r}).test(location.pathname + location.search)"
+            )
+            self.wait(
+                f"performance.timeOrigin !== {before} && document.readyState === 'complete'"
+            )
+
+    def choose_file(self, path):
+        """What the file dialog does once the keyboard user opened it on the
+        focused file field (the dialog itself belongs to the system)."""
+        answer = self.browser._websocket_request(
+            "Runtime.evaluate", params={"expression": "document.activeElement"}
+        )
+        self.browser._websocket_request(
+            "DOM.setFileInputFiles",
+            params={"files": [path], "objectId": answer["result"]["objectId"]},
+        )
+
+    # -- checks -------------------------------------------------------------
+    def axe(self):
+        """Run axe-core on the page; fail naming each violated rule and element."""
+        problems = self.axe_problems()
+        if problems:
+            self.test.fail(problems)
+
+    def axe_problems(self):
+        """What axe-core finds on the page, as a text ("" when nothing)."""
+        if not self.evaluate("typeof window.axe !== 'undefined'"):
+            self.evaluate(axe_source() + "\n;true")
+        result = self.evaluate(AXE_RUN_JS % AXE_TAGS, timeout=120)
+        path = self.path()
+        if not result["lang"].startswith("ru"):
+            return f"{path}: the page is not in Russian (lang={result['lang']!r})"
+        if result["violations"]:
+            lines = [
+                f"{rule['id']} ({rule['impact']}): {rule['help']}\n      "
+                + "\n      ".join(rule["nodes"])
+                for rule in result["violations"]
+            ]
+            return f"axe-core, {path}:\n  " + "\n  ".join(lines)
+        return ""
+
+
+@tagged("post_install", "-at_install")
+class TestA11y(HttpCase, AccompanimentCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("ru_RU")
+        # public pages speak the language of the public user
+        cls.env.ref("base.public_user").partner_id.lang = "ru_RU"
+        cls.citizen = cls._portal_user("a11y_citizen", cls.person)
+        cls.case = cls._certificate_case()
+        cls.case.message_post(
+            body="Сертификат выдан. Порядок сопровождения: "
+            '<a href="/my/accompaniment">ваши сертификаты</a>.',
+            subject="Уведомление о выдаче сертификата",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        cls.organisation = cls.env["res.partner"].create(
+            {
+                "name": "АНО «Доступная среда»",
+                "is_company": True,
+                "vat": make_inn("402711111"),
+                "company_registry": make_ogrn("116400000011"),
+                "email": "dostup@example.ru",
+                "phone": "+7 4842 11-11-11",
+            }
+        )
+        cls.ngo_user = cls._portal_user(
+            "a11y_ngo",
+            cls.env["res.partner"].create(
+                {"name": "Иванова Анна Сергеевна", "parent_id": cls.organisation.id}
+            ),
+        )
+        cls.ngo_a_user = cls._portal_user(
+            "a11y_ngo_a",
+            cls.env["res.partner"].create(
+                {"name": "Представитель А", "parent_id": cls.ngo_a.id}
+            ),
+        )
+        cls.ngo_case = cls._ngo_case()
+
+    @classmethod
+    def _portal_user(cls, login, partner):
+        partner.lang = "ru_RU"
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups="base.group_portal",
+            partner_id=partner.id,
+            company_id=cls.company.id,
+            company_ids=[(6, 0, cls.company.ids)],
+            lang="ru_RU",
+        )
+
+    @classmethod
+    def _certificate_case(cls):
+        case = cls.Case.with_user(cls.specialist).create(
+            {
+                "partner_id": cls.person.id,
+                "company_id": cls.company.id,
+                "plan_agreed_date": date(2025, 11, 5),
+                "personal_file_number": "ЛД-А11Y",
+                "personal_file_date": date(2025, 11, 5),
+                "line_ids": [
+                    (0, 0, {"activity_id": act.id, "date_planned": date(2025, 11, 5)})
+                    for act in cls.activities[:2]
+                ],
+            }
+        )
+        case.action_decide_need(True, date(2025, 11, 5))
+        cls.env["mgp.accompaniment.assign.wizard"].with_user(cls.specialist).create(
+            {
+                "accompaniment_id": case.id,
+                "responsible_user_id": cls.specialist_2.id,
+                "order_date": date(2025, 11, 5),
+            }
+        ).action_confirm()
+        case.with_user(cls.manager).action_approve_order(date(2025, 11, 5))
+        case.action_issue_certificate(date(2025, 11, 6))
+        return case
+
+    @classmethod
+    def _ngo_case(cls):
+        case = cls.Case.with_user(cls.specialist).create(
+            {
+                "partner_id": cls.person_2.id,
+                "company_id": cls.company.id,
+                "plan_agreed_date": date(2025, 11, 5),
+                "personal_file_number": "ЛД-А11Y-2",
+                "personal_file_date": date(2025, 11, 5),
+                "line_ids": [
+                    (0, 0, {"activity_id": act.id, "date_planned": date(2025, 11, 5)})
+                    for act in cls.activities[:2]
+                ],
+            }
+        )
+        case.action_decide_need(True, date(2025, 11, 5))
+        cls.env["mgp.accompaniment.assign.wizard"].with_user(cls.specialist).create(
+            {
+                "accompaniment_id": case.id,
+                "ngo_id": cls.ngo_a.id,
+                "contract_mode": "new",
+                "contract_number": "Д-А11Y",
+                "contract_date": date(2025, 11, 6),
+            }
+        ).action_confirm()
+        case.action_issue_certificate(date(2025, 11, 6))
+        return case
+
+    @contextmanager
+    def _page(self, user=None):
+        """A headless Chromium tab, logged in as ``user`` (anonymous without)."""
+        browser = ChromeBrowser(self)
+        with ExitStack() as stack:
+            stack.enter_context(self.allow_requests(browser=browser))
+            stack.callback(self._wait_remaining_requests)
+            stack.callback(browser.stop)
+            if "bus.bus" in self.env.registry:
+                from odoo.addons.bus.websocket import (  # noqa: PLC0415
+                    CloseCode,
+                    WebsocketConnectionHandler,
+                    _kick_all,
+                )
+
+                stack.callback(_kick_all, CloseCode.KILL_NOW)
+                stack.enter_context(
+                    patch.object(
+                        WebsocketConnectionHandler,
+                        "websocket_allowed",
+                        return_value=True,
+                    )
+                )
+            login = user.login if user else None
+            self.authenticate(login, login, browser=browser)
+            if not user:
+                # a visitor whose browser asks for Russian
+                self.session.context["lang"] = "ru_RU"
+                odoo.http.root.session_store.save(self.session)
+                browser.set_cookie("frontend_lang", "ru_RU", "/", HOST)
+            self.cr.flush()
+            self.cr.clear()
+            yield KeyboardPage(self, browser)
+
+    def _axe_pages(self, page, paths):
+        problems = []
+        for path in paths:
+            page.goto(path)
+            # the portal home shows its entries once their counters are loaded
+            page.wait("!document.querySelector('.o_portal_doc_spinner')")
+            problems.append(page.axe_problems())
+        problems = [problem for problem in problems if problem]
+        self.assertFalse(problems, "\n".join(problems))
+
+    # ------------------------------------------------------------------
+    # 1. axe-core on every page, as its users see it
+    # ------------------------------------------------------------------
+    def test_axe_public_pages(self):
+        with self._page() as page:
+            self._axe_pages(page, ["/mgp/ngo-registry", "/web/login"])
+
+    def test_axe_citizen_pages(self):
+        with self._page(self.citizen) as page:
+            for path in (
+                "/my",
+                "/my/accompaniments",
+                f"/my/accompaniment/{self.case.id}",
+                f"/my/accompaniment/{self.case.id}/certificate/html",
+            ):
+                page.goto(path)
+                page.wait(
+                    "!document.querySelector('.o_portal_doc_spinner:not(.d-none)')"
+                )
+                page.axe()
+
+    def test_axe_ngo_pages(self):
+        with self._page(self.ngo_a_user) as page:
+            paths = [
+                "/my",
+                "/my/ngo/applications",
+                "/my/ngo/application/new",
+                "/my/ngo/cases",
+                f"/my/ngo/case/{self.ngo_case.id}",
+            ]
+            self._axe_pages(page, paths)
+
+    # ------------------------------------------------------------------
+    # 2. keyboard only
+    # ------------------------------------------------------------------
+    def test_keyboard_ngo_files_application_with_document(self):
+        document = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            suffix=".pdf", prefix="ustav_", delete=False
+        )
+        self.addCleanup(os.unlink, document.name)
+        document.write(PDF)
+        document.close()
+        with self._page(self.ngo_user) as page:
+            page.goto("/my")
+            page.tab_to(lambda e: e["href"] == "/my/ngo/applications")
+            page.activate(r"^/my/ngo/applications$")
+            page.tab_to(lambda e: e["href"] == "/my/ngo/application/new")
+            page.activate(r"^/my/ngo/application/new$")
+            page.axe()
+            reached = page.tab_to(lambda e: e["id"] == "head_name")
+            page.type("Петров Пётр Петрович")
+            reached += page.tab_to(lambda e: e["id"] == "head_position")
+            page.type("Директор")
+            reached += page.tab_to(lambda e: e["name"] == "activity_ids")
+            page.press(" ")  # the first activity
+            reached += page.tab_to(lambda e: e["id"] == "conditions")
+            page.type("Бесплатно, в рабочие дни.")
+            reached += page.tab_to(lambda e: e["id"] == "staff_name_0")
+            page.type("Сидорова Мария Ивановна")
+            reached += page.tab_to(lambda e: e["id"] == "staff_job_0")
+            page.type("Специалист по сопровождению")
+            reached += page.tab_to(lambda e: e["id"] == "attachments")
+            page.choose_file(document.name)
+            reached += page.tab_to(lambda e: e["tag"] == "button")
+            # the order of the keyboard is the order of the form
+            dom_order = page.evaluate(
+                'Array.from(document.querySelectorAll(\'form[action="/my/ngo/application/new"] '
+                "[id]')).map((el) => el.id)"
+            )
+            ids = [e["id"] for e in reached if e["id"] in dom_order]
+            self.assertEqual(ids, sorted(ids, key=dom_order.index), "Tab order")
+            self.assertEqual(len(ids), len(set(ids)), "Tab order loops")
+            page.activate(r"^/my/ngo/application/\d+\?submitted=1$")
+            page.wait("document.querySelector('.alert-success')")
+            page.axe()
+        application = self.env["mgp.ngo.application"].search(
+            [("partner_id", "=", self.organisation.id)]
+        )
+        self.assertEqual(len(application), 1)
+        self.assertEqual(application.head_name, "Петров Пётр Петрович")
+        self.assertEqual(application.staff_ids.name, "Сидорова Мария Ивановна")
+        self.assertEqual(len(application.activity_ids), 1)
+        self.assertEqual(application.attachment_ids.raw, PDF)
+
+    def test_keyboard_citizen_reads_certificate_and_notice(self):
+        with self._page(self.citizen) as page:
+            page.goto("/my")
+            page.wait(
+                "document.querySelector('a[href=\"/my/accompaniment\"]').offsetParent"
+            )
+            page.tab_to(lambda e: e["href"] == "/my/accompaniment")
+            page.activate(r"^/my/accompaniment$")
+            case_url = f"/my/accompaniment/{self.case.id}"
+            page.tab_to(lambda e: e["href"] == case_url)
+            page.activate(rf"^{case_url}$")
+            # the notice: a titled article a screen reader lists by its heading
+            notice = page.evaluate(
+                "(() => { const a = document.querySelector('article.o_mgp_notice');"
+                " const h = document.getElementById(a.getAttribute('aria-labelledby'));"
+                " return [h.tagName, h.innerText, a.innerText]; })()"
+            )
+            self.assertEqual(notice[0], "H3")
+            self.assertIn("Уведомление о выдаче сертификата", notice[1])
+            self.assertIn("Сертификат выдан", notice[2])
+            # the certificate as an accessible page
+            page.tab_to(lambda e: e["href"].endswith("/certificate/html"))
+            page.activate(r"/certificate/html$")
+            text = page.evaluate("document.querySelector('article').innerText")
+            self.assertIn(self.case.certificate_number, text)
+            self.assertIn(self.person.name, text)
+            self.assertIn("Сертификат", text)
+            # back, and the PDF download link is reached with the keyboard
+            page.tab_to(lambda e: e["href"] == case_url)
+            page.activate(rf"^{case_url}$")
+            link = page.tab_to(lambda e: "download=1" in e["href"])[-1]
+        response = self.url_open(link["href"])
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "application/pdf")
+
+    # ------------------------------------------------------------------
+    # 3. forms that explain themselves
+    # ------------------------------------------------------------------
+    def test_form_errors_are_announced_next_to_the_fields(self):
+        with self._page(self.ngo_user) as page:
+            page.goto("/my/ngo/application/new")
+            # a wrong INN, no activity; something typed that must not be lost
+            page.evaluate("document.getElementById('inn').value = '123'; true")
+            page.tab_to(lambda e: e["id"] == "conditions")
+            page.type("Условия, которые нельзя потерять")
+            page.tab_to(lambda e: e["id"] == "staff_job_0")
+            page.type("Психолог")  # a staff row without a name
+            page.tab_to(lambda e: e["tag"] == "button")
+            page.activate(r"^/my/ngo/application/new$")
+            page.wait("document.querySelector('.o_mgp_error_summary')")
+            state = page.evaluate("""(() => {
+                const field = (id, selector) => {
+                    const el = document.querySelector(selector || "#" + id);
+                    const ids = (el.getAttribute("aria-describedby") || "").split(" ");
+                    return {
+                        invalid: el.getAttribute("aria-invalid"),
+                        described: ids.map((i) => document.getElementById(i))
+                            .filter(Boolean).map((d) => d.innerText).join(" "),
+                        error: (document.getElementById(id + "_error") || {}).innerText || "",
+                        value: el.value,
+                    };
+                };
+                return {
+                    focused: document.activeElement.className,
+                    role: document.querySelector(".o_mgp_error_summary").getAttribute("role"),
+                    summary: document.querySelector(".o_mgp_error_summary").innerText,
+                    inn: field("inn"),
+                    activities: field("activities", "input[name=activity_ids]"),
+                    staff: field("staff_name_0"),
+                    conditions: field("conditions"),
+                    job: field("staff_job_0"),
+                    labels: Array.from(document.querySelectorAll(
+                        "form input:not([type=hidden]), form select, form textarea"
+                    )).filter((el) => !el.labels.length && !el.getAttribute("aria-labelledby"))
+                        .map((el) => el.id),
+                    required: Array.from(document.querySelectorAll("[required]")).map((el) => el.id),
+                };
+            })()""")
+            self.assertIn("o_mgp_error_summary", state["focused"])
+            self.assertEqual(state["role"], "alert")
+            for name in ("inn", "activities", "staff"):
+                self.assertEqual(state[name]["invalid"], "true", name)
+                self.assertRegex(state[name]["error"], CYRILLIC, name)
+                self.assertIn(state[name]["error"].strip(), state["described"], name)
+                self.assertIn(state[name]["error"].strip(), state["summary"], name)
+            self.assertIn("ИНН 123", state["inn"]["error"])
+            self.assertEqual(state["inn"]["value"], "123")
+            self.assertEqual(
+                state["conditions"]["value"], "Условия, которые нельзя потерять"
+            )
+            self.assertEqual(state["job"]["value"], "Психолог")
+            self.assertFalse(state["labels"], "fields without a label")
+            self.assertEqual(state["required"], ["org_name", "inn"])
+            page.axe()
+
+    def test_ngo_result_error_keeps_what_was_typed(self):
+        line = self.ngo_case.line_ids[0]
+        with self._page(self.ngo_a_user) as page:
+            page.goto(f"/my/ngo/case/{self.ngo_case.id}")
+            page.tab_to(lambda e: e["id"] == f"result_{line.id}")
+            page.type("Проведена беседа")  # no date: refused
+            page.tab_to(lambda e: e["tag"] == "button")
+            page.activate(rf"^/my/ngo/case/{self.ngo_case.id}\?")
+            state = page.evaluate(f"""(() => {{
+                const result = document.getElementById("result_{line.id}");
+                const error = document.getElementById(result.getAttribute("aria-describedby"));
+                return [document.activeElement.id, result.value, error.innerText,
+                        error.getAttribute("role")];
+            }})()""")
+            self.assertEqual(state[0], f"line_{line.id}_error")
+            self.assertEqual(state[1], "Проведена беседа")
+            self.assertRegex(state[2], CYRILLIC)
+            self.assertEqual(state[3], "alert")
+            page.axe()
+
+    # ------------------------------------------------------------------
+    # 4. the version for the visually impaired
+    # ------------------------------------------------------------------
+    def test_version_for_the_visually_impaired(self):
+        pages = (
+            f"/my/accompaniment/{self.case.id}",
+            f"/my/accompaniment/{self.case.id}/certificate/html",
+            "/my/accompaniments",
+        )
+        with self._page(self.citizen) as page:
+            regular = {}
+            for path in pages:
+                page.goto(path)
+                regular[path] = page.evaluate(FUNCTIONS_JS)
+            page.goto(pages[0])
+            size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+            page.tab_to(lambda e: "o_mgp_a11y_toggle" in e["classes"])
+            page.activate(rf"^{pages[0]}$")
+            page.wait("document.querySelector('#wrapwrap.o_mgp_a11y')")
+            self.citizen.invalidate_recordset()
+            self.assertTrue(self.citizen.mgp_a11y_mode)
+            large = page.evaluate(
+                "parseFloat(getComputedStyle(document.body).fontSize)"
+            )
+            self.assertGreaterEqual(large, size * 1.2)
+            for path in pages:
+                page.goto(path)
+                page.wait("document.querySelector('#wrapwrap.o_mgp_a11y')")
+                self.assertEqual(page.evaluate(FUNCTIONS_JS), regular[path], path)
+                page.axe()
+        # remembered for the user, in a new session
+        with self._page(self.citizen) as page:
+            page.goto(pages[0])
+            self.assertTrue(
+                page.evaluate("Boolean(document.querySelector('#wrapwrap.o_mgp_a11y'))")
+            )
+            page.tab_to(lambda e: "o_mgp_a11y_toggle" in e["classes"])
+            page.activate(rf"^{pages[0]}$")
+            page.wait("!document.querySelector('#wrapwrap.o_mgp_a11y')")
+        self.citizen.invalidate_recordset()
+        self.assertFalse(self.citizen.mgp_a11y_mode)
+
+    def test_version_for_the_visually_impaired_ngo_form(self):
+        self.ngo_user.mgp_a11y_mode = True
+        with self._page(self.ngo_user) as page:
+            page.goto("/my/ngo/application/new")
+            page.wait("document.querySelector('#wrapwrap.o_mgp_a11y')")
+            page.axe()

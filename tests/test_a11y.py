@@ -58,6 +58,7 @@ FOCUSED_JS = """(() => {
         classes: el.className || "",
         text: (el.innerText || el.getAttribute("aria-label") || "").trim().slice(0, 80),
         focus_visible: outline || shadow,
+        style: style.outline + " | " + style.boxShadow + " | " + el.matches(":focus"),
         on_screen: rect.width > 0 && rect.height > 0,
     };
 })()"""
@@ -199,9 +200,7 @@ class KeyboardPage:
         before = self.evaluate("performance.timeOrigin")
         self.press("Enter")
         if then_path:
-            self.wait(
-                f"new RegExp({then_path!r}).test(location.pathname + location.search)"
-            )
+            self.wait(f"new RegExp({then_path!r}).test({PATH_JS})")
             self.wait(
                 f"performance.timeOrigin !== {before} && document.readyState === 'complete'"
             )
@@ -465,6 +464,8 @@ class TestA11y(HttpCase, AccompanimentCommon):
                 "[id]')).map((el) => el.id)"
             )
             ids = [e["id"] for e in reached if e["id"] in dom_order]
+            # Tab moves through the day, month and year of a date field
+            ids = [i for n, i in enumerate(ids) if not n or ids[n - 1] != i]
             self.assertEqual(ids, sorted(ids, key=dom_order.index), "Tab order")
             self.assertEqual(len(ids), len(set(ids)), "Tab order loops")
             page.activate(r"^/my/ngo/application/\d+\?submitted=1$")
@@ -562,7 +563,7 @@ class TestA11y(HttpCase, AccompanimentCommon):
             for name in ("inn", "activities", "staff"):
                 self.assertEqual(state[name]["invalid"], "true", name)
                 self.assertRegex(state[name]["error"], CYRILLIC, name)
-                self.assertIn(state[name]["error"].strip(), state["described"], name)
+                self.assertIn(state[name]["error"].strip(), state[name]["described"], name)
                 self.assertIn(state[name]["error"].strip(), state["summary"], name)
             self.assertIn("ИНН 123", state["inn"]["error"])
             self.assertEqual(state["inn"]["value"], "123")
@@ -613,8 +614,6 @@ class TestA11y(HttpCase, AccompanimentCommon):
             page.tab_to(lambda e: "o_mgp_a11y_toggle" in e["classes"])
             page.activate(rf"^{pages[0]}$")
             page.wait("document.querySelector('#wrapwrap.o_mgp_a11y')")
-            self.citizen.invalidate_recordset()
-            self.assertTrue(self.citizen.mgp_a11y_mode)
             large = page.evaluate(
                 "parseFloat(getComputedStyle(document.body).fontSize)"
             )
@@ -624,6 +623,8 @@ class TestA11y(HttpCase, AccompanimentCommon):
                 page.wait("document.querySelector('#wrapwrap.o_mgp_a11y')")
                 self.assertEqual(page.evaluate(FUNCTIONS_JS), regular[path], path)
                 page.axe()
+        self.citizen.invalidate_recordset()
+        self.assertTrue(self.citizen.mgp_a11y_mode)
         # remembered for the user, in a new session
         with self._page(self.citizen) as page:
             page.goto(pages[0])

@@ -13,6 +13,8 @@
 #                       (https://nightly.odoo.com/19.0/nightly/src/odoo_19.0.latest.tar.gz)
 #   ODOO_HOME           where that source is unpacked         ($HOME/.local/share/mgp/odoo)
 #   MGP_ADDONS_DIR      the suite's addons directory          (<repo>/addons)
+#   MGP_NODE_DIR        npm packages of the tests (axe-core)  ($HOME/.local/share/mgp/node)
+#   MGP_AXE_VERSION     axe-core version installed with npm   (4)
 
 MGP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${HOME:=$(cd ~ 2>/dev/null && pwd || echo /tmp)}"
@@ -25,6 +27,8 @@ export PGUSER=$MGP_DB_USER
 MGP_ADDONS_DIR=${MGP_ADDONS_DIR:-$MGP_ROOT/addons}
 ODOO_SOURCE=${ODOO_SOURCE:-https://nightly.odoo.com/19.0/nightly/src/odoo_19.0.latest.tar.gz}
 ODOO_HOME=${ODOO_HOME:-$HOME/.local/share/mgp/odoo}
+MGP_NODE_DIR=${MGP_NODE_DIR:-$HOME/.local/share/mgp/node}
+MGP_AXE_VERSION=${MGP_AXE_VERSION:-4}
 export DEBIAN_FRONTEND=noninteractive
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 if [ "$(id -u)" -eq 0 ]; then export PIP_ROOT_USER_ACTION=ignore; fi
@@ -337,6 +341,35 @@ mgp_odoo() {
         mgp_die "pip could not install requirements.txt next to Odoo"
     _mgp_odoo_base_ok
     mgp_info "$(cd / && "$PYTHON" -c 'import odoo, odoo.release as r; print("Odoo", r.version, "in", odoo.__path__[0])')"
+}
+
+# ---------------------------------------------------------------- (e) axe-core
+
+# axe-core 4, the accessibility rules engine of the browser tests
+# (tests/test_a11y.py), from its npm package into MGP_NODE_DIR, outside the
+# repository. Exports MGP_AXE_CORE (the path of axe.min.js) for the tests.
+mgp_axe_core() {
+    mgp_step "axe-core 4 (accessibility tests) in $MGP_NODE_DIR"
+    local axe=$MGP_NODE_DIR/node_modules/axe-core/axe.min.js
+    if [ ! -f "$axe" ]; then
+        if ! command -v npm >/dev/null 2>&1; then
+            _mgp_apt_install nodejs npm ||
+                mgp_warn "npm is missing (Debian: apt-get install nodejs npm)"
+        fi
+        if command -v npm >/dev/null 2>&1; then
+            mkdir -p "$MGP_NODE_DIR"
+            npm install --prefix "$MGP_NODE_DIR" --no-audit --no-fund --silent \
+                "axe-core@$MGP_AXE_VERSION" >/dev/null ||
+                mgp_warn "npm could not install axe-core@$MGP_AXE_VERSION"
+        fi
+    fi
+    if [ -f "$axe" ]; then
+        export MGP_AXE_CORE=$axe
+        mgp_info "axe-core $(sed -n 's/^ *"version": "\([^"]*\)".*/\1/p' \
+            "$MGP_NODE_DIR/node_modules/axe-core/package.json" | head -1)"
+    else
+        mgp_warn "axe-core is missing: the accessibility tests will fail"
+    fi
 }
 
 # ---------------------------------------------------------------- suite layout

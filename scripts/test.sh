@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the whole suite, as CI does (.ci/run):
 #   1. the same set-up as scripts/serve.sh (Python packages, wkhtmltopdf and
-#      chromium, PostgreSQL, Odoo 19);
+#      chromium, PostgreSQL, Odoo 19), plus axe-core 4 from npm;
 #   2. lint: ruff check, ruff format --check, pylint with the mandatory
 #      pylint-odoo checks (.pylintrc-mandatory);
 #   3. a fresh database with every suite addon, its demo data and the
@@ -40,6 +40,7 @@ mgp_pip_requirements
 mgp_system_packages wkhtmltopdf:wkhtmltopdf chromium:chromium
 mgp_postgres
 mgp_odoo
+mgp_axe_core
 "$PYTHON" -c 'import websocket' 2>/dev/null ||
     mgp_warn "websocket-client is missing: browser tests will be skipped"
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 ||

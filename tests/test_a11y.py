@@ -40,14 +40,17 @@ KEYS = {
     "ArrowDown": ("ArrowDown", 40, ""),
 }
 
-PATH_JS = "location.pathname.replace(/^\\/[a-z]{2}(_[A-Z]{2})?(?=\\/)/, '') + location.search"
+PATH_JS = (
+    "location.pathname.replace(/^\\/[a-z]{2}(_[A-Z]{2})?(?=\\/)/, '') + location.search"
+)
 
 # What the focused element is and whether its focus can be seen.
 FOCUSED_JS = """(() => {
     const el = document.activeElement;
     if (!el || el === document.body) { return null; }
     const style = getComputedStyle(el);
-    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+    const outline = style.outlineStyle !== "none"
+        && parseFloat(style.outlineWidth) >= 2;
     const shadow = Boolean(style.boxShadow) && style.boxShadow !== "none";
     const rect = el.getBoundingClientRect();
     return {
@@ -58,7 +61,6 @@ FOCUSED_JS = """(() => {
         classes: el.className || "",
         text: (el.innerText || el.getAttribute("aria-label") || "").trim().slice(0, 80),
         focus_visible: outline || shadow,
-        style: style.outline + " | " + style.boxShadow + " | " + el.matches(":focus"),
         on_screen: rect.width > 0 && rect.height > 0,
     };
 })()"""
@@ -72,7 +74,8 @@ FUNCTIONS_JS = """(() => Array.from(document.querySelectorAll(
     return rect.width > 0 && rect.height > 0 && !el.disabled
         && getComputedStyle(el).visibility !== "hidden";
 }).filter((el) => !el.closest(".o_mgp_a11y_switch")).map((el) => [
-    el.tagName.toLowerCase(), el.getAttribute("href") || "", el.getAttribute("name") || "",
+    el.tagName.toLowerCase(), el.getAttribute("href") || "",
+    el.getAttribute("name") || "",
     el.id || "",
 ].join(" ")))()"""
 
@@ -87,7 +90,9 @@ AXE_RUN_JS = """(async () => {
             id: rule.id,
             impact: rule.impact,
             help: rule.help,
-            nodes: rule.nodes.map((node) => node.target.join(" ") + " " + node.html.slice(0, 120)),
+            nodes: rule.nodes.map(
+                (node) => node.target.join(" ") + " " + node.html.slice(0, 120)
+            ),
         })),
     };
 })()"""
@@ -202,7 +207,8 @@ class KeyboardPage:
         if then_path:
             self.wait(f"new RegExp({then_path!r}).test({PATH_JS})")
             self.wait(
-                f"performance.timeOrigin !== {before} && document.readyState === 'complete'"
+                f"performance.timeOrigin !== {before}"
+                " && document.readyState === 'complete'"
             )
 
     def choose_file(self, path):
@@ -460,8 +466,8 @@ class TestA11y(HttpCase, AccompanimentCommon):
             reached += page.tab_to(lambda e: e["tag"] == "button")
             # the order of the keyboard is the order of the form
             dom_order = page.evaluate(
-                'Array.from(document.querySelectorAll(\'form[action="/my/ngo/application/new"] '
-                "[id]')).map((el) => el.id)"
+                "Array.from(document.querySelectorAll("
+                "'form[action=\"/my/ngo/application/new\"] [id]')).map((el) => el.id)"
             )
             ids = [e["id"] for e in reached if e["id"] in dom_order]
             # Tab moves through the day, month and year of a date field
@@ -538,14 +544,16 @@ class TestA11y(HttpCase, AccompanimentCommon):
                         invalid: el.getAttribute("aria-invalid"),
                         described: ids.map((i) => document.getElementById(i))
                             .filter(Boolean).map((d) => d.innerText).join(" "),
-                        error: (document.getElementById(id + "_error") || {}).innerText || "",
+                        error: (document.getElementById(id + "_error") || {})
+                            .innerText || "",
                         value: el.value,
                     };
                 };
+                const summary = document.querySelector(".o_mgp_error_summary");
                 return {
                     focused: document.activeElement.className,
-                    role: document.querySelector(".o_mgp_error_summary").getAttribute("role"),
-                    summary: document.querySelector(".o_mgp_error_summary").innerText,
+                    role: summary.getAttribute("role"),
+                    summary: summary.innerText,
                     inn: field("inn"),
                     activities: field("activities", "input[name=activity_ids]"),
                     staff: field("staff_name_0"),
@@ -553,9 +561,11 @@ class TestA11y(HttpCase, AccompanimentCommon):
                     job: field("staff_job_0"),
                     labels: Array.from(document.querySelectorAll(
                         "form input:not([type=hidden]), form select, form textarea"
-                    )).filter((el) => !el.labels.length && !el.getAttribute("aria-labelledby"))
+                    )).filter((el) => !el.labels.length
+                        && !el.getAttribute("aria-labelledby"))
                         .map((el) => el.id),
-                    required: Array.from(document.querySelectorAll("[required]")).map((el) => el.id),
+                    required: Array.from(document.querySelectorAll("[required]"))
+                        .map((el) => el.id),
                 };
             })()""")
             self.assertIn("o_mgp_error_summary", state["focused"])
@@ -563,7 +573,9 @@ class TestA11y(HttpCase, AccompanimentCommon):
             for name in ("inn", "activities", "staff"):
                 self.assertEqual(state[name]["invalid"], "true", name)
                 self.assertRegex(state[name]["error"], CYRILLIC, name)
-                self.assertIn(state[name]["error"].strip(), state[name]["described"], name)
+                self.assertIn(
+                    state[name]["error"].strip(), state[name]["described"], name
+                )
                 self.assertIn(state[name]["error"].strip(), state["summary"], name)
             self.assertIn("ИНН 123", state["inn"]["error"])
             self.assertEqual(state["inn"]["value"], "123")
@@ -585,7 +597,9 @@ class TestA11y(HttpCase, AccompanimentCommon):
             page.activate(rf"^/my/ngo/case/{self.ngo_case.id}\?")
             state = page.evaluate(f"""(() => {{
                 const result = document.getElementById("result_{line.id}");
-                const error = document.getElementById(result.getAttribute("aria-describedby"));
+                const error = document.getElementById(
+                    result.getAttribute("aria-describedby")
+                );
                 return [document.activeElement.id, result.value, error.innerText,
                         error.getAttribute("role")];
             }})()""")

@@ -218,22 +218,16 @@ class MgpNgoPortal(CustomerPortal):
         env = request.env
         Partner = env["res.partner"]
         errors = {}
-        checks = (
-            ("org_name", None, env._("Enter the full name of the organisation.")),
-            (
-                "inn",
-                Partner._mgp_check_inn,
-                env._("Enter the INN of the organisation."),
-            ),
-            ("ogrn", Partner._mgp_check_ogrn, None),
-        )
-        for name, check, missing in checks:
-            if not form[name]:
-                if missing:
-                    errors[name] = missing
-                continue
+        if not form["org_name"]:
+            errors["org_name"] = env._("Enter the full name of the organisation.")
+        if not form["inn"]:
+            errors["inn"] = env._("Enter the INN of the organisation.")
+        for name, check in (
+            ("inn", Partner._mgp_check_inn),
+            ("ogrn", Partner._mgp_check_ogrn),
+        ):
             try:
-                if check:
+                if form[name]:
                     check(form[name])
             except ValidationError as exc:
                 errors[name] = exc.args[0]

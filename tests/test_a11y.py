@@ -44,6 +44,16 @@ PATH_JS = (
     "location.pathname.replace(/^\\/[a-z]{2}(_[A-Z]{2})?(?=\\/)/, '') + location.search"
 )
 
+# The page is loaded and Odoo's scripts have started, their translations
+# fetched (in the background when the browser has them already): leaving
+# the page earlier aborts that request, an error in the browser's console.
+READY_JS = (
+    "document.readyState === 'complete'"
+    " && document.body.getAttribute('is-ready') === 'true'"
+    " && performance.getEntriesByType('resource')"
+    ".some((entry) => /\\/translations\\b/.test(entry.name))"
+)
+
 # What the focused element is and whether its focus can be seen.
 FOCUSED_JS = """(() => {
     const el = document.activeElement;
@@ -154,7 +164,7 @@ class KeyboardPage:
     # -- acting with the keyboard --------------------------------------------
     def goto(self, path):
         self.browser.navigate_to(self.test.base_url() + path, wait_stop=True)
-        self.wait("document.readyState === 'complete'")
+        self.wait(READY_JS)
 
     def press(self, key, shift=False):
         code, key_code, text = KEYS[key]
@@ -206,10 +216,7 @@ class KeyboardPage:
         self.press("Enter")
         if then_path:
             self.wait(f"new RegExp({then_path!r}).test({PATH_JS})")
-            self.wait(
-                f"performance.timeOrigin !== {before}"
-                " && document.readyState === 'complete'"
-            )
+            self.wait(f"performance.timeOrigin !== {before} && {READY_JS}")
 
     def choose_file(self, path):
         """What the file dialog does once the keyboard user opened it on the
@@ -658,4 +665,17 @@ class TestA11y(HttpCase, AccompanimentCommon):
         with self._page(self.ngo_user) as page:
             page.goto("/my/ngo/application/new")
             page.wait("document.querySelector('#wrapwrap.o_mgp_a11y')")
+            page.axe()
+
+    def test_version_for_the_visually_impaired_anonymous(self):
+        """A visitor switches it on the public registry: kept for the session."""
+        with self._page() as page:
+            page.goto("/mgp/ngo-registry")
+            regular = page.evaluate(FUNCTIONS_JS)
+            page.tab_to(lambda e: "o_mgp_a11y_toggle" in e["classes"])
+            page.activate(r"^/mgp/ngo-registry$")
+            page.wait("document.querySelector('#wrapwrap.o_mgp_a11y')")
+            page.goto("/mgp/ngo-registry")
+            page.wait("document.querySelector('#wrapwrap.o_mgp_a11y')")
+            self.assertEqual(page.evaluate(FUNCTIONS_JS), regular)
             page.axe()

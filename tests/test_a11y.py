@@ -262,6 +262,8 @@ class TestA11y(HttpCase, AccompanimentCommon):
         cls.env["res.lang"]._activate_lang("ru_RU")
         # public pages speak the language of the public user
         cls.env.ref("base.public_user").partner_id.lang = "ru_RU"
+        # the login page offers "Reset Password" (as on a real portal)
+        cls.env["ir.config_parameter"].set_param("auth_signup.reset_password", "True")
         cls.citizen = cls._portal_user("a11y_citizen", cls.person)
         cls.case = cls._certificate_case()
         cls.case.message_post(
@@ -412,7 +414,18 @@ class TestA11y(HttpCase, AccompanimentCommon):
     # ------------------------------------------------------------------
     def test_axe_public_pages(self):
         with self._page() as page:
-            self._axe_pages(page, ["/mgp/ngo-registry", "/web/login"])
+            self._axe_pages(
+                page, ["/mgp/ngo-registry", "/web/login", "/web/reset_password"]
+            )
+            # the password field is named by its label alone
+            page.goto("/web/login")
+            self.assertTrue(
+                page.evaluate(
+                    "!document.getElementById('password').labels[0].querySelector('a')"
+                    " && Boolean(document.querySelector("
+                    "'a[href^=\"/web/reset_password\"]:not([tabindex])'))"
+                )
+            )
 
     def test_axe_citizen_pages(self):
         with self._page(self.citizen) as page:

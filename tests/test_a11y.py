@@ -503,7 +503,7 @@ class TestA11y(HttpCase, AccompanimentCommon):
         self.assertEqual(len(application), 1)
         self.assertEqual(application.head_name, "Петров Пётр Петрович")
         self.assertEqual(application.staff_ids.name, "Сидорова Мария Ивановна")
-        self.assertEqual(len(application.activity_ids), 1)
+        self.assertEqual(len(application.mgp_activity_ids), 1)
         self.assertEqual(application.attachment_ids.raw, PDF)
 
     def test_keyboard_citizen_reads_certificate_and_notice(self):

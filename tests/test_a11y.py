@@ -591,6 +591,10 @@ class TestA11y(HttpCase, AccompanimentCommon):
                 };
             })()""")
             self.assertIn("o_mgp_error_summary", state["focused"])
+            label = page.evaluate(
+                "document.querySelector('label[for=org_name]').innerText"
+            )
+            self.assertRegex(label, CYRILLIC, "the form speaks Russian")
             self.assertEqual(state["role"], "alert")
             for name in ("inn", "activities", "staff"):
                 self.assertEqual(state[name]["invalid"], "true", name)

@@ -40,9 +40,8 @@ KEYS = {
     "ArrowDown": ("ArrowDown", 40, ""),
 }
 
-PATH_JS = (
-    "location.pathname.replace(/^\\/[a-z]{2}(_[A-Z]{2})?(?=\\/)/, '') + location.search"
-)
+# the path of the page without the language prefix that Odoo may add (/ru/my)
+PATH_JS = "location.pathname.replace(/^\\/ru(_RU)?(?=\\/)/, '') + location.search"
 
 # The page is loaded and Odoo's scripts have started, their translations
 # fetched (in the background when the browser has them already): leaving

@@ -5,7 +5,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.http import content_disposition, request
+from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -61,16 +61,13 @@ class MgpAccompanimentPortal(CustomerPortal):
         )
 
     def _mgp_get_case(self, case_id):
-        """The case as the current user may read it, or 404."""
-        case = request.env["mgp.accompaniment"].browse(case_id)
+        """The case as the current user may read it (the portal mixin's
+        check), or 404."""
         try:
-            case.check_access("read")
-            case = case.exists()
+            case_sudo = self._document_check_access("mgp.accompaniment", case_id)
         except (AccessError, MissingError):
             raise NotFound() from None
-        if not case:
-            raise NotFound()
-        return case
+        return case_sudo.with_env(request.env)
 
     # ------------------------------------------------------------------
     # Citizen: own certificates
@@ -126,23 +123,11 @@ class MgpAccompanimentPortal(CustomerPortal):
             raise NotFound()
         # access to the case was checked above; the report reads the
         # person's data that a portal user may not read field by field
-        pdf = (
-            request.env["ir.actions.report"]
-            .sudo()
-            .with_company(case.company_id)
-            ._render_qweb_pdf(report, case.ids)[0]
-        )
-        filename = f"certificate_{case.certificate_number or case.id}.pdf"
-        disposition = content_disposition(
-            filename, disposition_type="attachment" if download else "inline"
-        )
-        return request.make_response(
-            pdf,
-            headers=[
-                ("Content-Type", "application/pdf"),
-                ("Content-Length", len(pdf)),
-                ("Content-Disposition", disposition),
-            ],
+        return self._show_report(
+            model=case.sudo(),
+            report_type="pdf",
+            report_ref=CERTIFICATE_REPORT,
+            download=download,
         )
 
     # ------------------------------------------------------------------
@@ -208,14 +193,12 @@ class MgpAccompanimentPortal(CustomerPortal):
     )
     def portal_ngo_line_result(self, line_id, date_done=None, result=None, **kw):
         self._mgp_ngo()
-        line = request.env["mgp.accompaniment.line"].browse(line_id)
         try:
+            line_sudo = self._document_check_access("mgp.accompaniment.line", line_id)
+            line = line_sudo.with_env(request.env)
             line.check_access("write")
-            line = line.exists()
         except (AccessError, MissingError):
             raise NotFound() from None
-        if not line:
-            raise NotFound()
         case_url = f"/my/ngo/case/{line.accompaniment_id.id}"
         files = request.httprequest.files.getlist("attachments")
         try:

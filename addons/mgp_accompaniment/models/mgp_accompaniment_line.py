@@ -196,25 +196,10 @@ class MgpAccompanimentLine(models.Model):
             raise UserError(self.env._("Give the date and the result of the activity."))
         if date_done > fields.Date.context_today(self):
             raise UserError(self.env._("The activity cannot be done in the future."))
-        attachments_vals = []
-        Upload = self.env["mgp.upload"]
-        for filename, content in files:
-            filename, mimetype = Upload._check_upload(filename, content)
-            attachments_vals.append(
-                {
-                    "name": filename,
-                    "raw": content,
-                    "mimetype": mimetype,
-                    "res_model": self._name,
-                    "res_id": self.id,
-                }
-            )
         self.write({"date_done": date_done, "result": result.strip()})
-        # the user may write this line (checked by the caller's write access);
-        # attachments and the case's chatter are not portal-writable models
-        attachments = self.env["ir.attachment"].sudo().create(attachments_vals)
-        if attachments:
-            self.sudo().result_attachment_ids = [(4, a.id) for a in attachments]
+        attachments = self.env["mgp.upload"]._mgp_attach(
+            self, files, field="result_attachment_ids"
+        )
         self.accompaniment_id.sudo().message_post(
             body=self.env._(
                 "Result of «%(activity)s» recorded by %(ngo)s on %(date)s: %(result)s",

@@ -70,3 +70,35 @@ class MgpUpload(models.AbstractModel):
                 )
             )
         return filename, mimetype
+
+    @api.model
+    def _mgp_attach(self, record, files, field=None):
+        """Check ``files`` and attach them to ``record``: the one path by which
+        an upload becomes an attachment.
+
+        :param files: list of ``(filename, content bytes)``
+        :param field: a many2many field of ``record`` that lists them too
+        :return: the attachments, in the caller's environment
+        """
+        record.ensure_one()
+        vals_list = []
+        for filename, content in files:
+            filename, mimetype = self._check_upload(filename, content)
+            vals_list.append(
+                {
+                    "name": filename,
+                    "raw": content,
+                    "mimetype": mimetype,
+                    "res_model": record._name,
+                    "res_id": record.id,
+                }
+            )
+        Attachment = self.env["ir.attachment"]
+        if not vals_list:
+            return Attachment
+        # the caller checked the user's right on the record; portal users may
+        # not create attachments themselves
+        attachments = Attachment.sudo().create(vals_list)
+        if field:
+            record.sudo()[field] = [(4, attachment.id) for attachment in attachments]
+        return attachments.with_env(self.env)

@@ -322,6 +322,144 @@ class MgpNgoApplication(models.Model):
         }
 
     # ------------------------------------------------------------------
+    # Portal
+    # ------------------------------------------------------------------
+    @api.model
+    def _mgp_portal_submit(self, form, files=()):
+        """An application filed in the portal by a representative: validate
+        the form, create the organisation when it is new, the application
+        with its documents, and submit it.
+
+        :param form: the portal form's values (see the portal controller)
+        :param files: ``(filename, content)`` of the uploaded documents
+        :return: the submitted application
+        """
+        env = self.env
+        user = env.user
+        if not user._is_portal():
+            raise UserError(env._("Applications are filed here by portal users."))
+        organisation = user.partner_id.commercial_partner_id
+        if not organisation.is_company:
+            organisation = env["res.partner"]
+        Partner = env["res.partner"]
+        if not form["org_name"]:
+            raise ValidationError(env._("Enter the full name of the organisation."))
+        if not form["inn"]:
+            raise ValidationError(env._("Enter the INN of the organisation."))
+        inn = Partner._mgp_check_inn(form["inn"])
+        own_inn = "".join((organisation.vat or "").split())
+        if own_inn and inn != own_inn:
+            # the application is bound to the user's own organisation
+            raise ValidationError(
+                env._(
+                    "The INN %(inn)s is not the INN of your organisation "
+                    "%(name)s (%(own)s): an application can only be filed for "
+                    "your own organisation.",
+                    inn=inn,
+                    name=organisation.name,
+                    own=own_inn,
+                )
+            )
+        ogrn = Partner._mgp_check_ogrn(form["ogrn"]) if form["ogrn"] else False
+        if not form["activity_ids"]:
+            raise ValidationError(
+                env._("Choose at least one activity the organisation performs.")
+            )
+        capacity = form["capacity"]
+        if capacity and not capacity.isdigit():
+            raise ValidationError(env._("The capacity must be a whole number."))
+        staff_lines = []
+        for row in form["staff"]:
+            if not any(row.values()):
+                continue
+            if not row["name"]:
+                raise ValidationError(env._("Enter the full name of each employee."))
+            try:
+                document_date = fields.Date.to_date(row["document_date"] or None)
+            except ValueError:
+                raise ValidationError(
+                    env._("The document date of %s is not a valid date.", row["name"])
+                ) from None
+            staff_lines.append(
+                fields.Command.create(dict(row, document_date=document_date))
+            )
+        activities = env["mgp.activity"].search(
+            [("id", "in", form["activity_ids"]), ("service", "=", "employment")]
+        )
+        region = (
+            env["res.country.state"]
+            .sudo()  # public reference data: one of the regions of Russia offered
+            .search(
+                [("id", "=", form["state_id"] or 0), ("country_id.code", "=", "RU")],
+                limit=1,
+            )
+        )
+        for filename, content in files:  # refused before anything is created
+            env["mgp.upload"]._check_upload(filename, content)
+        # Portal users cannot create partners, applications or attachments:
+        # the values were validated above and are bound to the user's own
+        # organisation.
+        env_su = env(su=True)
+        if not organisation:
+            # own record; the person fields are restricted to the centre's staff
+            person = user.partner_id.sudo()
+            if person.mgp_snils or person.mgp_disability_group:
+                # the citizen's record must not become an organisation's contact
+                raise ValidationError(
+                    env._(
+                        "Your account is the personal account of a citizen served "
+                        "by the employment centre: to file an application for an "
+                        "organisation, ask the centre for a separate account of "
+                        "the organisation's representative."
+                    )
+                )
+            organisation = env_su["res.partner"].create(
+                {
+                    "name": form["org_name"],
+                    "is_company": True,
+                    "vat": inn,
+                    "company_registry": ogrn,
+                    "street": form["address"],
+                    "phone": form["phone"],
+                    "email": form["email"],
+                    "country_id": env.ref("base.ru").id,
+                    "state_id": region.id or user.company_id.state_id.id,
+                    "company_id": False,
+                }
+            )
+            # the user becomes the representative of the new organisation
+            user.partner_id.sudo().parent_id = organisation
+        application = env_su["mgp.ngo.application"].create(
+            {
+                "partner_id": organisation.id,
+                "channel": "portal",
+                "date_received": fields.Date.context_today(user),
+                "date": fields.Date.context_today(user),
+                "org_name": form["org_name"],
+                "inn": inn,
+                "ogrn": ogrn,
+                "address": form["address"],
+                "head_name": form["head_name"],
+                "head_position": form["head_position"],
+                "contact_name": form["contact_name"] or user.partner_id.name,
+                "phone": form["phone"],
+                "email": form["email"] or user.partner_id.email,
+                "conditions": form["conditions"],
+                "territory": form["territory"],
+                "territory_state_ids": [fields.Command.set(region.ids)],
+                "capacity": int(capacity or 0),
+                "activity_ids": [fields.Command.set(activities.ids)],
+                "staff_ids": staff_lines,
+                "submitted_user_id": user.id,
+                "company_id": user.company_id.id,
+            }
+        )
+        env["mgp.upload"]._mgp_attach(application, files, field="attachment_ids")
+        application.message_subscribe(partner_ids=user.partner_id.ids)
+        application.action_submit()
+        return application.with_env(env)
+
+    # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
     def _mgp_deadline_user(self):

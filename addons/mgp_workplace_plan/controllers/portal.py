@@ -5,10 +5,12 @@ from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.http import content_disposition, request
+from odoo.fields import Domain
+from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+PLAN_REPORT = "mgp_workplace_plan.action_report_workplace_plan"
 APPEAL_FIELDS = (
     "worker_name",
     "worker_snils",
@@ -34,21 +36,18 @@ class MgpWorkplacePortal(CustomerPortal):
 
     def _mgp_workplace_domain(self):
         # the current versions only; older ones are shown in the history
-        return request.env["mgp.workplace.plan"]._mgp_portal_domain() & [
-            ("state", "!=", "revised")
-        ]
+        return request.env["mgp.workplace.plan"]._mgp_portal_domain() & Domain(
+            "state", "!=", "revised"
+        )
 
     def _mgp_get_plan(self, plan_id):
-        """The plan as the current user may read it, or 404."""
-        plan = request.env["mgp.workplace.plan"].browse(plan_id)
+        """The plan as the current user may read it (the portal mixin's
+        check), or 404."""
         try:
-            plan.check_access("read")
-            plan = plan.exists()
+            plan_sudo = self._document_check_access("mgp.workplace.plan", plan_id)
         except (AccessError, MissingError):
             raise NotFound() from None
-        if not plan:
-            raise NotFound()
-        return plan
+        return plan_sudo.with_env(request.env)
 
     @staticmethod
     def _mgp_error_message(error):
@@ -128,14 +127,11 @@ class MgpWorkplacePortal(CustomerPortal):
     def portal_workplace_comment(
         self, line_id, comment=None, proposed_date=None, **kw
     ):
-        line = request.env["mgp.workplace.plan.line"].browse(line_id)
         try:
-            line.check_access("read")
-            line = line.exists()
+            line_sudo = self._document_check_access("mgp.workplace.plan.line", line_id)
         except (AccessError, MissingError):
             raise NotFound() from None
-        if not line:
-            raise NotFound()
+        line = line_sudo.with_env(request.env)
         url = f"/my/workplace/{line.plan_id.id}"
         try:
             line._mgp_portal_comment(
@@ -157,26 +153,13 @@ class MgpWorkplacePortal(CustomerPortal):
         plan = self._mgp_get_plan(plan_id)
         if plan.state != "sent":
             raise NotFound()
-        report = request.env.ref("mgp_workplace_plan.action_report_workplace_plan")
         # access to the plan was checked above; the form reads the person's
         # data that a portal user may not read field by field
-        pdf = (
-            request.env["ir.actions.report"]
-            .sudo()
-            .with_company(plan.company_id)
-            ._render_qweb_pdf(report, plan.ids)[0]
-        )
-        filename = f"plan_{plan.name.replace('/', '-')}_v{plan.version}.pdf"
-        disposition = content_disposition(
-            filename, disposition_type="attachment" if download else "inline"
-        )
-        return request.make_response(
-            pdf,
-            headers=[
-                ("Content-Type", "application/pdf"),
-                ("Content-Length", len(pdf)),
-                ("Content-Disposition", disposition),
-            ],
+        return self._show_report(
+            model=plan.sudo(),
+            report_type="pdf",
+            report_ref=PLAN_REPORT,
+            download=download,
         )
 
     @http.route(

@@ -1,6 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import base64
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
@@ -409,10 +407,9 @@ class MgpWorkplacePlan(models.Model):
                 )
         snils = self.env["res.partner"]._mgp_normalize_snils(vals["worker_snils"])
         Upload = self.env["mgp.upload"]
-        files = [
-            Upload._check_upload(name, content) + (content,)
-            for name, content in attachments
-        ]
+        attachments = list(attachments)
+        for name, content in attachments:
+            Upload._check_upload(name, content)  # refused before anything is saved
         company = self.env["res.company"].browse(
             vals.get("company_id") or self.env.company.id
         )
@@ -433,7 +430,7 @@ class MgpWorkplacePlan(models.Model):
             }
         )
         plan = self._mgp_engine_create(vals)
-        plan._mgp_attach(files)
+        Upload._mgp_attach(plan, attachments)
         plan._mgp_deadline_open("s2_disability_check", appeal_date)
         request = self.env["mgp.mse.request"]._mgp_engine_create(
             {
@@ -449,21 +446,6 @@ class MgpWorkplacePlan(models.Model):
         )
         plan._mgp_engine_write({"disability_request_id": request.id})
         return plan
-
-    def _mgp_attach(self, files):
-        self.ensure_one()
-        self.env["ir.attachment"].create(
-            [
-                {
-                    "name": name,
-                    "datas": base64.b64encode(content),
-                    "mimetype": mimetype,
-                    "res_model": self._name,
-                    "res_id": self.id,
-                }
-                for name, mimetype, content in files
-            ]
-        )
 
     @api.model
     def _mgp_find_worker(self, snils, name, company):

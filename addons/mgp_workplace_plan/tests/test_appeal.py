@@ -24,8 +24,8 @@ class TestAppeal(WorkplaceCommon):
         self.assertEqual(check.date_due, date(2026, 1, 19))
 
     def test_new_worker_created_from_snils(self):
-        plan = self._appeal(snils="481-283-618 98", worker_name="Новиков Н. Н.")
-        self.assertEqual(plan.partner_id.sudo().mgp_snils, "481-283-618 98")
+        plan = self._appeal(snils="345-678-912 26", worker_name="Новиков Н. Н.")
+        self.assertEqual(plan.partner_id.sudo().mgp_snils, "345-678-912 26")
         self.assertEqual(plan.partner_id.name, "Новиков Н. Н.")
 
     def test_invalid_snils_refused(self):

@@ -81,7 +81,7 @@ class TestVersion(WorkplaceCommon):
             new.action_start_draft(date(2026, 1, 13))
             self._add_lines(new)
         line = new.line_ids.filtered(lambda li: li.activity_id == self.act_working_time)
-        self.assertNotIn("35 часов", line.content)
+        self.assertNotIn(WORKING_TIME_NOTE, line.content)
 
     def test_mentor_required_for_item_16(self):
         plan = self._offer().with_user(self.specialist)

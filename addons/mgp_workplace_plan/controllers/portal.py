@@ -64,7 +64,9 @@ class MgpWorkplacePortal(CustomerPortal):
                 "plans": plans,
                 # the employer sees the names of its workers, nothing more
                 "worker_names": {p.id: p.partner_id.sudo().name for p in plans},
-                "is_employer": request.env.user.partner_id.commercial_partner_id.is_company,
+                "is_employer": (
+                    request.env.user.partner_id.commercial_partner_id.is_company
+                ),
                 "page_name": "mgp_workplace",
             }
         )
@@ -74,9 +76,7 @@ class MgpWorkplacePortal(CustomerPortal):
     def portal_my_workplace_plan(self, plan_id, **kw):
         plan = self._mgp_get_plan(plan_id)
         is_employer = plan._mgp_is_employer_user()
-        versions = plan.version_ids.filtered(
-            lambda p: is_employer or p.state == "sent"
-        )
+        versions = plan.version_ids.filtered(lambda p: is_employer or p.state == "sent")
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -124,9 +124,7 @@ class MgpWorkplacePortal(CustomerPortal):
         methods=["POST"],
         website=True,
     )
-    def portal_workplace_comment(
-        self, line_id, comment=None, proposed_date=None, **kw
-    ):
+    def portal_workplace_comment(self, line_id, comment=None, proposed_date=None, **kw):
         try:
             line_sudo = self._document_check_access("mgp.workplace.plan.line", line_id)
         except (AccessError, MissingError):

@@ -83,7 +83,6 @@ class MgpWorkplacePlan(models.Model):
 
     employer_id = fields.Many2one(
         "res.partner",
-        string="Employer",
         required=True,
         index=True,
         tracking=True,
@@ -137,7 +136,9 @@ class MgpWorkplacePlan(models.Model):
     # analysis (reuses what service 1 knows)
     analysis_date = fields.Date(string="Analysis completed", tracking=True)
     analysis_note = fields.Text(string="Analysis of the person's data")
-    s1_need = fields.Selection(related="accompaniment_id.need", string="Need (service 1)")
+    s1_need = fields.Selection(
+        related="accompaniment_id.need", string="Need (service 1)"
+    )
     s1_need_decision_date = fields.Date(
         related="accompaniment_id.need_decision_date", string="Need decided on"
     )
@@ -207,9 +208,10 @@ class MgpWorkplacePlan(models.Model):
             )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for plan in self:
             plan.access_url = f"/my/workplace/{plan.id}"
+        return res
 
     @api.constrains("worker_snils")
     def _check_worker_snils(self):
@@ -339,9 +341,7 @@ class MgpWorkplacePlan(models.Model):
         if self.env.su or self.env.user.has_group("mgp_base.group_specialist"):
             return
         if not self._mgp_is_employer_user():
-            raise AccessError(
-                self.env._("Only the employer may answer this offer.")
-            )
+            raise AccessError(self.env._("Only the employer may answer this offer."))
 
     def _mgp_is_employer_user(self, user=None):
         user = user or self.env.user
@@ -401,9 +401,7 @@ class MgpWorkplacePlan(models.Model):
         for required in ("employer_id", "worker_name", "worker_snils"):
             if not vals.get(required):
                 raise ValidationError(
-                    self.env._(
-                        "Give the employer, the worker's full name and SNILS."
-                    )
+                    self.env._("Give the employer, the worker's full name and SNILS.")
                 )
         snils = self.env["res.partner"]._mgp_normalize_snils(vals["worker_snils"])
         Upload = self.env["mgp.upload"]
@@ -416,7 +414,9 @@ class MgpWorkplacePlan(models.Model):
         today = self._mgp_today()
         appeal_date = fields.Date.to_date(vals.pop("appeal_date", None)) or today
         if appeal_date > today:
-            raise ValidationError(self.env._("The appeal date cannot be in the future."))
+            raise ValidationError(
+                self.env._("The appeal date cannot be in the future.")
+            )
         worker = self._mgp_find_worker(snils, vals["worker_name"], company)
         vals.update(
             {
@@ -506,7 +506,9 @@ class MgpWorkplacePlan(models.Model):
     def _mgp_on_mse_answer(self, request):
         self.ensure_one()
         if request == self.disability_request_id and self.state == "appealed":
-            self.action_set_disability(request.disability_confirmed, request.date_answer)
+            self.action_set_disability(
+                request.disability_confirmed, request.date_answer
+            )
         elif request == self.mse_request_id and self.state == "analysis":
             self._mgp_deadline_open("s2_analysis_appeal", request.date_answer)
         return True
@@ -601,9 +603,9 @@ class MgpWorkplacePlan(models.Model):
         )
         # the procedure goes on in the new version: its deadline follows
         # (deadlines are the engine's bookkeeping, no user writes them)
-        self.deadline_ids.filtered(lambda d: d.state == "open").sudo()._mgp_engine_write(
-            {"res_id": new.id}
-        )
+        self.deadline_ids.filtered(
+            lambda d: d.state == "open"
+        ).sudo()._mgp_engine_write({"res_id": new.id})
         (self | new).invalidate_recordset(["deadline_ids"])
         self._mgp_engine_write({"state": "revised"})
         self._mgp_post_note(
@@ -801,8 +803,7 @@ class MgpWorkplacePlan(models.Model):
     def _mgp_portal_domain(self):
         user = self.env.user
         return Domain("employer_id", "=", user.partner_id.commercial_partner_id.id) | (
-            Domain("partner_id", "=", user.partner_id.id)
-            & Domain("state", "=", "sent")
+            Domain("partner_id", "=", user.partner_id.id) & Domain("state", "=", "sent")
         )
 
     def _mgp_offer_due_text(self):

@@ -27,7 +27,6 @@ class MgpWorkplacePlanLine(models.Model):
     sequence = fields.Integer(default=10)
     activity_id = fields.Many2one(
         "mgp.activity",
-        string="Activity",
         required=True,
         domain="[('service', '=', 'workplace')]",
     )
@@ -43,7 +42,7 @@ class MgpWorkplacePlanLine(models.Model):
         string="Responsible at the employer",
         help="Name and position of the employer's employee in charge.",
     )
-    mentor = fields.Char(string="Mentor", help="Name and position of the mentor.")
+    mentor = fields.Char(help="Name and position of the mentor.")
     is_mentor_activity = fields.Boolean(compute="_compute_is_mentor_activity")
     employer_comment = fields.Text(string="Employer's comment")
     proposed_date = fields.Date(string="Term proposed by the employer")
@@ -69,10 +68,12 @@ class MgpWorkplacePlanLine(models.Model):
     @api.constrains("date_start", "date_deadline")
     def _check_dates(self):
         for line in self:
-            if line.date_start and line.date_deadline and line.date_deadline < line.date_start:
-                raise UserError(
-                    self.env._("An activity cannot end before it starts.")
-                )
+            if (
+                line.date_start
+                and line.date_deadline
+                and line.date_deadline < line.date_start
+            ):
+                raise UserError(self.env._("An activity cannot end before it starts."))
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -114,7 +115,10 @@ class MgpWorkplacePlanLine(models.Model):
         # the employer has no write right on plans: only its two fields of
         # the line are written, once its representative is checked
         self.sudo().write(
-            {"employer_comment": (comment or "").strip(), "proposed_date": proposed_date}
+            {
+                "employer_comment": (comment or "").strip(),
+                "proposed_date": proposed_date,
+            }
         )
         # the portal user may not post on the plan's chatter as a note
         plan.sudo().message_post(
@@ -129,4 +133,3 @@ class MgpWorkplacePlanLine(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         return True
-

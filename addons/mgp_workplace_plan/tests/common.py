@@ -31,7 +31,9 @@ class WorkplaceCommon(AccompanimentCommon):
             }
         )
         cls.rep = cls._portal_user("mgp_employer_rep", cls.employer, "Кадровик Анна")
-        cls.rep_2 = cls._portal_user("mgp_employer_rep_2", cls.employer_2, "Кадровик Борис")
+        cls.rep_2 = cls._portal_user(
+            "mgp_employer_rep_2", cls.employer_2, "Кадровик Борис"
+        )
 
     @classmethod
     def _portal_user(cls, login, company, name):

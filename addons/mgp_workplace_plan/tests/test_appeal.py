@@ -43,9 +43,7 @@ class TestAppeal(WorkplaceCommon):
         self.assertEqual(plan.state, "cancelled")
         self.assertEqual(plan.cancel_reason, "disability_not_confirmed")
         self.assertEqual(self._deadline(plan, "s2_disability_check").state, "done")
-        notice = plan.message_ids.filtered(
-            lambda m: self.employer in m.partner_ids
-        )
+        notice = plan.message_ids.filtered(lambda m: self.employer in m.partner_ids)
         self.assertTrue(notice)
         self.assertIn("инвалидности", notice[0].body)
 

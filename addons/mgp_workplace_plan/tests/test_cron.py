@@ -33,6 +33,8 @@ class TestCloseUnanswered(WorkplaceCommon):
         )
 
     def test_cron_job_runs(self):
-        cron = self.env.ref("mgp_workplace_plan.ir_cron_mgp_workplace_plan_close_unanswered")
+        cron = self.env.ref(
+            "mgp_workplace_plan.ir_cron_mgp_workplace_plan_close_unanswered"
+        )
         self.assertEqual(cron.code, "model._cron_close_unanswered()")
         cron.method_direct_trigger()

@@ -201,7 +201,7 @@ class TestPortal(HttpCase, WorkplaceCommon):
                     },
                 )
             self.assertIn("UserError", str(caught.exception))
-        with self.assertRaises(Exception):
+        with self.assertRaises(Exception) as caught:
             self.make_jsonrpc_request(
                 "/web/dataset/call_kw/mgp.workplace.plan/create",
                 {
@@ -217,5 +217,6 @@ class TestPortal(HttpCase, WorkplaceCommon):
                     "kwargs": {},
                 },
             )
+        self.assertIn("UserError", str(caught.exception))
         self.assertEqual(plan.state, "offered")
         self.assertEqual(plan.version, 1)

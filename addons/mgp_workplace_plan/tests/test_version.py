@@ -27,7 +27,9 @@ class TestVersion(WorkplaceCommon):
         line.sudo()._mgp_revision_vals()  # readable
         line.with_user(self.rep)._mgp_portal_comment("Перенести срок", date(2026, 2, 2))
         s2_plan = self._deadline(plan, "s2_plan")
-        old_lines = [(line.activity_id, line.content, line.mentor) for line in plan.line_ids]
+        old_lines = [
+            (line.activity_id, line.content, line.mentor) for line in plan.line_ids
+        ]
 
         new = plan.action_revise()
         self.assertEqual(new.version, 2)

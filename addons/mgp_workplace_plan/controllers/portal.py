@@ -89,6 +89,7 @@ class MgpWorkplacePortal(CustomerPortal):
                 "worker_name": plan.partner_id.sudo().name,
                 "employer_name": plan.employer_id.sudo().name,
                 "offer_due": plan._mgp_offer_due_text(),
+                "notices": plan._mgp_portal_notices(),
                 "page_name": "mgp_workplace",
                 "error": kw.get("error"),
                 "success": kw.get("success"),

@@ -32,6 +32,7 @@ APPEAL_CHANNELS = [
 OFFER_DEADLINES = ("s2_offer", "s2_offer_response")
 ANALYSIS_DEADLINES = ("s2_analysis", "s2_analysis_appeal", "s2_disability_check")
 CLOSED_STATES = ("sent", "revised", "cancelled")
+FROZEN_LINE_STATES = ("discussion", *CLOSED_STATES)
 MENTOR_ACTIVITY = "mgp_base.activity_workplace_16"
 WORKING_TIME_ACTIVITY = "mgp_base.activity_workplace_02"
 
@@ -728,7 +729,9 @@ class MgpWorkplacePlan(models.Model):
         }
 
     def _mgp_check_lines_editable(self):
-        closed = self.filtered(lambda p: p.state in CLOSED_STATES)
+        """The activities change while the plan is drafted; the draft shown
+        to the employer and the sent plan change only in a new version."""
+        closed = self.filtered(lambda p: p.state in FROZEN_LINE_STATES)
         if closed and not self.env.su:
             raise UserError(
                 self.env._(
@@ -804,6 +807,28 @@ class MgpWorkplacePlan(models.Model):
         user = self.env.user
         return Domain("employer_id", "=", user.partner_id.commercial_partner_id.id) | (
             Domain("partner_id", "=", user.partner_id.id) & Domain("state", "=", "sent")
+        )
+
+    def _mgp_portal_notices(self):
+        """The notices sent on the plan (its public comments), newest first,
+        for the employer's or the worker's portal page."""
+        self.ensure_one()
+        self.check_access("read")
+        # the caller may read the plan; only its public comments are shown,
+        # not the centre's internal notes
+        return (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("message_type", "=", "comment"),
+                    ("subtype_id", "=", self.env.ref("mail.mt_comment").id),
+                ],
+                order="date desc, id desc",
+                limit=50,
+            )
         )
 
     def _mgp_offer_due_text(self):

@@ -58,6 +58,24 @@ class TestOffer(WorkplaceCommon):
         self.assertEqual(sent.partner_ids, self.employer | self.person)
         self.assertTrue(sent.attachment_ids[0].name.endswith(".pdf"))
 
+    def test_indicator_i2_counts_the_centre_procedures_only(self):
+        plan = self._offer().with_user(self.specialist)
+        with freeze_time("2026-02-02"):
+            plan.action_accept_offer(date(2026, 1, 12))
+            plan.action_start_draft(date(2026, 1, 14))  # one day late
+            self._add_lines(plan)
+            plan.action_send(date(2026, 1, 22))
+        i2 = self.env["mgp.indicator"]._mgp_compute_i2(
+            date(2026, 1, 1), date(2026, 1, 31), self.company
+        )
+        rows = {
+            row["deadline"].code: row["counted"]
+            for row in i2["rows"]
+            if row["deadline"].res_model == plan._name
+        }
+        # the employer's window is a third party's: not counted
+        self.assertEqual(rows, {"s2_analysis": True, "s2_plan": False})
+
     def test_plan_sent_in_time_is_not_late(self):
         plan = self._offer().with_user(self.specialist)
         with freeze_time("2026-02-02"):

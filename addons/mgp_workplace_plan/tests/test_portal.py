@@ -144,6 +144,7 @@ class TestPortal(HttpCase, WorkplaceCommon):
         self._login(self.rep)
         page = self.url_open(f"/my/workplace/{plan.id}")
         self.assertIn('value="accept"', page.text)
+        self.assertIn('id="notices_heading"', page.text)  # the offer notice
         with freeze_time("2026-01-12"):
             self._post(f"/my/workplace/{plan.id}/answer", {"answer": "accept"})
         self.assertEqual(plan.state, "analysis")

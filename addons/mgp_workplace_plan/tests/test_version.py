@@ -59,7 +59,7 @@ class TestVersion(WorkplaceCommon):
             plan.line_ids[0].unlink()
         with self.assertRaises(UserError):
             plan.action_send()
-        new.line_ids[0].content = "Уточнено"
+        new.line_ids[0].content = "Уточнено"  # a draft is edited in place
         self.assertNotEqual(plan.line_ids[0].content, "Уточнено")
 
         with freeze_time("2026-01-21"):
@@ -68,6 +68,17 @@ class TestVersion(WorkplaceCommon):
         self.assertEqual(third.version, 3)
         self.assertEqual(s2_plan.state, "done")
         self.assertEqual(third.version_ids, plan | new | third)
+
+    def test_draft_under_discussion_is_not_edited_in_place(self):
+        plan = self._plan_in_discussion()
+        with self.assertRaises(UserError):
+            plan.line_ids[0].content = "Другое"
+        with self.assertRaises(UserError):
+            plan.write({"line_ids": [(0, 0, {"activity_id": self.act_route.id})]})
+        new = plan.action_revise()
+        new.write({"line_ids": [(0, 0, {"activity_id": self.act_route.id})]})
+        self.assertEqual(len(new.line_ids), 3)
+        self.assertEqual(len(plan.line_ids), 2)
 
     def test_working_time_note_for_groups_1_and_2(self):
         plan = self._plan_in_discussion()

@@ -792,6 +792,11 @@ class MgpWorkplacePlan(models.Model):
                 self.env._("Only an employer's representative may file an appeal.")
             )
         vals = dict(vals, employer_id=employer.id)
+        company_id = vals.get("company_id")
+        if company_id and company_id not in self._mgp_portal_companies().ids:
+            raise ValidationError(
+                self.env._("Choose an employment centre from the list.")
+            )
         # a portal user may not create plans: the appeal is registered by
         # the engine for the user's own company only
         plan = self.sudo()._mgp_register_appeal(vals, attachments, channel="portal")

@@ -5,5 +5,6 @@ from . import (
     test_offer,
     test_portal,
     test_report,
+    test_security,
     test_version,
 )

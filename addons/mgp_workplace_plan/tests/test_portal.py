@@ -221,3 +221,63 @@ class TestPortal(HttpCase, WorkplaceCommon):
         self.assertIn("UserError", str(caught.exception))
         self.assertEqual(plan.state, "offered")
         self.assertEqual(plan.version, 1)
+
+    def _forged_value(self, plan, name):
+        field = plan._fields[name]
+        current = plan[name]
+        if field.type == "selection":
+            values = [key for key, _label in field._description_selection(self.env)]
+            return next(value for value in values if value != current)
+        if field.type == "many2one":
+            other = self.env[field.comodel_name].search(
+                [("id", "!=", current.id)], limit=1
+            )
+            return other.id
+        return {
+            "char": "ПОДДЕЛКА",
+            "date": "2025-11-01",
+            "integer": 7,
+            "boolean": not current,
+        }[field.type]
+
+    def test_every_protected_field_refused_over_jsonrpc(self):
+        plan = self._offer()
+        hostile = {"mgp_engine": True, "install_mode": True, "active_test": False}
+        before = plan.read(list(plan._mgp_protected_fields))[0]
+        for user, error in (
+            (self.specialist, "UserError"),
+            (self.manager, "UserError"),
+        ):
+            self.authenticate(user.login, user.login)
+            for name in plan._mgp_protected_fields:
+                for context in ({}, hostile):
+                    with self.subTest(user=user.login, field=name, context=context):
+                        with self.assertRaises(Exception) as caught:
+                            self.make_jsonrpc_request(
+                                "/web/dataset/call_kw/mgp.workplace.plan/write",
+                                {
+                                    "model": "mgp.workplace.plan",
+                                    "method": "write",
+                                    "args": [
+                                        plan.ids,
+                                        {name: self._forged_value(plan, name)},
+                                    ],
+                                    "kwargs": {"context": context},
+                                },
+                            )
+                        self.assertIn(error, str(caught.exception))
+        # a portal representative of the employer may not write at all
+        self._login(self.rep)
+        with self.assertRaises(Exception) as caught:
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw/mgp.workplace.plan/write",
+                {
+                    "model": "mgp.workplace.plan",
+                    "method": "write",
+                    "args": [plan.ids, {"state": "analysis"}],
+                    "kwargs": {"context": hostile},
+                },
+            )
+        self.assertIn("AccessError", str(caught.exception))
+        plan.invalidate_recordset()
+        self.assertEqual(plan.read(list(plan._mgp_protected_fields))[0], before)

@@ -3,7 +3,7 @@
     "name": "Employment Accompaniment of Disabled Persons: NGO Registry",
     "summary": "Registry of non-governmental organisations accompanying disabled "
     "persons, their applications (Appendix 4), contracts and NGO portal",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Employment",
     "website": "https://github.com/mgp-suite/mgp",
     "author": "mgp contributors",

@@ -967,6 +967,7 @@ class MgpAccompaniment(models.Model):
             ],
             label=self.env._("The end of the service"),
         )
+        started = bool(self.certificate_number)
         self._mgp_deadline_cancel(SERVICE_DEADLINES)
         self._mgp_engine_write(
             {
@@ -976,6 +977,10 @@ class MgpAccompaniment(models.Model):
                 "date_closed": termination_date,
             }
         )
+        if started:
+            # the accompaniment had begun: the results of what was done are due
+            self._mgp_deadline_open("s1_results", termination_date)
+            self._mgp_check_results_complete()
         if self.mse_request_id.state in ("draft", "sent"):
             self.mse_request_id.action_cancel()
         no_need = reason in ("no_need", "mse_refusal")
@@ -1004,10 +1009,18 @@ class MgpAccompaniment(models.Model):
         self._mgp_deadline_open("s1_results", end_date)
         self._mgp_check_results_complete()
 
+    def _mgp_results_due(self):
+        """Results are reported for an accompaniment that began (certificate
+        issued) and ended: employed, expired or terminated."""
+        self.ensure_one()
+        return self.state in ("employed", "expired") or (
+            self.state == "terminated" and bool(self.certificate_number)
+        )
+
     def _mgp_check_results_complete(self, done_date=None):
         """Close ``s1_results`` when every line has its result."""
         for case in self:
-            if case.state in ("employed", "expired") and case.results_complete:
+            if case._mgp_results_due() and case.results_complete:
                 case._mgp_deadline_close(
                     "s1_results", done_date or fields.Date.context_today(case)
                 )

@@ -54,7 +54,7 @@ class AccompanimentCommon(MgpCommon):
                 "number": number,
                 "date": contract_date,
                 "date_start": contract_date,
-                "activity_ids": [(6, 0, ngo.mgp_ngo_activity_ids.ids)],
+                "mgp_activity_ids": [(6, 0, ngo.mgp_ngo_activity_ids.ids)],
                 "company_id": cls.company.id,
             }
         )

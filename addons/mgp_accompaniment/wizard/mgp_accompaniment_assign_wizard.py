@@ -154,8 +154,8 @@ class MgpAccompanimentAssignWizard(models.TransientModel):
                 {
                     "number": self.contract_number or False,
                     "date": self.contract_date,
-                    "activity_ids": [
-                        (6, 0, (activities | self.contract_id.activity_ids).ids)
+                    "mgp_activity_ids": [
+                        (6, 0, (activities | self.contract_id.mgp_activity_ids).ids)
                     ],
                     "date_end": self.contract_date_end or self.contract_id.date_end,
                 }
@@ -169,7 +169,7 @@ class MgpAccompanimentAssignWizard(models.TransientModel):
                     "date_start": self.contract_date,
                     "date_end": self.contract_date_end,
                     "company_id": case.company_id.id,
-                    "activity_ids": [(6, 0, activities.ids)],
+                    "mgp_activity_ids": [(6, 0, activities.ids)],
                 }
             )
         contract.action_activate()

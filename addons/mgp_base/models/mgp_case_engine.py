@@ -349,11 +349,9 @@ class MgpCaseMixin(models.AbstractModel):
         if not template:
             return False
         partner = partner or self[self._mgp_partner_field]
+        kwargs = {"partner_ids": partner.ids} if partner.email else {}
         self.message_post_with_source(
-            template,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-            partner_ids=partner.ids if partner.email else [],
+            template, message_type="comment", subtype_xmlid="mail.mt_comment", **kwargs
         )
         return True
 

@@ -14,7 +14,7 @@ class MgpNgoApplication(models.Model):
     """Application of an organisation for inclusion in the NGO registry
     (Appendix 4 to the Standard).
 
-    The interface name ``activity_ids`` (activities the organisation offers)
+    The interface name ``mgp_activity_ids`` (activities the organisation offers)
     excludes ``mail.activity.mixin``; the review deadline is the rule
     ``ngo_review`` of the deadline engine.
     """
@@ -23,6 +23,7 @@ class MgpNgoApplication(models.Model):
     _description = "NGO Registry Application"
     _inherit = [
         "mail.thread",
+        "mail.activity.mixin",
         "mgp.case.mixin",
         "portal.mixin",
     ]
@@ -91,12 +92,12 @@ class MgpNgoApplication(models.Model):
     phone = fields.Char()
     email = fields.Char()
     # What the organisation offers
-    activity_ids = fields.Many2many(
+    mgp_activity_ids = fields.Many2many(
         "mgp.activity",
         "mgp_ngo_application_activity_rel",
         "application_id",
         "activity_id",
-        string="Activities",
+        string="Activities performed",
         domain=[("service", "=", "employment")],
     )
     conditions = fields.Text(string="Order and conditions of assistance")
@@ -448,7 +449,7 @@ class MgpNgoApplication(models.Model):
                 "territory": form["territory"],
                 "territory_state_ids": [fields.Command.set(region.ids)],
                 "capacity": int(capacity or 0),
-                "activity_ids": [fields.Command.set(activities.ids)],
+                "mgp_activity_ids": [fields.Command.set(activities.ids)],
                 "staff_ids": staff_lines,
                 "submitted_user_id": user.id,
                 "company_id": user.company_id.id,
@@ -557,7 +558,7 @@ class MgpNgoApplication(models.Model):
         self.ensure_one()
         partner = self.partner_id
         vals = {
-            "mgp_ngo_activity_ids": [fields.Command.set(self.activity_ids.ids)],
+            "mgp_ngo_activity_ids": [fields.Command.set(self.mgp_activity_ids.ids)],
             "mgp_ngo_conditions": self.conditions,
             "mgp_ngo_territory": self.territory,
             "mgp_ngo_capacity": self.capacity,
@@ -583,10 +584,10 @@ class MgpNgoApplication(models.Model):
         return vals
 
     def _notify_decision(self, template):
-        """Send the decision to the organisation and log it in the chatter."""
+        """Send the decision to the organisation and log it in the chatter
+        (the engine's one way to notify)."""
         self.ensure_one()
-        if template:
-            self.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+        return self._mgp_notify(template)
 
     def _get_report_base_filename(self):
         self.ensure_one()

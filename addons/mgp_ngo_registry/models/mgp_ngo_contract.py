@@ -9,7 +9,7 @@ class MgpNgoContract(models.Model):
 
     An amendment is a new contract record linked to the one it amends
     (``parent_id``); the amended contract stays, marked as superseded once
-    the amendment is in force. The interface name ``activity_ids`` (the
+    the amendment is in force. The interface name ``mgp_activity_ids`` (the
     accompaniment activities covered) excludes ``mail.activity.mixin``.
     """
 
@@ -42,7 +42,7 @@ class MgpNgoContract(models.Model):
         tracking=True,
         domain=[("is_company", "=", True)],
     )
-    activity_ids = fields.Many2many(
+    mgp_activity_ids = fields.Many2many(
         "mgp.activity",
         string="Activities covered",
         domain=[("service", "=", "employment")],
@@ -192,7 +192,7 @@ class MgpNgoContract(models.Model):
         values = {
             "partner_id": self.partner_id.id,
             "parent_id": self.id,
-            "activity_ids": [fields.Command.set(self.activity_ids.ids)],
+            "mgp_activity_ids": [fields.Command.set(self.mgp_activity_ids.ids)],
             "date_start": self.date_start,
             "date_end": self.date_end,
             "company_id": self.company_id.id,
@@ -208,7 +208,7 @@ class MgpNgoContract(models.Model):
             self.state == "active"
             and (not self.date_start or self.date_start <= date)
             and (not self.date_end or self.date_end >= date)
-            and not (activities - self.activity_ids)
+            and not (activities - self.mgp_activity_ids)
         )
 
     @api.model
@@ -236,8 +236,8 @@ class MgpNgoContract(models.Model):
             base = contracts[:1]
             amendment = base._mgp_create_amendment(
                 {
-                    "activity_ids": [
-                        fields.Command.set((base.activity_ids | activities).ids)
+                    "mgp_activity_ids": [
+                        fields.Command.set((base.mgp_activity_ids | activities).ids)
                     ],
                     "date": date,
                     "number": number,
@@ -251,7 +251,7 @@ class MgpNgoContract(models.Model):
                 "number": number,
                 "date": date,
                 "date_start": date,
-                "activity_ids": [fields.Command.set(activities.ids)],
+                "mgp_activity_ids": [fields.Command.set(activities.ids)],
                 "company_id": company.id,
             }
         )

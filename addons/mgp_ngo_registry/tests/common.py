@@ -72,7 +72,7 @@ class NgoTestMixin:
             "territory_state_ids": [(6, 0, self.state.ids)],
             "capacity": 4,
             "company_id": self.company.id,
-            "activity_ids": [(6, 0, self.activities[:3].ids)],
+            "mgp_activity_ids": [(6, 0, self.activities[:3].ids)],
             "staff_ids": [
                 (
                     0,

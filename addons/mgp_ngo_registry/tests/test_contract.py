@@ -22,7 +22,7 @@ class TestNgoContract(NgoCommon):
             "date": "2026-02-01",
             "date_start": "2026-02-01",
             "date_end": "2026-12-31",
-            "activity_ids": [(6, 0, self.activities[:2].ids)],
+            "mgp_activity_ids": [(6, 0, self.activities[:2].ids)],
         }
         values.update(vals)
         return self.Contract.create(values)
@@ -47,13 +47,13 @@ class TestNgoContract(NgoCommon):
         amendment = self.Contract.browse(action["res_id"])
         self.assertEqual(amendment.parent_id, contract)
         self.assertEqual(amendment.state, "draft")
-        self.assertEqual(amendment.activity_ids, contract.activity_ids)
-        amendment.activity_ids = [(4, self.activities[2].id)]
+        self.assertEqual(amendment.mgp_activity_ids, contract.mgp_activity_ids)
+        amendment.mgp_activity_ids = [(4, self.activities[2].id)]
         amendment.action_activate()
         self.assertEqual(contract.state, "superseded")
         self.assertEqual(amendment.state, "active")
         self.assertEqual(contract.amendment_ids, amendment)
-        self.assertEqual(len(contract.activity_ids), 2)
+        self.assertEqual(len(contract.mgp_activity_ids), 2)
         other = self.env["res.partner"].create({"name": "Другая", "is_company": True})
         with self.assertRaises(UserError):  # the NGO of a contract is fixed
             amendment.partner_id = other
@@ -65,7 +65,7 @@ class TestNgoContract(NgoCommon):
         )
         self.assertEqual(created.state, "active")
         self.assertEqual(created.number, "1-С")
-        self.assertEqual(created.activity_ids, self.activities[:2])
+        self.assertEqual(created.mgp_activity_ids, self.activities[:2])
         again = Contract._mgp_find_or_create(
             self.organisation, self.activities[:1], "2026-03-02"
         )
@@ -74,7 +74,7 @@ class TestNgoContract(NgoCommon):
             self.organisation, self.activities[2:4], "2026-03-03"
         )
         self.assertEqual(amended.parent_id, created)
-        self.assertEqual(amended.activity_ids, self.activities[:4])
+        self.assertEqual(amended.mgp_activity_ids, self.activities[:4])
         self.assertEqual(created.state, "superseded")
         self.assertEqual(self.organisation.mgp_ngo_contract_count, 2)
 

@@ -122,7 +122,7 @@ class TestNgoPortal(NgoHttpCommon):
         self.assertEqual(application.channel, "portal")
         self.assertEqual(application.inn, inn)
         self.assertEqual(application.submitted_user_id, self.newcomer)
-        self.assertEqual(application.activity_ids, self.activities[:2])
+        self.assertEqual(application.mgp_activity_ids, self.activities[:2])
         self.assertEqual(application.staff_ids.mapped("name"), ["Орлова Вера Петровна"])
         self.assertEqual(application.attachment_ids.mapped("name"), ["устав.pdf"])
         self.assertEqual(application.capacity, 6)

@@ -27,7 +27,7 @@ class TestReportCertificate(MgpReportsCommon):
                 "number": "Д-17",
                 "date": date(2026, 3, 13),
                 "date_start": date(2026, 1, 1),
-                "activity_ids": [(6, 0, activities.ids)],
+                "mgp_activity_ids": [(6, 0, activities.ids)],
                 "company_id": self.company.id,
             }
         )

@@ -30,7 +30,7 @@ class TestReportNgoApplication(MgpReportsCommon):
                     "contact_name": "Орлов Илья",
                     "phone": "+7 4842 11-22-33",
                     "email": "step@example.ru",
-                    "activity_ids": [
+                    "mgp_activity_ids": [
                         (6, 0, (self.activity_route | self.activity_interpreter).ids)
                     ],
                     "conditions": "Бесплатно, по будням с 9 до 18 часов.",

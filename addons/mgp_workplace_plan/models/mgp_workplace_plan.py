@@ -685,6 +685,17 @@ class MgpWorkplacePlan(models.Model):
     def action_confirm_disability(self):
         return self.action_set_disability(True)
 
+    def action_open_offer_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record the employer's answer"),
+            "res_model": "mgp.workplace.offer.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_plan_id": self.id},
+        }
+
     def action_open_cancel_wizard(self):
         self.ensure_one()
         return {

@@ -65,14 +65,11 @@ class TestOffer(WorkplaceCommon):
             plan.action_start_draft(date(2026, 1, 14))  # one day late
             self._add_lines(plan)
             plan.action_send(date(2026, 1, 22))
-        i2 = self.env["mgp.indicator"]._mgp_compute_i2(
-            date(2026, 1, 1), date(2026, 1, 31), self.company
+        rows = self.env["mgp.indicator"]._mgp_rows(
+            "i2", date(2026, 1, 1), date(2026, 1, 31), self.company, date(2026, 2, 2)
         )
-        rows = {
-            row["deadline"].code: row["counted"]
-            for row in i2["rows"]
-            if row["deadline"].res_model == plan._name
-        }
+        codes = {d.id: d.code for d in plan.deadline_ids}
+        rows = {codes[row["id"]]: row["counted"] for row in rows if row["id"] in codes}
         # the employer's window is a third party's: not counted
         self.assertEqual(rows, {"s2_analysis": True, "s2_plan": False})
 
@@ -105,6 +102,21 @@ class TestOffer(WorkplaceCommon):
         self.assertEqual(plan.offer_received_date, date(2026, 1, 12))
         self.assertEqual(
             self._deadline(plan, "s2_offer_response").date_due, date(2026, 1, 21)
+        )
+
+    def test_staff_record_a_paper_answer_with_its_date(self):
+        plan = self._offer()
+        Wizard = self.env["mgp.workplace.offer.wizard"].with_user(self.specialist)
+        with freeze_time("2026-01-20"):
+            Wizard.create(
+                {"plan_id": plan.id, "kind": "receipt", "date": date(2025, 12, 29)}
+            ).action_confirm()
+            Wizard.create(
+                {"plan_id": plan.id, "kind": "accept", "date": date(2026, 1, 14)}
+            ).action_confirm()
+        self.assertEqual(plan.offer_received_date, date(2025, 12, 29))
+        self.assertEqual(
+            (plan.state, plan.response_date), ("analysis", date(2026, 1, 14))
         )
 
     def test_no_offer_without_certificate_or_when_already_ended(self):

@@ -110,6 +110,12 @@ class MgpWorkplacePlan(models.Model):
         help="The employer may ask for a plan within the working days of the "
         "rule s2_offer_response from this date.",
     )
+    offer_window_days = fields.Integer(
+        string="Answer window (working days)",
+        compute="_compute_offer_window_days",
+        help="Working days the employer has to answer the offer (rule "
+        "s2_offer_response).",
+    )
     response = fields.Selection(
         [("accepted", "Accepted"), ("declined", "Declined")],
         string="Employer's answer",
@@ -184,6 +190,15 @@ class MgpWorkplacePlan(models.Model):
     def _compute_s1_activity_ids(self):
         for plan in self:
             plan.s1_activity_ids = plan.accompaniment_id.line_ids.activity_id
+
+    def _compute_offer_window_days(self):
+        # the deadline rules are configuration, shown to the employer too
+        rule = (
+            self.env["mgp.deadline.rule"]
+            .sudo()
+            .search([("code", "=", "s2_offer_response")], limit=1)
+        )
+        self.offer_window_days = rule.days or 7
 
     @api.depends("origin_id")
     def _compute_version_ids(self):

@@ -23,6 +23,8 @@ class TestOffer(WorkplaceCommon):
         self.assertIn(
             self.employer, plan.message_ids.filtered("partner_ids").partner_ids
         )
+        notice = plan.message_ids.filtered(lambda m: self.employer in m.partner_ids)
+        self.assertIn("в течение 7 рабочих дней", notice.body)
         offer = self._deadline(plan, "s2_offer")
         self.assertEqual((offer.state, offer.date_done), ("done", date(2025, 12, 26)))
         response = self._deadline(plan, "s2_offer_response")

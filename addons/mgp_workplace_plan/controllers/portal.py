@@ -1,0 +1,201 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from urllib.parse import quote
+
+from werkzeug.exceptions import NotFound
+
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.fields import Domain
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+PLAN_REPORT = "mgp_workplace_plan.action_report_workplace_plan"
+APPEAL_FIELDS = (
+    "worker_name",
+    "worker_snils",
+    "worker_position",
+    "help_expected",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+)
+
+
+class MgpWorkplacePortal(CustomerPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "mgp_workplace_count" in counters:
+            Plan = request.env["mgp.workplace.plan"]
+            values["mgp_workplace_count"] = (
+                Plan.search_count(self._mgp_workplace_domain())
+                if Plan.has_access("read")
+                else 0
+            )
+        return values
+
+    def _mgp_workplace_domain(self):
+        # the current versions only; older ones are shown in the history
+        return request.env["mgp.workplace.plan"]._mgp_portal_domain() & Domain(
+            "state", "!=", "revised"
+        )
+
+    def _mgp_get_plan(self, plan_id):
+        """The plan as the current user may read it (the portal mixin's
+        check), or 404."""
+        try:
+            plan_sudo = self._document_check_access("mgp.workplace.plan", plan_id)
+        except (AccessError, MissingError):
+            raise NotFound() from None
+        return plan_sudo.with_env(request.env)
+
+    @staticmethod
+    def _mgp_error_message(error):
+        return str(error.args[0] if error.args else error)
+
+    @http.route("/my/workplace", type="http", auth="user", website=True)
+    def portal_my_workplace_plans(self, **kw):
+        plans = request.env["mgp.workplace.plan"].search(
+            self._mgp_workplace_domain(), limit=200
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "plans": plans,
+                # the employer sees the names of its workers, nothing more
+                "worker_names": {p.id: p.partner_id.sudo().name for p in plans},
+                "is_employer": (
+                    request.env.user.partner_id.commercial_partner_id.is_company
+                ),
+                "page_name": "mgp_workplace",
+            }
+        )
+        return request.render("mgp_workplace_plan.portal_my_workplace_plans", values)
+
+    @http.route("/my/workplace/<int:plan_id>", type="http", auth="user", website=True)
+    def portal_my_workplace_plan(self, plan_id, **kw):
+        plan = self._mgp_get_plan(plan_id)
+        is_employer = plan._mgp_is_employer_user()
+        versions = plan.version_ids.filtered(lambda p: is_employer or p.state == "sent")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "plan": plan,
+                "is_employer": is_employer,
+                "versions": versions,
+                # the employer or the worker may not read the centre record
+                "centre_name": plan.company_id.sudo().name,
+                # the employer sees the name of its worker, nothing more
+                "worker_name": plan.partner_id.sudo().name,
+                "employer_name": plan.employer_id.sudo().name,
+                "offer_due": plan._mgp_offer_due_text(),
+                "notices": plan._mgp_portal_notices(),
+                "page_name": "mgp_workplace",
+                "error": kw.get("error"),
+                "success": kw.get("success"),
+            }
+        )
+        return request.render("mgp_workplace_plan.portal_my_workplace_plan", values)
+
+    @http.route(
+        "/my/workplace/<int:plan_id>/answer",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_workplace_answer(self, plan_id, answer=None, **kw):
+        plan = self._mgp_get_plan(plan_id)
+        url = f"/my/workplace/{plan.id}"
+        try:
+            plan._mgp_portal_answer(answer == "accept")
+        except AccessError:
+            raise NotFound() from None
+        except (UserError, ValidationError) as error:
+            request.env.cr.rollback()
+            return request.redirect(
+                f"{url}?error={quote(self._mgp_error_message(error))}"
+            )
+        return request.redirect(f"{url}?success=answer")
+
+    @http.route(
+        "/my/workplace/line/<int:line_id>/comment",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_workplace_comment(self, line_id, comment=None, proposed_date=None, **kw):
+        try:
+            line_sudo = self._document_check_access("mgp.workplace.plan.line", line_id)
+        except (AccessError, MissingError):
+            raise NotFound() from None
+        line = line_sudo.with_env(request.env)
+        url = f"/my/workplace/{line.plan_id.id}"
+        try:
+            line._mgp_portal_comment(
+                comment, fields.Date.to_date(proposed_date) if proposed_date else None
+            )
+        except AccessError:
+            raise NotFound() from None
+        except (UserError, ValidationError, ValueError) as error:
+            request.env.cr.rollback()
+            return request.redirect(
+                f"{url}?error={quote(self._mgp_error_message(error))}"
+            )
+        return request.redirect(f"{url}?success=comment")
+
+    @http.route(
+        "/my/workplace/<int:plan_id>/plan.pdf", type="http", auth="user", website=True
+    )
+    def portal_workplace_plan_pdf(self, plan_id, download=False, **kw):
+        plan = self._mgp_get_plan(plan_id)
+        if plan.state != "sent":
+            raise NotFound()
+        # access to the plan was checked above; the form reads the person's
+        # data that a portal user may not read field by field
+        return self._show_report(
+            model=plan.sudo(),
+            report_type="pdf",
+            report_ref=PLAN_REPORT,
+            download=download,
+        )
+
+    @http.route(
+        "/my/workplace/appeal",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def portal_workplace_appeal(self, **post):
+        Plan = request.env["mgp.workplace.plan"]
+        error = None
+        if request.httprequest.method == "POST":
+            vals = {name: (post.get(name) or "").strip() for name in APPEAL_FIELDS}
+            try:
+                if post.get("worker_hire_date"):
+                    vals["worker_hire_date"] = fields.Date.to_date(
+                        post["worker_hire_date"]
+                    )
+                if post.get("company_id"):
+                    vals["company_id"] = int(post["company_id"])
+                files = request.httprequest.files.getlist("attachments")
+                plan = Plan._mgp_portal_file_appeal(
+                    vals, [(f.filename, f.read()) for f in files if f.filename]
+                )
+            except (UserError, ValidationError, AccessError, ValueError) as error_:
+                request.env.cr.rollback()
+                error = self._mgp_error_message(error_)
+            else:
+                return request.redirect(f"/my/workplace/{plan.id}?success=appeal")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "companies": Plan._mgp_portal_companies(),
+                "post": post,
+                "error": error,
+                "page_name": "mgp_workplace_appeal",
+            }
+        )
+        return request.render("mgp_workplace_plan.portal_workplace_appeal", values)

@@ -1,0 +1,10 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import (
+    test_appeal,
+    test_cron,
+    test_offer,
+    test_portal,
+    test_report,
+    test_security,
+    test_version,
+)

@@ -20,10 +20,13 @@
         "data/mail_template_data.xml",
         "report/mgp_complaint_reports.xml",
         "report/report_complaint_answer_templates.xml",
+        "report/report_certificate_templates.xml",
         "wizard/mgp_complaint_decision_wizard_views.xml",
         "views/mgp_complaint_views.xml",
+        "views/mgp_document_correction_views.xml",
         "views/mgp_accompaniment_views.xml",
         "views/mgp_complaint_templates.xml",
+        "views/mgp_document_correction_templates.xml",
         "views/mgp_complaint_menus.xml",
     ],
     "demo": [

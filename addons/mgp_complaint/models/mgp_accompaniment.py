@@ -1,6 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from odoo.addons.mgp_accompaniment.models.mgp_accompaniment import (
+    MgpAccompaniment as BaseAccompaniment,
+)
+
 
 class MgpComplaintConcernedMixin(models.AbstractModel):
     """A record that complaints may concern: their count and a smart button.
@@ -46,3 +50,20 @@ class MgpComplaintConcernedMixin(models.AbstractModel):
 class MgpAccompaniment(models.Model):
     _name = "mgp.accompaniment"
     _inherit = ["mgp.accompaniment", "mgp.complaint.concerned.mixin"]
+    # the correction mark is set only by an applied correction
+    _mgp_protected_fields = (
+        *BaseAccompaniment._mgp_protected_fields,
+        "mgp_correction_date",
+        "mgp_correction_id",
+    )
+
+    mgp_correction_date = fields.Date(
+        string="Certificate corrected on", readonly=True, copy=False, tracking=True
+    )
+    mgp_correction_id = fields.Many2one(
+        "mgp.document.correction",
+        string="Last correction",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )

@@ -93,9 +93,7 @@ class MgpComplaint(models.Model):
     res_name = fields.Char(string="Concerns", compute="_compute_res_name")
     subject = fields.Selection(SUBJECTS, required=True, tracking=True)
     description = fields.Text(string="Text of the complaint", required=True)
-    attachment_ids = fields.Many2many(
-        "ir.attachment", string="Attachments", copy=False
-    )
+    attachment_ids = fields.Many2many("ir.attachment", string="Attachments", copy=False)
     channel = fields.Selection(
         CHANNELS, string="Received by", required=True, default="paper"
     )
@@ -131,6 +129,13 @@ class MgpComplaint(models.Model):
     remedy_note = fields.Text(string="Remedy details", copy=False, readonly=True)
     decided_by_id = fields.Many2one(
         "res.users", string="Decided by", copy=False, readonly=True
+    )
+    correction_id = fields.Many2one(
+        "mgp.document.correction",
+        string="Correction",
+        copy=False,
+        help="The correction of the issued document that remedies an upheld "
+        "complaint about a typo.",
     )
     answer_date = fields.Date(
         string="Answer sent on", tracking=True, copy=False, readonly=True
@@ -171,9 +176,7 @@ class MgpComplaint(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(complaint.state != "draft" for complaint in self):
-            raise UserError(
-                self.env._("A registered complaint cannot be deleted.")
-            )
+            raise UserError(self.env._("A registered complaint cannot be deleted."))
 
     # ------------------------------------------------------------------
     # Actions

@@ -4,3 +4,4 @@ from . import test_complaint_decision
 from . import test_complaint_portal
 from . import test_complaint_report
 from . import test_complaint_security
+from . import test_document_correction

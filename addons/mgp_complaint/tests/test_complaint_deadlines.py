@@ -27,7 +27,9 @@ class TestComplaintDeadlines(ComplaintCommon):
                 self.assertEqual(
                     deadline.date_due, DUE_SHORT if short else DUE_STANDARD
                 )
-                self.assertEqual(complaint.review_term, "short" if short else "standard")
+                self.assertEqual(
+                    complaint.review_term, "short" if short else "standard"
+                )
                 self.assertEqual(complaint.state, "registered")
                 self.assertEqual(complaint.date_registered, REGISTERED)
                 self.assertTrue(complaint.name.startswith("Ж-"))

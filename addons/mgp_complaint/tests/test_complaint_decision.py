@@ -99,6 +99,4 @@ class TestComplaintDecision(ComplaintCommon):
         case.invalidate_recordset()
         self.assertEqual(case.with_user(self.specialist).mgp_complaint_count, 2)
         action = case.with_user(self.specialist).action_view_mgp_complaints()
-        self.assertEqual(
-            self.Complaint.search_count(action["domain"]), 2
-        )
+        self.assertEqual(self.Complaint.search_count(action["domain"]), 2)

@@ -115,7 +115,13 @@ class TestComplaintJsonRpc(HttpCase, ComplaintCommon):
         with mute_logger("odoo.http"), self.assertRaises(JsonRpcException):
             self._call(
                 "create",
-                [{"partner_id": self.person.id, "subject": "other", "description": "x"}],
+                [
+                    {
+                        "partner_id": self.person.id,
+                        "subject": "other",
+                        "description": "x",
+                    }
+                ],
             )
         with mute_logger("odoo.http"), self.assertRaises(JsonRpcException):
             self._call("action_decide", [[complaint.id], "upheld", "Да", "other"])

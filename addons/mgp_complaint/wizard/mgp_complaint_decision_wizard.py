@@ -14,6 +14,15 @@ class MgpComplaintDecisionWizard(models.TransientModel):
     reasons = fields.Text(required=True)
     remedy = fields.Selection(REMEDIES)
     remedy_note = fields.Text(string="Remedy details")
+    correction_id = fields.Many2one(
+        "mgp.document.correction",
+        string="Correction",
+        domain="[('res_model', '=', res_model), ('res_id', '=', res_id)]",
+    )
+    res_model = fields.Char(related="complaint_id.res_model")
+    res_id = fields.Many2oneReference(
+        related="complaint_id.res_id", model_field="res_model"
+    )
 
     def action_confirm(self):
         self.ensure_one()
@@ -24,4 +33,6 @@ class MgpComplaintDecisionWizard(models.TransientModel):
             remedy_note=self.remedy_note,
             decision_date=self.decision_date,
         )
+        if self.correction_id:
+            self.complaint_id.correction_id = self.correction_id
         return {"type": "ir.actions.act_window_close"}

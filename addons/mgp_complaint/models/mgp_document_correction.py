@@ -1,6 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import base64
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 

@@ -107,7 +107,6 @@ class MgpComplaint(models.Model):
     )
     reviewer_id = fields.Many2one(
         "res.users",
-        string="Reviewer",
         tracking=True,
         domain="[('share', '=', False)]",
     )
@@ -132,7 +131,6 @@ class MgpComplaint(models.Model):
     )
     correction_id = fields.Many2one(
         "mgp.document.correction",
-        string="Correction",
         copy=False,
         help="The correction of the issued document that remedies an upheld "
         "complaint about a typo.",
@@ -169,9 +167,10 @@ class MgpComplaint(models.Model):
                 )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for complaint in self:
             complaint.access_url = f"/my/complaint/{complaint.id}"
+        return res
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):

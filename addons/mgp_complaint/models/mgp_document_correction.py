@@ -81,9 +81,10 @@ class MgpDocumentCorrection(models.Model):
             )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for correction in self:
             correction.access_url = f"/my/correction/{correction.id}"
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):

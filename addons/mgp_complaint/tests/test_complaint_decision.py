@@ -79,7 +79,7 @@ class TestComplaintDecision(ComplaintCommon):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create(
                 {
                     "decision": "upheld",

@@ -16,7 +16,6 @@ class MgpComplaintDecisionWizard(models.TransientModel):
     remedy_note = fields.Text(string="Remedy details")
     correction_id = fields.Many2one(
         "mgp.document.correction",
-        string="Correction",
         domain="[('res_model', '=', res_model), ('res_id', '=', res_id)]",
     )
     res_model = fields.Char(related="complaint_id.res_model")

@@ -3,8 +3,9 @@
     "name": "Employment Accompaniment of Disabled Persons: Printed Forms",
     "summary": "Certificate, order and NGO registry application of the "
     "accompaniment measure (Order 692n, Appendices 1, 3 and 4) as PDF; "
-    "indicators (Appendix 6) as XLSX",
-    "version": "19.0.1.0.0",
+    "indicators (Appendix 6) as PDF and XLSX, with drill-down, analysis and a "
+    "dashboard",
+    "version": "19.0.1.1.0",
     "category": "Services/Employment",
     "website": "https://github.com/mgp-suite/mgp",
     "author": "mgp contributors",
@@ -20,11 +21,14 @@
         "report/report_certificate_templates.xml",
         "report/report_order_templates.xml",
         "report/report_ngo_application_templates.xml",
+        "report/report_indicators_templates.xml",
         "report/mgp_reports_reports.xml",
         "views/res_company_views.xml",
         "views/mgp_accompaniment_views.xml",
         "views/mgp_ngo_application_views.xml",
         "wizard/mgp_indicator_report_wizard_views.xml",
+        "wizard/mgp_indicator_value_views.xml",
+        "wizard/mgp_indicator_dashboard_views.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -37,10 +37,14 @@ class Result:
     goal: float  # minimum ratio
     mismatches: int = 0  # answers where the subject and the reference differ
     notes: list = field(default_factory=list)
+    # True: the ratio is a slowdown (subject time / reference time) that
+    # must stay at or under the goal
+    at_most: bool = False
 
     @property
     def ok(self):
-        return self.ratio >= self.goal and not self.mismatches
+        within = self.ratio <= self.goal if self.at_most else self.ratio >= self.goal
+        return within and not self.mismatches
 
 
 def best_times(funcs, rounds):
@@ -125,7 +129,17 @@ def bench_add_working_days(env, args):
     return result
 
 
-BENCHES = [bench_add_working_days]
+def bench_indicators(env, args):
+    """I1 + I2 of mgp.indicator against hand-written SQL (tests/bench/indicators.py)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import indicators  # noqa: PLC0415 - next to this script, not a package
+
+    if "mgp.indicator" not in env:
+        raise SystemExit("mgp_reports is not installed in this database")
+    return indicators.bench_indicators(env, args, Result, best_times)
+
+
+BENCHES = [bench_add_working_days, bench_indicators]
 
 
 # ---------------------------------------------------------------- Odoo
@@ -182,6 +196,9 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument(
+        "--cases", type=int, default=1_000_000, help="cases of the indicators figure"
+    )
+    parser.add_argument(
         "--only", default=None, help="run only the benches whose name contains this"
     )
     args = parser.parse_args(argv)
@@ -195,8 +212,9 @@ def main(argv=None):
                 continue
             result = bench(env, args)
             status = "ok" if result.ok else "FAILED"
+            sign = "<=" if result.at_most else ">="
             out(
-                f"{result.label}: {result.ratio:.1f}x (goal >= {result.goal:g}x), "
+                f"{result.label}: {result.ratio:.2f}x (goal {sign} {result.goal:g}x), "
                 f"mismatches: {result.mismatches}  [{status}]"
             )
             for note in result.notes:

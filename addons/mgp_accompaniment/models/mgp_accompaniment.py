@@ -40,6 +40,14 @@ MSE_RECOMMENDATIONS = [
     ("not_needed", "Does not need it"),
 ]
 CERTIFICATE_MONTHS = 6
+# How the certificate reached the citizen (seed 000: «в личный кабинет»; it
+# «может быть также распечатан и вручен очно»)
+CERTIFICATE_DELIVERY = [
+    ("portal", "Personal cabinet (portal)"),
+    ("in_person", "Handed over in person"),
+    ("post", "By post"),
+    ("email", "By e-mail"),
+]
 # Free capacity shown for an NGO without a declared limit.
 UNLIMITED_CAPACITY = 9999
 # Context key of the public methods that change the state.
@@ -91,6 +99,8 @@ class MgpAccompaniment(models.Model):
         "certificate_date",
         "date_end",
         "certificate_sent_date",
+        "certificate_delivery",
+        "certificate_handed_by_id",
         "employment_date",
         "employer_id",
         "date_closed",
@@ -272,6 +282,16 @@ class MgpAccompaniment(models.Model):
     )
     certificate_sent_date = fields.Date(
         string="Certificate sent on", tracking=True, copy=False, readonly=True
+    )
+    certificate_delivery = fields.Selection(
+        CERTIFICATE_DELIVERY, tracking=True, copy=False, readonly=True
+    )
+    certificate_handed_by_id = fields.Many2one(
+        "res.users",
+        string="Certificate handed over by",
+        copy=False,
+        readonly=True,
+        tracking=True,
     )
     certificate_notes = fields.Text(
         compute="_compute_certificate_notes",
@@ -837,9 +857,13 @@ class MgpAccompaniment(models.Model):
             case._mgp_deadline_open("s1_certificate_send", issue_date)
         return True
 
-    def action_send_certificate(self, send_date=None):
-        """Send the certificate to the citizen's portal and by e-mail."""
+    def action_send_certificate(self, send_date=None, channel="portal"):
+        """Deliver the certificate: published in the citizen's personal
+        cabinet (portal) and, for ``portal`` and ``email``, notified by e-mail;
+        ``in_person`` records who handed the printed certificate over."""
         self._mgp_check_group("mgp_base.group_specialist")
+        if channel not in dict(CERTIFICATE_DELIVERY):
+            raise UserError(self.env._("Unknown way of delivering the certificate."))
         template = self.env.ref(
             "mgp_accompaniment.mail_template_certificate", raise_if_not_found=False
         )
@@ -856,10 +880,37 @@ class MgpAccompaniment(models.Model):
                 after=[(case.certificate_date, self.env._("the certificate"))],
                 label=self.env._("The sending of the certificate"),
             )
-            case._mgp_engine_write({"certificate_sent_date": send_date})
-            case._mgp_notify(template)
+            vals = {"certificate_sent_date": send_date, "certificate_delivery": channel}
+            if channel == "in_person":
+                vals["certificate_handed_by_id"] = self.env.user.id
+            case._mgp_engine_write(vals)
+            if channel in ("portal", "email"):
+                case._mgp_notify(template)
+            else:
+                case.message_post(
+                    body=self.env._(
+                        "Certificate %(number)s delivered on %(date)s: %(channel)s.",
+                        number=case.certificate_number,
+                        date=format_date(self.env, send_date),
+                        channel=dict(
+                            self._fields["certificate_delivery"]._description_selection(
+                                self.env
+                            )
+                        )[channel],
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
             case._mgp_deadline_close("s1_certificate_send", send_date)
         return True
+
+    def action_hand_over_certificate(self):
+        """Hand the printed certificate over in person: the delivery is
+        recorded (date, employee) and the certificate is printed."""
+        self.action_send_certificate(channel="in_person")
+        report = self.env.ref(
+            "mgp_reports.action_report_certificate", raise_if_not_found=False
+        )
+        return report.report_action(self) if report else True
 
     # ------------------------------------------------------------------
     # End of the service
@@ -967,6 +1018,7 @@ class MgpAccompaniment(models.Model):
             ],
             label=self.env._("The end of the service"),
         )
+        started = bool(self.certificate_number)
         self._mgp_deadline_cancel(SERVICE_DEADLINES)
         self._mgp_engine_write(
             {
@@ -976,6 +1028,10 @@ class MgpAccompaniment(models.Model):
                 "date_closed": termination_date,
             }
         )
+        if started:
+            # the accompaniment had begun: the results of what was done are due
+            self._mgp_deadline_open("s1_results", termination_date)
+            self._mgp_check_results_complete()
         if self.mse_request_id.state in ("draft", "sent"):
             self.mse_request_id.action_cancel()
         no_need = reason in ("no_need", "mse_refusal")
@@ -1004,10 +1060,18 @@ class MgpAccompaniment(models.Model):
         self._mgp_deadline_open("s1_results", end_date)
         self._mgp_check_results_complete()
 
+    def _mgp_results_due(self):
+        """Results are reported for an accompaniment that began (certificate
+        issued) and ended: employed, expired or terminated."""
+        self.ensure_one()
+        return self.state in ("employed", "expired") or (
+            self.state == "terminated" and bool(self.certificate_number)
+        )
+
     def _mgp_check_results_complete(self, done_date=None):
         """Close ``s1_results`` when every line has its result."""
         for case in self:
-            if case.state in ("employed", "expired") and case.results_complete:
+            if case._mgp_results_due() and case.results_complete:
                 case._mgp_deadline_close(
                     "s1_results", done_date or fields.Date.context_today(case)
                 )

@@ -116,3 +116,26 @@ class TestCertificate(AccompanimentCommon):
             case.action_send_certificate(date(2026, 3, 30))
         self.assertFalse(case.certificate_sent_date)
         self.assertEqual(self._deadline(case, "s1_certificate_send").state, "open")
+
+    def test_delivery_recorded(self):
+        case = self._assigned_case(date(2026, 3, 30))
+        case.action_issue_certificate(date(2026, 3, 31))
+        with self.assertRaises(UserError):
+            case.action_send_certificate(date(2026, 3, 31), channel="pigeon")
+        action = case.with_user(self.specialist).action_hand_over_certificate()
+        self.assertEqual(case.certificate_delivery, "in_person")
+        self.assertEqual(case.certificate_handed_by_id, self.specialist)
+        self.assertTrue(case.certificate_sent_date)
+        self.assertEqual(self._deadline(case, "s1_certificate_send").state, "done")
+        # the printed certificate comes with it
+        self.assertEqual(action["type"], "ir.actions.report")
+        self.assertEqual(action["report_name"], "mgp_reports.report_certificate")
+        with self.assertRaises(UserError):  # delivered once
+            case.action_send_certificate(channel="post")
+
+    def test_delivery_by_portal_is_the_default(self):
+        case = self._assigned_case(date(2026, 3, 30))
+        case.action_issue_certificate(date(2026, 3, 31))
+        case.action_send_certificate(date(2026, 3, 31))
+        self.assertEqual(case.certificate_delivery, "portal")
+        self.assertFalse(case.certificate_handed_by_id)

@@ -104,7 +104,11 @@ class TestEnd(AccompanimentCommon):
         self.assertEqual(case.state, "terminated")
         self.assertEqual(case.termination_reason, "withdrawn")
         self.assertEqual(case.termination_note, "Заявление гражданина")
-        self.assertFalse(case.deadline_ids.filtered(lambda d: d.state == "open"))
+        # only the results of what was done remain due
+        self.assertEqual(
+            case.deadline_ids.filtered(lambda d: d.state == "open").mapped("code"),
+            ["s1_results"],
+        )
         self.assertEqual(self._deadline(case, "s1_certificate_send").state, "cancelled")
         self.assertTrue(
             case.message_ids.filtered(
@@ -156,3 +160,21 @@ class TestEnd(AccompanimentCommon):
         self.assertEqual(self._deadline(case, "s1_need_decision").state, "open")
         case.action_terminate("withdrawn", termination_date=date(2025, 11, 5))
         self.assertEqual(case.date_closed, date(2025, 11, 5))
+
+
+class TestResultsAfterTermination(AccompanimentCommon):
+    def test_terminated_after_certificate_reports_results(self):
+        case = self._active_case(date(2025, 11, 5), date(2025, 11, 6))
+        case.action_terminate("withdrawn", "Заявление", date(2025, 11, 20))
+        results = self._deadline(case, "s1_results")
+        self.assertEqual(results.state, "open")
+        self.assertEqual(results.date_start, date(2025, 11, 20))
+        for line in case.line_ids.with_user(self.specialist_2):
+            line.write({"date_done": date(2025, 11, 18), "result": "Выполнено"})
+        self.assertEqual(results.state, "done")
+
+    def test_terminated_before_certificate_reports_nothing(self):
+        case = self._case(date(2025, 11, 5))
+        case.action_decide_need(True, date(2025, 11, 5))
+        case.action_terminate("withdrawn", "Заявление", date(2025, 11, 10))
+        self.assertFalse(self._deadline(case, "s1_results"))

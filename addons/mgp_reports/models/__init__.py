@@ -1,2 +1,3 @@
+from . import mgp_deadline
 from . import mgp_indicator
 from . import res_company

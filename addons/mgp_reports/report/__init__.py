@@ -2,3 +2,4 @@ from . import mgp_report_form
 from . import report_certificate
 from . import report_order
 from . import report_ngo_application
+from . import report_indicators

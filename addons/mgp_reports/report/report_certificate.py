@@ -55,6 +55,8 @@ class ReportCertificate(models.AbstractModel):
         if employee:
             # the employee is named on the line above: only the contacts here
             parts = [part for part in parts if part != employee.name] or parts
+        # the form's order: «электронный адрес, телефон»
+        parts.sort(key=lambda part: "@" not in part)
         return {
             "companion": companion,
             # parts printed unbroken: a phone number is never split at a hyphen

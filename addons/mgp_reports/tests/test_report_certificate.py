@@ -53,7 +53,8 @@ class TestReportCertificate(MgpReportsCommon):
             case.certificate_number,
             # the accompanying employee with the position, and the contacts
             "Mgp Specialist 2, Инспектор",
-            "mgp_specialist_2@example.ru",
+            # e-mail first, then the phone, as the form's caption says
+            "(электронный адрес, телефон): mgp_specialist_2@example.ru, "
             "+7 4842 12-34-56",
             self.activity_talks.name,
             self.activity_route.name,

@@ -5,17 +5,57 @@ import io
 import xlsxwriter
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
+from ..models.mgp_indicator import START_DATES
 from ..report.mgp_report_form import format_ru_date
+
+# Printed texts of Приложение 6: official Russian, whatever the user's language.
+REPORT_TITLE_RU = (
+    "Показатели меры государственной поддержки «Организация сопровождения при "
+    "содействии занятости инвалидов» (приложение 6 к Стандарту)"
+)
+INDICATOR_TITLES_RU = {
+    "i1": "Доля граждан, получающих (получавших) меру поддержки, не "
+    "трудоустроенных в течение 6 месяцев со дня принятия решения о "
+    "нуждаемости инвалида в сопровождении при содействии занятости, от общего "
+    "количества граждан, получающих (получавших) меру поддержки в отчетном "
+    "периоде",
+    "i2": "Доля процедур (действий), выполненных центром занятости населения при "
+    "предоставлении меры поддержки, с нарушением установленных сроков",
+}
+# The counting rules of mgp.indicator (see its docstring), printed with the figures.
+COUNTING_RULES_RU = {
+    "i1": "Показатель 1. Знаменатель — граждане, в отношении которых решение о "
+    "нуждаемости в сопровождении принято не позднее последнего дня периода и "
+    "предоставление меры не завершено до начала периода (гражданин учитывается "
+    "один раз, по последнему решению). Числитель — те из них, кто не "
+    "трудоустроен в течение 6 месяцев со дня решения о нуждаемости, если эти "
+    "6 месяцев истекли до конца периода. Трудоустройство учитывается в любом "
+    "состоянии дела (до выдачи сертификата, после прекращения сервиса).",
+    "i2": "Показатель 2. Учитываются только собственные процедуры центра "
+    "занятости (без срока ответа МСЭ и сроков работодателя и НГО). Числитель — "
+    "процедуры, выполненные в периоде позже срока; процедуры, не выполненные "
+    "на конец периода при истекшем сроке; процедуры, отмененные в периоде "
+    "после истечения срока. Знаменатель — эти процедуры и процедуры, "
+    "выполненные в периоде в срок.",
+}
+I2_KIND_LABELS_RU = {
+    "done_on_time": "выполнена в срок",
+    "done_late": "выполнена с нарушением срока",
+    "open_late": "не выполнена, срок истек",
+    "cancelled_late": "отменена после истечения срока",
+}
 
 
 class MgpIndicatorReportWizard(models.TransientModel):
-    """Indicators I1 and I2 of the measure for a period, shown and exported
-    to an XLSX workbook (summary, citizens of I1, procedures of I2)."""
+    """Indicators I1 and I2 of the measure for a period and centres (or a
+    whole region): shown with their counting rules, drilled into, analysed
+    by month, quarter or year (pivot and graph), printed (PDF) and
+    exported (XLSX)."""
 
     _name = "mgp.indicator.report.wizard"
-    _description = "Indicators of the Accompaniment Measure (XLSX)"
+    _description = "Indicators of the Accompaniment Measure"
 
     def _default_date_from(self):
         return fields.Date.context_today(self).replace(month=1, day=1)
@@ -24,12 +64,33 @@ class MgpIndicatorReportWizard(models.TransientModel):
         string="From", required=True, default=lambda self: self._default_date_from()
     )
     date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
+    state_id = fields.Many2one(
+        "res.country.state",
+        string="Region",
+        help="Consolidate every centre of this region you have access to.",
+    )
     company_ids = fields.Many2many(
         "res.company",
         string="Centres",
         required=True,
         default=lambda self: self.env.company,
         domain=lambda self: [("id", "in", self.env.user.company_ids.ids)],
+    )
+    step = fields.Selection(
+        [("month", "Month"), ("quarter", "Quarter"), ("year", "Year")],
+        string="Analyse by",
+        required=True,
+        default="month",
+    )
+    groupby = fields.Selection(
+        [
+            ("total", "All the centres chosen"),
+            ("company", "Centre"),
+            ("region", "Region"),
+        ],
+        string="Group by",
+        required=True,
+        default="total",
     )
     i1_numerator = fields.Integer(
         string="I1: not employed within 6 months", compute="_compute_indicators"
@@ -40,47 +101,38 @@ class MgpIndicatorReportWizard(models.TransientModel):
     i1_share = fields.Float(
         string="I1, %", digits=(5, 2), compute="_compute_indicators"
     )
+    i1_applicable = fields.Boolean(compute="_compute_indicators")
     i2_numerator = fields.Integer(
         string="I2: procedures past their deadline", compute="_compute_indicators"
     )
     i2_denominator = fields.Integer(
-        string="I2: procedures performed", compute="_compute_indicators"
+        string="I2: procedures of the period", compute="_compute_indicators"
     )
     i2_share = fields.Float(
         string="I2, %", digits=(5, 2), compute="_compute_indicators"
     )
+    i2_applicable = fields.Boolean(compute="_compute_indicators")
+    value_ids = fields.One2many("mgp.indicator.value", "wizard_id", string="Figures")
     xlsx_file = fields.Binary(string="Workbook", readonly=True, attachment=False)
     xlsx_filename = fields.Char(readonly=True)
 
     @api.depends("date_from", "date_to", "company_ids")
     def _compute_indicators(self):
-        Indicator = self.env["mgp.indicator"]
         for wizard in self:
-            if not wizard._mgp_period_ok():
-                wizard.update(
+            values = {}
+            for indicator in ("i1", "i2"):
+                figure = (
+                    wizard._mgp_figure(indicator) if wizard._mgp_period_ok() else {}
+                )
+                values.update(
                     {
-                        "i1_numerator": 0,
-                        "i1_denominator": 0,
-                        "i1_share": 0.0,
-                        "i2_numerator": 0,
-                        "i2_denominator": 0,
-                        "i2_share": 0.0,
+                        f"{indicator}_numerator": figure.get("numerator", 0),
+                        f"{indicator}_denominator": figure.get("denominator", 0),
+                        f"{indicator}_share": figure.get("share") or 0.0,
+                        f"{indicator}_applicable": figure.get("applicable", False),
                     }
                 )
-                continue
-            args = (wizard.date_from, wizard.date_to, wizard.company_ids)
-            i1 = Indicator._mgp_compute_i1(*args)
-            i2 = Indicator._mgp_compute_i2(*args)
-            wizard.update(
-                {
-                    "i1_numerator": i1["numerator"],
-                    "i1_denominator": i1["denominator"],
-                    "i1_share": i1["share"],
-                    "i2_numerator": i2["numerator"],
-                    "i2_denominator": i2["denominator"],
-                    "i2_share": i2["share"],
-                }
-            )
+            wizard.update(values)
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -94,8 +146,52 @@ class MgpIndicatorReportWizard(models.TransientModel):
                     self.env._("The period cannot end before it starts.")
                 )
 
+    @api.onchange("state_id")
+    def _onchange_state_id(self):
+        if self.state_id:
+            self.company_ids = self.env.user.company_ids.filtered(
+                lambda company: company.state_id == self.state_id
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_analyse(self):
+        """Figures by period (and centre or region), in pivot, graph and list."""
+        self.ensure_one()
+        self._mgp_check_period()
+        self._mgp_fill_values()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Indicators by period"),
+            "res_model": "mgp.indicator.value",
+            "view_mode": "list,pivot,graph",
+            "views": [(False, "list"), (False, "pivot"), (False, "graph")],
+            "domain": [("wizard_id", "=", self.id)],
+            "context": {"create": False, "search_default_groupby_indicator": 1},
+            "target": "current",
+        }
+
+    def action_open_i1_numerator(self):
+        return self._mgp_drill("i1", True)
+
+    def action_open_i1_denominator(self):
+        return self._mgp_drill("i1", False)
+
+    def action_open_i2_numerator(self):
+        return self._mgp_drill("i2", True)
+
+    def action_open_i2_denominator(self):
+        return self._mgp_drill("i2", False)
+
+    def action_print_pdf(self):
+        self.ensure_one()
+        self._mgp_check_period()
+        return self.env.ref("mgp_reports.action_report_indicators").report_action(self)
+
     def action_export_xlsx(self):
         self.ensure_one()
+        self._mgp_check_period()
         content = self._mgp_build_xlsx()
         filename = "indicators_%s_%s.xlsx" % (self.date_from, self.date_to)
         self.write({"xlsx_file": base64.b64encode(content), "xlsx_filename": filename})
@@ -106,6 +202,9 @@ class MgpIndicatorReportWizard(models.TransientModel):
             "target": "self",
         }
 
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
     def _mgp_period_ok(self):
         self.ensure_one()
         return bool(
@@ -115,22 +214,153 @@ class MgpIndicatorReportWizard(models.TransientModel):
             and self.date_from <= self.date_to
         )
 
+    def _mgp_check_period(self):
+        if not self._mgp_period_ok():
+            raise UserError(self.env._("Choose a period and at least one centre."))
+        if not any(
+            self.env["mgp.indicator"]._mgp_applicable(indicator, self.date_to)
+            for indicator in ("i1", "i2")
+        ):
+            raise UserError(
+                self.env._(
+                    "The indicators apply from 1 January 2025 (I1) and "
+                    "1 January 2026 (I2); choose a later period."
+                )
+            )
+
+    def _mgp_companies(self):
+        """The centres counted: those chosen that the user may work in."""
+        self.ensure_one()
+        return self.company_ids & self.env.user.company_ids
+
+    def _mgp_env_companies(self):
+        """``self`` in an environment where the chosen centres are active,
+        so that the record rules let their records through."""
+        self.ensure_one()
+        companies = self._mgp_companies()
+        if not companies:
+            return self
+        return self.with_context(allowed_company_ids=companies.ids)
+
+    def _mgp_figure(self, indicator):
+        wizard = self._mgp_env_companies()
+        return wizard.env["mgp.indicator"]._mgp_compute(
+            indicator, self.date_from, self.date_to, self._mgp_companies()
+        )
+
+    def _mgp_drill(self, indicator, counted_only):
+        self.ensure_one()
+        self._mgp_check_period()
+        wizard = self._mgp_env_companies()
+        return wizard.env["mgp.indicator"]._mgp_drill_action(
+            indicator, self.date_from, self.date_to, self._mgp_companies(), counted_only
+        )
+
+    def _mgp_fill_values(self):
+        """(Re)create the figures by period and group, one query per indicator."""
+        self.ensure_one()
+        Indicator = self._mgp_env_companies().env["mgp.indicator"]
+        Value = self.env["mgp.indicator.value"]
+        periods = Indicator._mgp_split_period(self.date_from, self.date_to, self.step)
+        groupby = None if self.groupby == "total" else self.groupby
+        self.value_ids.unlink()
+        vals_list = []
+        for indicator in ("i1", "i2"):
+            for figure in Indicator._mgp_figures(
+                indicator, periods, self._mgp_companies(), groupby=groupby
+            ):
+                vals_list.append(
+                    {
+                        "wizard_id": self.id,
+                        "indicator": indicator,
+                        "date_from": figure["date_from"],
+                        "date_to": figure["date_to"],
+                        "period": Value._mgp_period_label(
+                            figure["date_from"], figure["date_to"], self.step
+                        ),
+                        "company_id": figure["group"]
+                        if groupby == "company"
+                        else False,
+                        "state_id": figure["group"] if groupby == "region" else False,
+                        "numerator": figure["numerator"],
+                        "denominator": figure["denominator"],
+                        "share": figure["share"] or 0.0,
+                        "applicable": figure["applicable"],
+                    }
+                )
+        return Value.create(vals_list)
+
     # ------------------------------------------------------------------
-    # Workbook (Russian, as the regional reporting expects it)
+    # Printed figures (PDF and XLSX, in Russian)
     # ------------------------------------------------------------------
+    def _mgp_report_data(self):
+        """Figures, counting rules and drill-down rows of the printed report
+        and of the workbook: the same numbers as the screen's."""
+        self.ensure_one()
+        wizard = self._mgp_env_companies()
+        Indicator = wizard.env["mgp.indicator"]
+        companies = self._mgp_companies()
+        args = (self.date_from, self.date_to, companies)
+        data = {
+            "period": self._mgp_period_label(),
+            "scope": self._mgp_scope_label(),
+            "companies": companies,
+            "today": format_ru_date(fields.Date.context_today(self)),
+        }
+        for indicator in ("i1", "i2"):
+            figure = Indicator._mgp_compute(indicator, *args)
+            rows = Indicator._mgp_rows(indicator, *args) if figure["applicable"] else []
+            model = "mgp.accompaniment" if indicator == "i1" else "mgp.deadline"
+            records = wizard.env[model].browse([row["id"] for row in rows])
+            for row, record in zip(rows, records, strict=True):
+                row["record"] = record
+            by_company = [
+                dict(value, company=companies.browse(value["group"]))
+                for value in Indicator._mgp_figures(
+                    indicator, [(self.date_from, self.date_to)], companies, "company"
+                )
+                if value["group"]
+            ]
+            for value in by_company:
+                value["share_text"] = self._mgp_share_text(value)
+            data[indicator] = dict(
+                figure,
+                by_company=by_company,
+                rows=rows,
+                title=INDICATOR_TITLES_RU[indicator],
+                rule=COUNTING_RULES_RU[indicator],
+                start=format_ru_date(START_DATES[indicator]),
+                share_text=self._mgp_share_text(figure),
+            )
+        return data
+
+    @api.model
+    def _mgp_share_text(self, figure):
+        if not figure["applicable"]:
+            return "не применяется"
+        if figure["share"] is None:
+            return "—"
+        return ("%.2f" % figure["share"]).replace(".", ",")
+
+    def _mgp_scope_label(self):
+        companies = self._mgp_companies()
+        if self.state_id:
+            return "%s (%s)" % (
+                self.state_id.with_context(lang="ru_RU").name,
+                ", ".join(companies.mapped("name")),
+            )
+        return ", ".join(companies.mapped("name"))
+
     def _mgp_build_xlsx(self):
         """Return the bytes of the workbook of the indicators."""
         self.ensure_one()
-        Indicator = self.env["mgp.indicator"]
-        args = (self.date_from, self.date_to, self.company_ids)
-        i1 = Indicator._mgp_compute_i1(*args)
-        i2 = Indicator._mgp_compute_i2(*args)
+        data = self._mgp_report_data()
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         styles = self._mgp_xlsx_styles(workbook)
-        self._mgp_xlsx_summary(workbook, styles, i1, i2)
-        self._mgp_xlsx_i1(workbook, styles, i1)
-        self._mgp_xlsx_i2(workbook, styles, i2)
+        self._mgp_xlsx_summary(workbook, styles, data)
+        self._mgp_xlsx_i1(workbook, styles, data["i1"])
+        self._mgp_xlsx_i2(workbook, styles, data["i2"])
         workbook.close()
         return output.getvalue()
 
@@ -139,6 +369,7 @@ class MgpIndicatorReportWizard(models.TransientModel):
         return {
             "title": workbook.add_format({"bold": True, "font_size": 13}),
             "bold": workbook.add_format({"bold": True}),
+            "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
             "head": workbook.add_format(
                 dict(border, bold=True, align="center", bg_color="#D9E1F2")
             ),
@@ -159,23 +390,11 @@ class MgpIndicatorReportWizard(models.TransientModel):
             sheet.set_column(col, col, width)
             sheet.write(row, col, title, styles["head"])
 
-    def _mgp_xlsx_summary(self, workbook, styles, i1, i2):
+    def _mgp_xlsx_summary(self, workbook, styles, data):
         sheet = workbook.add_worksheet("Показатели")
-        sheet.write(
-            0,
-            0,
-            "Показатели меры государственной поддержки «Организация "
-            "сопровождения при содействии занятости инвалидов» "
-            "(приложение 6 к Стандарту)",
-            styles["title"],
-        )
-        sheet.write(1, 0, "Отчетный период: %s" % self._mgp_period_label())
-        sheet.write(
-            2,
-            0,
-            "Центры занятости населения: %s"
-            % ", ".join(self.company_ids.mapped("name")),
-        )
+        sheet.write(0, 0, REPORT_TITLE_RU, styles["title"])
+        sheet.write(1, 0, "Отчетный период: %s" % data["period"])
+        sheet.write(2, 0, "Центры занятости населения: %s" % data["scope"])
         self._mgp_xlsx_table(
             sheet,
             styles,
@@ -183,33 +402,32 @@ class MgpIndicatorReportWizard(models.TransientModel):
             ["№", "Показатель", "Числитель", "Знаменатель", "Значение, %"],
             [5, 80, 14, 14, 14],
         )
-        lines = [
-            (
-                "1",
-                "Доля граждан, получающих (получавших) меру поддержки, не "
-                "трудоустроенных в течение 6 месяцев со дня принятия решения о "
-                "нуждаемости инвалида в сопровождении при содействии занятости, "
-                "от общего количества граждан, получающих (получавших) меру "
-                "поддержки в отчетном периоде",
-                i1,
-            ),
-            (
-                "2",
-                "Доля процедур (действий), выполненных центром занятости "
-                "населения при предоставлении меры поддержки, с нарушением "
-                "установленных сроков",
-                i2,
-            ),
-        ]
-        for offset, (number, label, result) in enumerate(lines, start=5):
+        for offset, (number, key) in enumerate((("1", "i1"), ("2", "i2")), start=5):
+            figure = data[key]
             sheet.set_row(offset, 60)
             sheet.write(offset, 0, number, styles["cell"])
-            sheet.write(offset, 1, label, styles["cell"])
-            sheet.write_number(offset, 2, result["numerator"], styles["int"])
-            sheet.write_number(offset, 3, result["denominator"], styles["int"])
-            sheet.write_number(offset, 4, result["share"], styles["pct"])
+            sheet.write(
+                offset,
+                1,
+                "%s (применяется с %s)" % (figure["title"], figure["start"]),
+                styles["cell"],
+            )
+            if figure["applicable"]:
+                sheet.write_number(offset, 2, figure["numerator"], styles["int"])
+                sheet.write_number(offset, 3, figure["denominator"], styles["int"])
+                if figure["share"] is None:
+                    sheet.write(offset, 4, "—", styles["cell"])
+                else:
+                    sheet.write_number(offset, 4, figure["share"], styles["pct"])
+            else:
+                for col in (2, 3, 4):
+                    sheet.write(offset, col, "не применяется", styles["cell"])
+        sheet.write(8, 0, "Порядок расчета", styles["bold"])
+        for offset, key in enumerate(("i1", "i2"), start=9):
+            sheet.set_row(offset, 90)
+            sheet.merge_range(offset, 0, offset, 4, data[key]["rule"], styles["wrap"])
         sheet.write(
-            8,
+            12,
             0,
             "Сформировано %s" % format_ru_date(fields.Date.context_today(self)),
         )
@@ -237,7 +455,7 @@ class MgpIndicatorReportWizard(models.TransientModel):
             [16, 36, 24, 14, 14, 14, 14, 12],
         )
         for row, line in enumerate(i1["rows"], start=4):
-            case = line["case"]
+            case = line["record"]
             sheet.write(row, 0, case.name, styles["cell"])
             sheet.write(row, 1, case.partner_id.name, styles["cell"])
             sheet.write(row, 2, case.company_id.name, styles["cell"])
@@ -247,9 +465,7 @@ class MgpIndicatorReportWizard(models.TransientModel):
                 sheet.write_datetime(row, 5, case.employment_date, styles["date"])
             else:
                 sheet.write_blank(row, 5, None, styles["cell"])
-            sheet.write(
-                row, 6, "да" if line["employed_in_time"] else "нет", styles["cell"]
-            )
+            sheet.write(row, 6, "да" if line["employed"] else "нет", styles["cell"])
             sheet.write(row, 7, "да" if line["counted"] else "нет", styles["cell"])
 
     def _mgp_xlsx_i2(self, workbook, styles, i2):
@@ -270,13 +486,13 @@ class MgpIndicatorReportWizard(models.TransientModel):
                 "Ответственный",
                 "Начало отсчета",
                 "Срок",
-                "Выполнена",
+                "Состояние на конец периода",
                 "С нарушением срока",
             ],
-            [22, 48, 18, 24, 24, 14, 14, 14, 12],
+            [22, 48, 18, 24, 24, 14, 14, 24, 12],
         )
         for row, line in enumerate(i2["rows"], start=4):
-            deadline = line["deadline"]
+            deadline = line["record"]
             sheet.write(row, 0, deadline.code, styles["cell"])
             sheet.write(row, 1, deadline.name, styles["cell"])
             sheet.write(row, 2, deadline.res_name or "", styles["cell"])
@@ -284,5 +500,5 @@ class MgpIndicatorReportWizard(models.TransientModel):
             sheet.write(row, 4, deadline.user_id.name or "", styles["cell"])
             sheet.write_datetime(row, 5, deadline.date_start, styles["date"])
             sheet.write_datetime(row, 6, deadline.date_due, styles["date"])
-            sheet.write_datetime(row, 7, deadline.date_done, styles["date"])
+            sheet.write(row, 7, I2_KIND_LABELS_RU[line["kind"]], styles["cell"])
             sheet.write(row, 8, "да" if line["counted"] else "нет", styles["cell"])

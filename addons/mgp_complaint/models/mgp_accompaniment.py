@@ -67,3 +67,20 @@ class MgpAccompaniment(models.Model):
         copy=False,
         index="btree_not_null",
     )
+
+    def action_mgp_request_correction(self):
+        """Start a correction of the issued certificate (staff)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Correction of the certificate"),
+            "res_model": "mgp.document.correction",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_res_model": self._name,
+                "default_res_id": self.id,
+                "default_partner_id": self.partner_id.id,
+                "default_company_id": self.company_id.id,
+            },
+        }

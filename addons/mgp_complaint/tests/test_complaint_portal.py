@@ -154,3 +154,49 @@ class TestComplaintPortal(HttpCase, ComplaintCommon):
         home = self.url_open("/my/home")
         self.assertEqual(home.status_code, 200)
         self.assertIn("/my/complaints", home.text)
+
+    # ------------------------------------------------------------------
+    # Corrections
+    # ------------------------------------------------------------------
+    def test_correction_request_in_portal(self):
+        certified = self._active_case(
+            date(2025, 10, 31), date(2025, 11, 5), partner_id=self.person.id
+        )
+        other = self._active_case(
+            date(2025, 10, 31), date(2025, 11, 5), partner_id=self.person_2.id
+        )
+        Correction = self.env["mgp.document.correction"]
+        self._login(self.citizen)
+        page = self.url_open("/my/correction/new")
+        self.assertIn(certified.certificate_number, page.text)
+        self.assertNotIn(other.certificate_number, page.text)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        # somebody else's certificate, no description: refused, nothing saved
+        response = self.url_open(
+            "/my/correction/new",
+            data={"csrf_token": token, "case": str(other.id), "description": " "},
+        )
+        self.assertIn("Выберите один из ваших сертификатов", response.text)
+        self.assertIn("Опишите опечатку или ошибку", response.text)
+        self.assertIn('aria-describedby="case_error"', response.text)
+        self.assertFalse(Correction.search([("partner_id", "=", self.person.id)]))
+        response = self.url_open(
+            "/my/correction/new",
+            data={
+                "csrf_token": token,
+                "case": str(certified.id),
+                "description": "Опечатка в отчестве.",
+                "new_name": "Тестов Тест Тестовичев",
+            },
+        )
+        correction = Correction.search([("partner_id", "=", self.person.id)])
+        self.assertEqual(len(correction), 1)
+        self.assertEqual(correction.company_id, self.company)
+        self.assertTrue(self._deadline(correction, "document_correction"))
+        self.assertIn(correction.name, response.text)
+        # the other citizen does not see it
+        self._login(self.citizen_2)
+        self.assertEqual(
+            self.url_open(f"/my/correction/{correction.id}").status_code, 404
+        )
+        self.assertNotIn(correction.name, self.url_open("/my/corrections").text)

@@ -161,10 +161,10 @@ class MgpComplaint(models.Model):
     @api.constrains("res_model", "res_id")
     def _check_concerned_record(self):
         for complaint in self:
-            if complaint.res_model and complaint.res_model not in self.env:
-                raise ValidationError(
-                    self.env._("Unknown model %s.", complaint.res_model)
-                )
+            model = complaint.res_model
+            # a complaint concerns a record of the suite, nothing else
+            if model and (model not in self.env or not model.startswith("mgp.")):
+                raise ValidationError(self.env._("Unknown model %s.", model))
 
     def _compute_access_url(self):
         res = super()._compute_access_url()

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -127,3 +127,9 @@ class TestComplaintJsonRpc(HttpCase, ComplaintCommon):
             self._call("action_decide", [[complaint.id], "upheld", "Да", "other"])
         complaint.invalidate_recordset()
         self.assertEqual(complaint.state, "registered")
+
+
+class TestComplaintConcerns(ComplaintCommon):
+    def test_only_suite_records(self):
+        with self.assertRaises(ValidationError):
+            self._complaint(res_model="res.users", res_id=self.specialist.id)

@@ -9,64 +9,28 @@ two timings measured in the same run, so that figures from different machines
 compare. Exits 1 when a figure misses its goal or a cross-check fails, 2 when
 the database cannot be used.
 
-To add a figure, write a function ``bench_<name>(env, args) -> Result`` and
-append it to BENCHES.
+To add a figure, write a function ``bench_<name>(env, args) -> Result`` (or
+a list of them) and append it to BENCHES. The figures of a region (SLA
+refresh, hourly job, printing, case creation, portal lists) are in
+``scale.py`` and need a database filled by ``generate.py``; see README,
+section Benchmark.
 """
 
 import argparse
 import datetime
-import gc
 import os
 import random
 import sys
-import time
-from dataclasses import dataclass, field
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-
-def out(line=""):
-    sys.stdout.write(f"{line}\n")
-    sys.stdout.flush()
-
-
-@dataclass
-class Result:
-    label: str  # "<subject> vs <reference>"
-    ratio: float  # how many times faster the subject is than the reference
-    goal: float  # minimum ratio
-    mismatches: int = 0  # answers where the subject and the reference differ
-    notes: list = field(default_factory=list)
-    # True: the ratio is a slowdown (subject time / reference time) that
-    # must stay at or under the goal
-    at_most: bool = False
-
-    @property
-    def ok(self):
-        within = self.ratio <= self.goal if self.at_most else self.ratio >= self.goal
-        return within and not self.mismatches
-
-
-def best_times(funcs, rounds):
-    """The fastest of `rounds` runs of each function, in seconds.
-
-    The functions take turns within each round, so that a load on the machine
-    weighs on all of them alike; the garbage collector is off while timing.
-    """
-    best = [float("inf")] * len(funcs)
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for _round in range(rounds):
-            for i, func in enumerate(funcs):
-                start = time.perf_counter()
-                func()
-                best[i] = min(best[i], time.perf_counter() - start)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    return best
-
+from benchlib import (  # noqa: E402
+    Result,
+    best_times,
+    default_addons_path,
+    open_env,
+    out,
+)
 
 # ---------------------------------------------------------------- figures
 
@@ -129,9 +93,19 @@ def bench_add_working_days(env, args):
     return result
 
 
+from scale import (  # noqa: E402 (the figures of a generated region)
+    bench_case_create,
+    bench_cron_expire,
+    bench_deadline_cron,
+    bench_portal_lists,
+    bench_print_batch,
+    bench_sla_refresh,
+    child_main,
+)
+
+
 def bench_indicators(env, args):
     """I1 + I2 of mgp.indicator against hand-written SQL (tests/bench/indicators.py)."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import indicators  # noqa: PLC0415 - next to this script, not a package
 
     if "mgp.indicator" not in env:
@@ -139,53 +113,16 @@ def bench_indicators(env, args):
     return indicators.bench_indicators(env, args, Result, best_times)
 
 
-BENCHES = [bench_add_working_days, bench_indicators]
-
-
-# ---------------------------------------------------------------- Odoo
-
-
-def open_env(args):
-    """An Environment (superuser) on args.db, or exit 2 with the reason."""
-    import odoo
-    from odoo.modules.registry import Registry
-    from odoo.tools import config
-
-    options = [
-        f"--database={args.db}",
-        f"--addons-path={args.addons_path}",
-        "--log-level=warn",
-        "--no-http",
-    ]
-    for option, value in (
-        ("--db_host", os.environ.get("PGHOST", "127.0.0.1")),
-        ("--db_port", os.environ.get("PGPORT", "5432")),
-        ("--db_user", os.environ.get("MGP_DB_USER") or os.environ.get("PGUSER")),
-    ):
-        if value:
-            options.append(f"{option}={value}")
-    config.parse_config(options)
-    try:
-        registry = Registry(args.db)
-    except Exception as exc:  # reported, then exit
-        out(f"cannot open database {args.db!r}: {exc}")
-        out("create one with: bash scripts/test.sh  (database mgp_test)")
-        sys.exit(2)
-    if "mgp.calendar" not in registry:
-        out(f"mgp_base is not installed in {args.db!r} (no model mgp.calendar)")
-        sys.exit(2)
-    cr = registry.cursor()
-    return cr, odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-
-
-def default_addons_path():
-    from odoo.tools import config
-
-    dirs = [os.path.join(ROOT, "addons")]
-    for path in (config.addons_base_dir, config.addons_community_dir):
-        if os.path.isdir(path) and path not in dirs:
-            dirs.append(path)
-    return ",".join(dirs)
+BENCHES = [
+    bench_add_working_days,
+    bench_sla_refresh,
+    bench_deadline_cron,
+    bench_print_batch,
+    bench_case_create,
+    bench_cron_expire,
+    bench_portal_lists,
+    bench_indicators,
+]
 
 
 def main(argv=None):
@@ -199,27 +136,54 @@ def main(argv=None):
         "--cases", type=int, default=1_000_000, help="cases of the indicators figure"
     )
     parser.add_argument(
-        "--only", default=None, help="run only the benches whose name contains this"
+        "--only",
+        default=None,
+        help="run only the benches whose name contains one of these (comma-separated)",
     )
+    parser.add_argument(
+        "--sla-open",
+        type=int,
+        default=1000000,
+        help="open deadlines of the SLA refresh figure (done ones are reopened "
+        "for it when the database has fewer; rolled back)",
+    )
+    parser.add_argument(
+        "--late",
+        type=int,
+        default=100000,
+        help="deadlines that just became late for the cron figure (committed)",
+    )
+    parser.add_argument("--prints", type=int, default=100)
+    parser.add_argument("--create", type=int, default=1000, help="cases created")
+    parser.add_argument(
+        "--expire", type=int, default=2000, help="cases expiring (rolled back)"
+    )
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=10, help="per client")
+    parser.add_argument("--port", type=int, default=8291)
+    parser.add_argument(
+        "--workers", type=int, default=0, help="Odoo --workers of the HTTP server"
+    )
+    parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.addons_path = args.addons_path or default_addons_path()
+    if args.child:
+        return child_main(args)
 
     cr, env = open_env(args)
     failed = False
     try:
         for bench in BENCHES:
-            if args.only and args.only not in bench.__name__:
+            if args.only and not any(
+                name.strip() in bench.__name__ for name in args.only.split(",")
+            ):
                 continue
-            result = bench(env, args)
-            status = "ok" if result.ok else "FAILED"
-            sign = "<=" if result.at_most else ">="
-            out(
-                f"{result.label}: {result.ratio:.2f}x (goal {sign} {result.goal:g}x), "
-                f"mismatches: {result.mismatches}  [{status}]"
-            )
-            for note in result.notes:
-                out(f"    {note}")
-            failed = failed or not result.ok
+            results = bench(env, args)
+            for result in results if isinstance(results, list) else [results]:
+                out(result.line())
+                for note in result.notes:
+                    out(f"    {note}")
+                failed = failed or not result.ok
     finally:
         cr.rollback()
         cr.close()

@@ -6,8 +6,10 @@ from werkzeug.exceptions import Forbidden, NotFound
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.tools import format_date
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 CERTIFICATE_REPORT = "mgp_reports.action_report_certificate"
 
@@ -139,18 +141,31 @@ class MgpAccompanimentPortal(CustomerPortal):
             raise Forbidden()
         return ngo
 
-    @http.route("/my/ngo/cases", type="http", auth="user", website=True)
-    def portal_ngo_cases(self, **kw):
+    @http.route(
+        ["/my/ngo/cases", "/my/ngo/cases/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_ngo_cases(self, page=1, **kw):
         ngo = self._mgp_ngo()
-        cases = request.env["mgp.accompaniment"].search(
-            [("ngo_id", "=", ngo.id)], limit=200
+        Case = request.env["mgp.accompaniment"]
+        domain = [("ngo_id", "=", ngo.id)]
+        pager = portal_pager(
+            url="/my/ngo/cases",
+            total=Case.search_count(domain),
+            page=page,
+            step=self._items_per_page,
         )
+        cases = Case.search(domain, limit=self._items_per_page, offset=pager["offset"])
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "cases": cases,
-                "person_names": self._mgp_person_names(cases),
+                "rows": self._mgp_ngo_case_rows(cases),
                 "page_name": "mgp_ngo_cases",
+                "pager": pager,
+                "default_url": "/my/ngo/cases",
             }
         )
         return request.render("mgp_accompaniment.portal_ngo_cases", values)
@@ -213,6 +228,34 @@ class MgpAccompanimentPortal(CustomerPortal):
             return request.redirect(f"{case_url}?error={quote(str(message))}")
         return request.redirect(f"{case_url}?success=1")
 
+    def _mgp_ngo_case_rows(self, cases):
+        """The cells of the NGO's list, formatted once for the whole page
+        (one date format for the page: Babel per row costs more than the
+        page's queries)."""
+        env = request.env
+        names = self._mgp_person_names(cases)
+        states = dict(cases._fields["state"]._description_selection(env))
+        date_format = env["res.lang"]._get_data(code=env.lang or "en_US").date_format
+        return [
+            {
+                "id": case.id,
+                "name": case.name,
+                "person": names.get(case.id),
+                "date_end": case.date_end.strftime(date_format)
+                if case.date_end and date_format
+                else (case.date_end and format_date(env, case.date_end) or ""),
+                "state": states.get(case.state, ""),
+            }
+            for case in cases
+        ]
+
     def _mgp_person_names(self, cases):
         # the NGO sees the names of the persons it accompanies, nothing more
-        return {case.id: case.partner_id.sudo().name for case in cases}
+        # (one query for the page, the name column only)
+        persons = (
+            request.env["res.partner"]
+            .sudo()
+            .search_fetch([("id", "in", cases.partner_id.ids)], ["name"])
+        )
+        names = {person.id: person.name for person in persons}
+        return {case.id: names.get(case.partner_id.id) for case in cases}

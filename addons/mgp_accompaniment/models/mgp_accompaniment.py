@@ -455,7 +455,12 @@ class MgpAccompaniment(models.Model):
             case._mgp_check_action_date(
                 case.plan_agreed_date, label=self.env._("The plan agreement")
             )
-            case._mgp_deadline_open("s1_need_decision", case.plan_agreed_date)
+        # the deadlines of the whole batch: one search, one create
+        self.env["mgp.deadline"]._open_many(
+            cases,
+            "s1_need_decision",
+            date_start={case.id: case.plan_agreed_date for case in cases},
+        )
         return cases
 
     def _compute_access_url(self):
@@ -987,15 +992,42 @@ class MgpAccompaniment(models.Model):
         return True
 
     @api.model
-    def _cron_expire(self, today=None):
-        """End the accompaniment of cases whose certificate term is over."""
+    def _cron_expire(self, today=None, batch_size=500):
+        """End the accompaniment of cases whose certificate term is over.
+
+        By batches of ``batch_size`` cases, set-based within a batch. The
+        batch's rows are locked with SKIP LOCKED (a second cron worker takes
+        other cases); in the scheduled action each batch is committed
+        (``_commit_progress``), so a restart goes on with the cases left.
+        """
         today = fields.Date.to_date(today) or fields.Date.context_today(self)
         # the daily job ends the cases of every centre
-        cases = self.sudo().search([("state", "=", "active"), ("date_end", "<", today)])
-        for case in cases:
-            case._mgp_engine_write({"state": "expired", "date_closed": case.date_end})
-            case._mgp_start_results(case.date_end)
-        return cases.with_env(self.env)
+        Case = self.sudo()
+        domain = [("state", "=", "active"), ("date_end", "<", today)]
+        commit_progress = self.env.context.get("ir_cron_progress_id") and (
+            self.env["ir.cron"]._commit_progress
+        )
+        expired = Case.browse()
+        while True:
+            cases = Case.search(domain, order="id", limit=batch_size)
+            cases = cases.try_lock_for_update(allow_referencing=True)
+            if not cases:
+                break
+            for date_end, group in cases.grouped("date_end").items():
+                group._mgp_engine_write({"state": "expired", "date_closed": date_end})
+            cases._mgp_deadline_cancel(SERVICE_DEADLINES)
+            self.env["mgp.deadline"]._open_many(
+                cases,
+                "s1_results",
+                date_start={case.id: case.date_end for case in cases},
+            )
+            cases._mgp_check_results_complete()
+            expired |= cases
+            if commit_progress and not commit_progress(
+                len(cases), remaining=Case.search_count(domain)
+            ):
+                break
+        return expired.with_env(self.env)
 
     def action_terminate(self, reason, note=None, termination_date=None):
         """Stop the service with ``reason`` and notify the citizen."""

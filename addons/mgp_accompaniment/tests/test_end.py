@@ -29,6 +29,22 @@ class TestEnd(AccompanimentCommon):
             len(case.deadline_ids.filtered(lambda d: d.code == "s1_results")), 1
         )
 
+    def test_expiry_by_batches(self):
+        """Batches of one case: every case of the day expires, each with
+        its results deadline."""
+        first = self._active_case(date(2025, 3, 31), date(2025, 3, 31))
+        second = self._active_case(
+            date(2025, 3, 31), date(2025, 3, 31), partner_id=self.person_2.id
+        )
+        expired = self.Case._cron_expire(today=date(2025, 10, 1), batch_size=1)
+        self.assertIn(first, expired)
+        self.assertIn(second, expired)
+        for case in first | second:
+            self.assertEqual(case.state, "expired")
+            results = case.deadline_ids.filtered(lambda d: d.code == "s1_results")
+            self.assertEqual(len(results), 1)
+            self.assertEqual(results.date_due, date(2025, 10, 7))
+
     def test_not_expired_on_last_day(self):
         case = self._active_case(date(2025, 3, 31), date(2025, 3, 31))
         self.Case._cron_expire(today=date(2025, 9, 30))

@@ -1,6 +1,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from markupsafe import Markup
+
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.fields import Domain
+from odoo.tools import SQL, format_date
+
+# recipients per committed batch of the hourly job; procedures shown in a digest
+DIGEST_BATCH = 100
+DIGEST_LINES = 30
+DIGEST_LOCK = 0x6D67_7064  # PostgreSQL advisory lock of the digest sender
 
 SLA_STATUS = [
     ("on_track", "On track"),
@@ -14,7 +22,8 @@ class MgpDeadline(models.Model):
 
     Deadlines are opened, closed and cancelled only through
     :class:`MgpDeadlineMixin`; ``is_late`` and ``sla_status`` are refreshed
-    set-based by :meth:`_refresh_sla` (after each change and daily by cron).
+    set-based by :meth:`_refresh_sla` (after each change and hourly by
+    cron); reminders are one digest activity per user (:meth:`_notify_sla`).
     """
 
     _name = "mgp.deadline"
@@ -59,6 +68,11 @@ class MgpDeadline(models.Model):
     at_risk_notified = fields.Boolean(readonly=True, copy=False)
     late_notified = fields.Boolean(readonly=True, copy=False)
 
+    # the hot paths only read open deadlines (a small part of the table):
+    # the digest of a user, the late procedures of a centre
+    _open_user_idx = models.Index("(user_id, sla_status) WHERE state = 'open'")
+    _open_company_idx = models.Index("(company_id, sla_status) WHERE state = 'open'")
+
     @api.depends("res_model", "res_id")
     def _compute_res_name(self):
         names = {}
@@ -95,63 +109,107 @@ class MgpDeadline(models.Model):
         already open deadline with the same code is returned unchanged.
         """
         record.ensure_one()
-        Deadline = self.sudo()  # engine bookkeeping, whatever the user's rights
-        existing = Deadline.search(
-            [
-                ("res_model", "=", record._name),
-                ("res_id", "=", record.id),
-                ("code", "=", code),
-                ("state", "=", "open"),
-            ],
-            limit=1,
+        return self._open_many(
+            record, code, date_start=date_start, user=user, days=days
         )
-        if existing:
-            return existing.with_env(self.env)
+
+    @api.model
+    def _open_many(self, records, code, date_start=None, user=None, days=None):
+        """Open the deadline ``code`` of each of ``records`` at once.
+
+        One search for the deadlines already open, one ``create`` for the
+        others, their status computed on the spot (no UPDATE per deadline):
+        what a batch of cases (a scheduled action, an import) should call.
+
+        :param date_start: a date for all, or ``{record id: date}``
+            (default: today)
+        :param user: the responsible user for all (default: each record's
+            ``_mgp_deadline_user()``)
+        :return: the open deadlines, one per record, in the order of
+            ``records``
+        """
+        if not records:
+            return self.browse()
+        Deadline = self.sudo()  # engine bookkeeping, whatever the user's rights
+        existing = {
+            deadline.res_id: deadline
+            for deadline in Deadline.search(
+                [
+                    ("res_model", "=", records._name),
+                    ("res_id", "in", records.ids),
+                    ("code", "=", code),
+                    ("state", "=", "open"),
+                ]
+            )
+        }
         # rules are configuration every case user may apply
         rule = self.env["mgp.deadline.rule"].sudo()._get_rule(code)
-        date_start = fields.Date.to_date(date_start) or fields.Date.context_today(self)
         length = rule.days if days is None else days
-        if hasattr(record, "_mgp_state_id"):
-            state_id = record._mgp_state_id()
-        else:
-            state_id = (
-                record["company_id"].state_id.id
-                if "company_id" in record._fields
-                else False
-            )
+        today = fields.Date.context_today(self)
         Calendar = self.env["mgp.calendar"]
-        date_due = Calendar.add_working_days(date_start, length, state_id)
-        date_at_risk = date_due
-        if rule.at_risk_days:
-            date_at_risk = max(
-                Calendar.add_working_days(date_due, -rule.at_risk_days, state_id),
-                date_start,
+        vals_list = []
+        for record in records:
+            if record.id in existing:
+                continue
+            start = (
+                date_start.get(record.id)
+                if isinstance(date_start, dict)
+                else date_start
             )
-        if user is None:
-            user = (
-                record._mgp_deadline_user()
-                if hasattr(record, "_mgp_deadline_user")
-                else self.env.user
+            start = fields.Date.to_date(start) or today
+            state_id = self._mgp_record_state_id(record)
+            date_due = Calendar.add_working_days(start, length, state_id)
+            date_at_risk = date_due
+            if rule.at_risk_days:
+                date_at_risk = max(
+                    Calendar.add_working_days(date_due, -rule.at_risk_days, state_id),
+                    start,
+                )
+            responsible = user
+            if responsible is None:
+                responsible = (
+                    record._mgp_deadline_user()
+                    if hasattr(record, "_mgp_deadline_user")
+                    else self.env.user
+                )
+            company = record["company_id"] if "company_id" in record._fields else False
+            vals_list.append(
+                {
+                    "name": rule.name,
+                    "code": code,
+                    "rule_id": rule.id,
+                    "res_model": record._name,
+                    "res_id": record.id,
+                    "date_start": start,
+                    "date_due": date_due,
+                    "date_at_risk": date_at_risk,
+                    "external": rule.external,
+                    "working_days": length,
+                    "user_id": responsible.id if responsible else False,
+                    "company_id": (company or self.env.company).id,
+                    # what _refresh_sla would write, without its UPDATE
+                    "sla_status": "late"
+                    if date_due < today
+                    else ("at_risk" if date_at_risk <= today else "on_track"),
+                    "is_late": date_due < today,
+                }
             )
-        company = record["company_id"] if "company_id" in record._fields else False
-        deadline = Deadline.create(
-            {
-                "name": rule.name,
-                "code": code,
-                "rule_id": rule.id,
-                "res_model": record._name,
-                "res_id": record.id,
-                "date_start": date_start,
-                "date_due": date_due,
-                "date_at_risk": date_at_risk,
-                "external": rule.external,
-                "working_days": length,
-                "user_id": user.id if user else False,
-                "company_id": (company or self.env.company).id,
-            }
+        # no chatter message nor follower per deadline: millions of rows at
+        # a regional scale, read by nobody (reminders go to the digest)
+        created = Deadline.with_context(tracking_disable=True).create(vals_list)
+        by_record = existing | {deadline.res_id: deadline for deadline in created}
+        return self.browse([by_record[record.id].id for record in records])
+
+    @api.model
+    def _mgp_record_state_id(self, record):
+        """Region whose calendar applies to the deadlines of ``record``."""
+        if hasattr(record, "_mgp_state_id"):
+            return record._mgp_state_id()
+        return (
+            record["company_id"].state_id.id
+            if "company_id" in record._fields
+            else False
         )
-        Deadline._refresh_sla(deadline.ids, notify=False)
-        return deadline.with_env(self.env)
 
     def _close(self, date_done=None):
         """Mark open deadlines done on ``date_done`` (default: today)."""
@@ -178,33 +236,41 @@ class MgpDeadline(models.Model):
     # SLA refresh (set-based)
     # ------------------------------------------------------------------
     @api.model
-    def _cron_refresh_sla(self):
-        self._refresh_sla()
+    def _cron_refresh_sla(self, batch_size=DIGEST_BATCH):
+        """Hourly job: statuses in one UPDATE, then the digests by batches of
+        users, each batch committed (a restart goes on where it stopped)."""
+        commit_progress = self.env["ir.cron"]._commit_progress
+        self._refresh_sla(notify=False)
+        commit_progress()
+        self._notify_sla(batch_size=batch_size, commit_progress=commit_progress)
 
     @api.model
     def _refresh_sla(self, ids=None, today=None, notify=True):
         """Recompute ``is_late``/``sla_status`` in one UPDATE and notify.
 
-        :param ids: restrict to these deadlines (default: every open or
-            changed one)
+        Only rows whose status changes are written: a second run on the
+        same day updates nothing.
+
+        :param ids: restrict to these deadlines (default: every open one)
         :param today: reference date (default: today)
-        :param notify: schedule the activities of newly at-risk/late deadlines
+        :param notify: update the digests of newly at-risk/late deadlines
+        :return: number of deadlines updated
         """
         today = today or fields.Date.context_today(self)
         self.env.flush_all()
         id_filter = SQL("TRUE") if ids is None else SQL("id IN %s", tuple(ids) or (0,))
         status = SQL(
-            """CASE
+            """(CASE
                 WHEN state = 'done' AND date_done > date_due THEN 'late'
                 WHEN state = 'open' AND date_due < %(today)s THEN 'late'
                 WHEN state = 'open' AND date_at_risk <= %(today)s THEN 'at_risk'
                 ELSE 'on_track'
-            END""",
+            END)""",
             today=today,
         )
         late = SQL(
-            """(state = 'done' AND date_done > date_due)
-               OR (state = 'open' AND date_due < %(today)s)""",
+            """((state = 'done' AND date_done > date_due)
+               OR (state = 'open' AND date_due < %(today)s))""",
             today=today,
         )
         self.env.cr.execute(
@@ -214,90 +280,187 @@ class MgpDeadline(models.Model):
                     WHERE %(id_filter)s
                       AND (state = 'open' OR %(restricted)s)
                       AND (sla_status IS DISTINCT FROM %(status)s
-                           OR is_late IS DISTINCT FROM %(late)s)
-                RETURNING id""",
+                           OR is_late IS DISTINCT FROM %(late)s)""",
                 status=status,
                 late=late,
                 id_filter=id_filter,
                 restricted=ids is not None,
             )
         )
-        if self.env.cr.rowcount:
+        updated = self.env.cr.rowcount
+        if updated:
             self.invalidate_model(["sla_status", "is_late"])
         if notify:
             self._notify_sla()
-        return True
+        return updated
+
+    # ------------------------------------------------------------------
+    # Reminders: one digest activity per user
+    # ------------------------------------------------------------------
+    @api.model
+    def _notify_sla(self, batch_size=DIGEST_BATCH, commit_progress=None):
+        """One digest activity per user for newly at-risk or late deadlines.
+
+        The responsible user of a deadline that became at risk or late, and
+        the managers of the centre of a deadline that became late, get (or
+        see updated) one activity listing their late and at-risk procedures
+        — never one per deadline, never twice for the same deadline.
+        Recipients are processed by batches of ``batch_size`` users; after
+        each batch ``commit_progress(done, remaining=...)`` (the cron's
+        ``_commit_progress``) commits and tells how much time is left. Each
+        batch holds a PostgreSQL advisory lock: a second sender running at
+        the same time (another cron worker) stops instead of sending the
+        same digests.
+
+        :return: the users whose digest was created or updated
+        """
+        cr = self.env.cr
+        self.env.flush_all()
+        cr.execute(
+            """SELECT DISTINCT user_id FROM mgp_deadline
+                WHERE state = 'open' AND sla_status IN ('at_risk', 'late')
+                  AND NOT COALESCE(at_risk_notified, FALSE)
+                  AND user_id IS NOT NULL"""
+        )
+        user_ids = {row[0] for row in cr.fetchall()}
+        cr.execute(
+            """SELECT DISTINCT company_id FROM mgp_deadline
+                WHERE state = 'open' AND sla_status = 'late'
+                  AND NOT COALESCE(late_notified, FALSE)"""
+        )
+        escalated = self.env["res.company"].browse(row[0] for row in cr.fetchall())
+        # the cron escalates across centres
+        managers = escalated.sudo()._mgp_get_managers()
+        for users in managers.values():
+            user_ids.update(users.ids)
+        todo = sorted(user_ids)
+        notified = self.env["res.users"]
+        while todo:
+            batch, todo = todo[:batch_size], todo[batch_size:]
+            # one sender at a time (several cron workers, a manual run): the
+            # other one stops here, its batches are done by this one
+            cr.execute("SELECT pg_try_advisory_xact_lock(%s)", [DIGEST_LOCK])
+            if not cr.fetchone()[0]:
+                return notified
+            users = self.env["res.users"].sudo().browse(batch)  # cron: any user
+            self._mgp_digest_upsert(users)
+            cr.execute(
+                """UPDATE mgp_deadline SET at_risk_notified = TRUE
+                    WHERE state = 'open' AND sla_status IN ('at_risk', 'late')
+                      AND NOT COALESCE(at_risk_notified, FALSE)
+                      AND user_id IN %s""",
+                [tuple(batch)],
+            )
+            notified |= users
+            if commit_progress and not commit_progress(len(batch), remaining=len(todo)):
+                return notified  # out of time: the next run goes on
+            self.env.invalidate_all()  # bounded memory between batches
+        # the rest: deadlines without a user, centres without a manager
+        cr.execute(
+            """UPDATE mgp_deadline
+                  SET at_risk_notified = TRUE,
+                      late_notified = late_notified OR sla_status = 'late'
+                WHERE state = 'open' AND sla_status IN ('at_risk', 'late')
+                  AND (NOT COALESCE(at_risk_notified, FALSE)
+                       OR (sla_status = 'late'
+                           AND NOT COALESCE(late_notified, FALSE)))"""
+        )
+        self.invalidate_model(["at_risk_notified", "late_notified"])
+        if commit_progress:
+            commit_progress(remaining=0)
+        return notified
 
     @api.model
-    def _notify_sla(self):
-        """One activity per deadline for the responsible user once at risk,
-        one per manager of the centre once late — never twice."""
-        Activity = self.env["mail.activity"].sudo()  # cron may lack case access
-        activity_type = self.env.ref(
-            "mgp_base.mail_activity_type_deadline", raise_if_not_found=False
+    def _mgp_digest_domain(self, user):
+        """Open procedures a user's digest lists: own ones at risk or late,
+        and, for a manager, the late ones of the centre."""
+        domain = Domain("user_id", "=", user.id) & Domain(
+            "sla_status", "in", ("at_risk", "late")
         )
-        to_warn = self.sudo().search(  # reads across centres for the cron
-            [
-                ("state", "=", "open"),
-                ("sla_status", "in", ("at_risk", "late")),
-                ("at_risk_notified", "=", False),
-            ]
-        )
-        vals_list = []
-        for deadline in to_warn.filtered("user_id"):
-            vals_list.append(
-                deadline._prepare_activity_vals(
-                    deadline.user_id,
-                    activity_type,
-                    self.env._("Deadline at risk: %s", deadline.name),
-                )
+        if not user.share and user.has_group("mgp_base.group_manager"):
+            domain |= Domain("company_id", "=", user.company_id.id) & Domain(
+                "sla_status", "=", "late"
             )
-        # the cron escalates across centres
-        to_escalate = self.sudo().search(
-            [
-                ("state", "=", "open"),
-                ("sla_status", "=", "late"),
-                ("late_notified", "=", False),
-            ]
-        )
-        if to_escalate:
-            managers_by_company = to_escalate.company_id._mgp_get_managers()
-            for deadline in to_escalate:
-                for manager in managers_by_company.get(deadline.company_id.id, []):
-                    vals_list.append(
-                        deadline._prepare_activity_vals(
-                            manager,
-                            activity_type,
-                            self.env._("Deadline missed: %s", deadline.name),
-                        )
-                    )
-        if vals_list:
-            Activity.create(vals_list)
-        to_warn.write({"at_risk_notified": True})
-        to_escalate.write({"late_notified": True})
+        return Domain("state", "=", "open") & domain
 
-    def _prepare_activity_vals(self, user, activity_type, summary):
-        self.ensure_one()
-        target_model, target_id = self._get_activity_target()
-        return {
-            "res_model_id": self.env["ir.model"]._get_id(target_model),
-            "res_id": target_id,
-            "activity_type_id": activity_type.id if activity_type else False,
-            "summary": summary,
-            "note": self.env._(
-                "%(procedure)s is due on %(date)s.",
-                procedure=self.name,
-                date=self.date_due,
-            ),
-            "date_deadline": self.date_due,
-            "user_id": user.id,
+    @api.model
+    def _mgp_digest_upsert(self, users):
+        """Create, or update in place, the one open digest activity of each
+        of ``users`` (on the user's own contact)."""
+        Activity = self.env["mail.activity"].sudo()  # the cron acts for everyone
+        activity_type = self.env.ref("mgp_base.mail_activity_type_deadline")
+        partner_model_id = self.env["ir.model"]._get_id("res.partner")
+        existing = {
+            activity.user_id.id: activity
+            for activity in Activity.search(
+                [
+                    ("res_model", "=", "res.partner"),
+                    ("res_id", "in", users.partner_id.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                    ("user_id", "in", users.ids),
+                ]
+            )
         }
+        Deadline = self.sudo()  # reads across centres for the cron
+        to_create = []
+        for user in users:
+            domain = self._mgp_digest_domain(user)
+            counts = dict(Deadline._read_group(domain, ["sla_status"], ["__count"]))
+            if not counts:
+                continue
+            shown = Deadline.search(domain, order="date_due, id", limit=DIGEST_LINES)
+            values = self.with_user(user)._mgp_digest_values(
+                shown, counts.get("late", 0), counts.get("at_risk", 0)
+            )
+            activity = existing.get(user.id)
+            if activity:
+                # an update, not a new reminder: no second e-mail
+                activity.with_context(mail_activity_quick_update=True).write(values)
+            else:
+                to_create.append(
+                    dict(
+                        values,
+                        res_model_id=partner_model_id,
+                        res_id=user.partner_id.id,
+                        activity_type_id=activity_type.id,
+                        user_id=user.id,
+                    )
+                )
+        if to_create:
+            Activity.create(to_create)
 
-    def _get_activity_target(self):
-        """The case carries the activity when it supports activities."""
-        self.ensure_one()
-        if self.res_model in self.env and hasattr(
-            self.env[self.res_model], "activity_schedule"
-        ):
-            return self.res_model, self.res_id
-        return self._name, self.id
+    @api.model
+    def _mgp_digest_values(self, deadlines, late, at_risk):
+        """Summary, note and date of a digest listing ``deadlines`` (the
+        first ones) of ``late`` + ``at_risk`` procedures, in the language of
+        the user of ``self.env``."""
+        env = self.with_context(lang=self.env.user.lang).env
+        rows = [
+            env._(
+                "%(case)s: %(procedure)s, due %(date)s",
+                case=deadline.res_name or "",
+                procedure=deadline.name,
+                date=format_date(env, deadline.date_due),
+            )
+            + (" " + env._("(late)") if deadline.sla_status == "late" else "")
+            for deadline in deadlines
+        ]
+        note = Markup("<ul>%s</ul>") % Markup("").join(
+            Markup("<li>%s</li>") % row for row in rows
+        )
+        more = late + at_risk - len(deadlines)
+        if more > 0:
+            note += Markup("<p>%s</p>") % env._(
+                "… and %s more: see the Deadlines menu.", more
+            )
+        return {
+            "summary": env._(
+                "Deadlines: %(late)s missed, %(at_risk)s at risk",
+                late=late,
+                at_risk=at_risk,
+            ),
+            "note": note,
+            "date_deadline": min(deadlines.mapped("date_due"))
+            if deadlines
+            else fields.Date.context_today(self),
+        }

@@ -3,3 +3,4 @@ from . import report_certificate
 from . import report_order
 from . import report_ngo_application
 from . import report_indicators
+from . import ir_actions_report

@@ -1,0 +1,196 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from werkzeug.exceptions import NotFound
+
+from odoo import http
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..models.mgp_complaint import MgpPortalError
+
+ANSWER_REPORT = "mgp_complaint.action_report_complaint_answer"
+
+
+class MgpComplaintPortal(CustomerPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "mgp_correction_count" in counters:
+            Correction = request.env["mgp.document.correction"]
+            values["mgp_correction_count"] = (
+                Correction.search_count([]) if Correction.has_access("read") else 0
+            )
+        if "mgp_complaint_count" in counters:
+            Complaint = request.env["mgp.complaint"]
+            values["mgp_complaint_count"] = (
+                Complaint.search_count([]) if Complaint.has_access("read") else 0
+            )
+        return values
+
+    def _mgp_get_complaint(self, complaint_id):
+        try:
+            complaint_sudo = self._document_check_access("mgp.complaint", complaint_id)
+        except (AccessError, MissingError):
+            raise NotFound() from None
+        return complaint_sudo.with_env(request.env)
+
+    @http.route(["/my/complaints"], type="http", auth="user", website=True)
+    def portal_my_complaints(self, **kw):
+        # the record rules show the complainant's own complaints only
+        complaints = request.env["mgp.complaint"].search([], limit=100)
+        values = self._prepare_portal_layout_values()
+        values.update({"complaints": complaints, "page_name": "mgp_complaint"})
+        return request.render("mgp_complaint.portal_my_complaints", values)
+
+    @http.route(
+        "/my/complaint/<int:complaint_id>", type="http", auth="user", website=True
+    )
+    def portal_my_complaint(self, complaint_id, **kw):
+        complaint = self._mgp_get_complaint(complaint_id)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "complaint": complaint,
+                # the complainant may belong to another company than the centre
+                "centre_name": complaint.company_id.sudo().name,
+                "page_name": "mgp_complaint",
+                "filed": kw.get("filed"),
+            }
+        )
+        return request.render("mgp_complaint.portal_my_complaint", values)
+
+    @http.route(
+        "/my/complaint/<int:complaint_id>/answer",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_complaint_answer(self, complaint_id, download=False, **kw):
+        complaint = self._mgp_get_complaint(complaint_id)
+        if complaint.state != "answered":
+            raise NotFound()
+        # access to the complaint was checked above; the report reads the
+        # centre and the reviewer, which a portal user may not read
+        return self._show_report(
+            model=complaint.sudo(),
+            report_type="pdf",
+            report_ref=ANSWER_REPORT,
+            download=download,
+        )
+
+    @http.route(
+        "/my/complaint/new",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def portal_my_complaint_new(self, **post):
+        Complaint = request.env["mgp.complaint"]
+        errors = {}
+        if request.httprequest.method == "POST":
+            files = [
+                (f.filename, f.read())
+                for f in request.httprequest.files.getlist("attachments")
+                if f.filename
+            ]
+            try:
+                complaint = Complaint._mgp_portal_file(
+                    post.get("target"),
+                    post.get("subject"),
+                    post.get("description"),
+                    files,
+                )
+            except MgpPortalError as error:
+                request.env.cr.rollback()
+                errors = error.errors
+            else:
+                return request.redirect(f"/my/complaint/{complaint.id}?filed=1")
+        targets = Complaint._mgp_portal_targets(request.env.user.partner_id)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "targets": [
+                    (f"{record._name},{record.id}", record.display_name)
+                    for record in targets
+                ],
+                "subjects": [
+                    (key, label)
+                    for key, label in Complaint._fields[
+                        "subject"
+                    ]._description_selection(request.env)
+                ],
+                "errors": errors,
+                "form": post,
+                "page_name": "mgp_complaint",
+            }
+        )
+        return request.render("mgp_complaint.portal_my_complaint_new", values)
+
+    # ------------------------------------------------------------------
+    # Corrections of issued documents
+    # ------------------------------------------------------------------
+    @http.route(["/my/corrections"], type="http", auth="user", website=True)
+    def portal_my_corrections(self, **kw):
+        # the record rules show the applicant's own requests only
+        corrections = request.env["mgp.document.correction"].search([], limit=100)
+        values = self._prepare_portal_layout_values()
+        values.update({"corrections": corrections, "page_name": "mgp_correction"})
+        return request.render("mgp_complaint.portal_my_corrections", values)
+
+    @http.route(
+        "/my/correction/<int:correction_id>", type="http", auth="user", website=True
+    )
+    def portal_my_correction(self, correction_id, **kw):
+        try:
+            correction_sudo = self._document_check_access(
+                "mgp.document.correction", correction_id
+            )
+        except (AccessError, MissingError):
+            raise NotFound() from None
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "correction": correction_sudo.with_env(request.env),
+                "page_name": "mgp_correction",
+                "filed": kw.get("filed"),
+            }
+        )
+        return request.render("mgp_complaint.portal_my_correction", values)
+
+    @http.route(
+        "/my/correction/new",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def portal_my_correction_new(self, **post):
+        Correction = request.env["mgp.document.correction"]
+        errors = {}
+        if request.httprequest.method == "POST":
+            try:
+                correction = Correction._mgp_portal_request(
+                    post.get("case"),
+                    post.get("description"),
+                    post.get("new_name"),
+                    post.get("new_snils"),
+                )
+            except MgpPortalError as error:
+                request.env.cr.rollback()
+                errors = error.errors
+            else:
+                return request.redirect(f"/my/correction/{correction.id}?filed=1")
+        documents = Correction._mgp_portal_documents(request.env.user.partner_id)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "documents": [
+                    (str(case.id), case.certificate_number) for case in documents
+                ],
+                "errors": errors,
+                "form": post,
+                "page_name": "mgp_correction",
+            }
+        )
+        return request.render("mgp_complaint.portal_my_correction_new", values)

@@ -29,6 +29,15 @@ class MgpNgoStaff(models.Model):
         "to assist disabled persons.",
     )
     document_date = fields.Date(string="Document date")
+    activity_ids = fields.Many2many(
+        "mgp.activity",
+        "mgp_ngo_staff_activity_rel",
+        "staff_id",
+        "activity_id",
+        string="Activities he may perform",
+        domain=[("service", "=", "employment")],
+        help="Accompaniment activities this employee is trained to perform.",
+    )
     phone = fields.Char()
     email = fields.Char()
 
@@ -42,6 +51,7 @@ class MgpNgoStaff(models.Model):
                 "job_title": staff.job_title,
                 "qualification": staff.qualification,
                 "document_date": staff.document_date,
+                "activity_ids": [fields.Command.set(staff.activity_ids.ids)],
                 "phone": staff.phone,
                 "email": staff.email,
             }

@@ -56,6 +56,10 @@ PROTECTED = {
             "mse_request_id": "mse_request",
             "company_id": "company_other",
             "partner_id": "person_2",
+            # mgp_complaint: the correction marks
+            "mgp_correction_date": "2025-11-08",
+            "mgp_correction_id": "correction",
+            "mgp_order_correction_date": "2025-11-08",
         },
     ),
     "mgp.accompaniment.line": ("line", {"ngo_id": False}),
@@ -102,6 +106,35 @@ PROTECTED = {
             "company_id": "company_other",
         },
     ),
+    "mgp.complaint": (
+        "complaint",
+        {
+            "state": "answered",
+            "name": "Ж-ПОДДЕЛКА",
+            "date_registered": "2025-11-01",
+            "decision": "upheld",
+            "decision_date": "2025-11-02",
+            "decision_reasons": "Подделка",
+            "remedy": "other",
+            "decided_by_id": "specialist",
+            "answer_date": "2025-11-03",
+            "company_id": "company_other",
+        },
+    ),
+    "mgp.document.correction": (
+        "correction",
+        {
+            "state": "applied",
+            "name": "И-ПОДДЕЛКА",
+            "date_requested": "2025-11-01",
+            "date_done": "2025-11-02",
+            "old_name": "Подделка",
+            "old_snils": "112-233-445 95",
+            "res_id": "case_2",
+            "document_kind": "order",
+            "company_id": "company_other",
+        },
+    ),
     "mgp.deadline": (
         "deadline",
         {
@@ -124,9 +157,13 @@ ACCESS = {
         "mgp.deadline": (False, True, False, False),
         "mgp.deadline.rule": (False, True, False, False),
         "mgp.calendar.day": (False, True, False, False),
+        "mgp.complaint": (True, True, True, False),
+        "mgp.document.correction": (True, True, True, False),
     },
     "manager": {
         "mgp.accompaniment": (True, True, True, True),
+        "mgp.complaint": (True, True, True, True),
+        "mgp.document.correction": (True, True, True, True),
         "mgp.deadline": (False, True, False, False),
         "mgp.deadline.rule": (False, True, False, False),
     },
@@ -140,6 +177,8 @@ ACCESS = {
         "mgp.ngo.application": (False, True, False, False),
         "mgp.deadline": (False, False, False, False),
         "mgp.mse.request": (False, False, False, False),
+        "mgp.complaint": (False, True, False, False),
+        "mgp.document.correction": (False, True, False, False),
     },
 }
 ACCESS["ngo"] = ACCESS["citizen"]
@@ -212,6 +251,35 @@ class TestSecurityMatrix(HttpCase, AccompanimentCommon):
             )
         )
         self.application.action_submit()
+        # a registered complaint and a requested correction about the case
+        self.case_2 = self._case(date(2025, 11, 5), partner_id=self.person_2.id)
+        self.complaint = (
+            self.env["mgp.complaint"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "partner_id": self.person.id,
+                    "company_id": self.company.id,
+                    "res_model": case._name,
+                    "res_id": case.id,
+                    "subject": "service_delay",
+                    "description": "Нарушен срок.",
+                }
+            )
+        )
+        self.complaint.action_register(date(2025, 11, 10))
+        self.correction = (
+            self.env["mgp.document.correction"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "partner_id": self.person.id,
+                    "res_id": case.id,
+                    "description": "Опечатка в отчестве.",
+                    "new_name": "Тестов Тест Тестовичъ",
+                }
+            )
+        )
 
     # ------------------------------------------------------------------
     def _rpc(self, model, method, args, kwargs=None):

@@ -175,6 +175,7 @@ class MgpComplaintPortal(CustomerPortal):
                     post.get("description"),
                     post.get("new_name"),
                     post.get("new_snils"),
+                    post.get("new_position"),
                 )
             except MgpPortalError as error:
                 request.env.cr.rollback()
@@ -185,9 +186,7 @@ class MgpComplaintPortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         values.update(
             {
-                "documents": [
-                    (str(case.id), case.certificate_number) for case in documents
-                ],
+                "documents": documents,
                 "errors": errors,
                 "form": post,
                 "page_name": "mgp_correction",

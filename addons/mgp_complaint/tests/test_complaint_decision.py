@@ -72,6 +72,9 @@ class TestComplaintDecision(ComplaintCommon):
         )
         self.assertTrue(message)
         self.assertIn(self.person, message.partner_ids)
+        # the printed answer goes with the e-mail
+        self.assertEqual(len(message.attachment_ids), 1)
+        self.assertIn(complaint.name.replace("/", "-"), message.attachment_ids.name)
 
     def test_decision_wizard(self):
         complaint = self._registered(date(2025, 11, 3))

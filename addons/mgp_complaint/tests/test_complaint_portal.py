@@ -174,9 +174,13 @@ class TestComplaintPortal(HttpCase, ComplaintCommon):
         # somebody else's certificate, no description: refused, nothing saved
         response = self.url_open(
             "/my/correction/new",
-            data={"csrf_token": token, "case": str(other.id), "description": " "},
+            data={
+                "csrf_token": token,
+                "case": f"mgp.accompaniment,{other.id},certificate",
+                "description": " ",
+            },
         )
-        self.assertIn("Выберите один из ваших сертификатов", response.text)
+        self.assertIn("Выберите один из ваших выданных документов", response.text)
         self.assertIn("Опишите опечатку или ошибку", response.text)
         self.assertIn('aria-describedby="case_error"', response.text)
         self.assertFalse(Correction.search([("partner_id", "=", self.person.id)]))
@@ -184,13 +188,14 @@ class TestComplaintPortal(HttpCase, ComplaintCommon):
             "/my/correction/new",
             data={
                 "csrf_token": token,
-                "case": str(certified.id),
+                "case": f"mgp.accompaniment,{certified.id},certificate",
                 "description": "Опечатка в отчестве.",
                 "new_name": "Тестов Тест Тестовичев",
             },
         )
         correction = Correction.search([("partner_id", "=", self.person.id)])
         self.assertEqual(len(correction), 1)
+        self.assertEqual(correction.document_kind, "certificate")
         self.assertEqual(correction.company_id, self.company)
         self.assertTrue(self._deadline(correction, "document_correction"))
         self.assertIn(correction.name, response.text)
@@ -200,3 +205,41 @@ class TestComplaintPortal(HttpCase, ComplaintCommon):
             self.url_open(f"/my/correction/{correction.id}").status_code, 404
         )
         self.assertNotIn(correction.name, self.url_open("/my/corrections").text)
+
+    def test_order_correction_request_in_portal(self):
+        """The citizen's approved order is offered too; a field the order
+        does not print is refused with nothing saved."""
+        certified = self._active_case(
+            date(2025, 10, 31), date(2025, 11, 5), partner_id=self.person.id
+        )
+        Correction = self.env["mgp.document.correction"]
+        self._login(self.citizen)
+        page = self.url_open("/my/correction/new")
+        reference = f"mgp.accompaniment,{certified.id},order"
+        self.assertIn(reference, page.text)
+        self.assertIn(certified.order_number, page.text)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        response = self.url_open(
+            "/my/correction/new",
+            data={
+                "csrf_token": token,
+                "case": reference,
+                "description": "Ошибка в должности.",
+                "new_position": "Оператор",
+            },
+        )
+        self.assertIn("В этом документе можно исправить только", response.text)
+        self.assertIn("Ошибка в должности.", response.text)  # typed text kept
+        self.assertFalse(Correction.search([("partner_id", "=", self.person.id)]))
+        self.url_open(
+            "/my/correction/new",
+            data={
+                "csrf_token": token,
+                "case": reference,
+                "description": "Ошибка в СНИЛС.",
+                "new_snils": "112-233-445 95",
+            },
+        )
+        correction = Correction.search([("partner_id", "=", self.person.id)])
+        self.assertEqual(correction.document_kind, "order")
+        self.assertEqual(correction.document_name, certified.order_number)

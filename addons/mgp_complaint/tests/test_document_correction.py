@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -117,3 +119,85 @@ class TestCorrectionApplied(ComplaintCommon):
         )
         complaint.correction_id = correction
         self.assertEqual(complaint.decision, "upheld")
+
+
+@tagged("post_install", "-at_install")
+class TestOrderCorrection(ComplaintCommon):
+    def _pdf(self, xmlid, record):
+        with self.allow_pdf_render():
+            content, _type = (
+                self.env["ir.actions.report"]
+                .with_context(force_report_rendering=True)
+                ._render_qweb_pdf(xmlid, record.ids)
+            )
+        return pdf_text(content)
+
+    def test_order_corrected_keeps_number_and_history(self):
+        case = self._active_case(date(2025, 10, 31), date(2025, 11, 5))
+        number = case.order_number
+        self.assertTrue(number)
+        with freeze_time("2025-11-06"):
+            correction = (
+                self.env["mgp.document.correction"]
+                .with_user(self.specialist)
+                .create(
+                    {
+                        "partner_id": self.person.id,
+                        "res_id": case.id,
+                        "document_kind": "order",
+                        "description": "Опечатка в фамилии в приказе.",
+                        "new_name": "Тестов Тест Тестович-Верный",
+                    }
+                )
+            )
+        self.assertEqual(correction.document_name, number)
+        self.assertEqual(
+            self._deadline(correction, "document_correction").working_days, 5
+        )
+        with self.allow_pdf_render():
+            correction.with_user(self.manager).action_apply(date(2025, 11, 7))
+        self.assertEqual(case.order_number, number)
+        self.assertEqual(case.mgp_order_correction_date, date(2025, 11, 7))
+        self.assertEqual(case.mgp_order_correction_id, correction)
+        self.assertFalse(case.mgp_correction_date)  # the certificate is untouched
+        old_text = pdf_text(correction.superseded_attachment_id.raw)
+        self.assertIn("ПРИКАЗ", old_text)
+        self.assertIn("Тестов Тест Тестович", old_text)
+        self.assertNotIn("исправлено", old_text)
+        new_text = self._pdf("mgp_reports.action_report_order", case)
+        self.assertIn("Тестович-Верный", new_text)
+        self.assertIn(number, new_text)
+        self.assertIn("ПРИКАЗ (исправлено 7 ноября 2025 г.)", new_text)
+        # the mark is the engine's: nobody writes it
+        with self.assertRaises(UserError):
+            case.with_user(self.manager).write(
+                {"mgp_order_correction_date": date(2025, 11, 8)}
+            )
+
+    def test_order_not_approved_cannot_be_corrected(self):
+        case = self._case(date(2025, 10, 31))
+        with self.assertRaises(ValidationError):
+            self.env["mgp.document.correction"].with_user(self.specialist).create(
+                {
+                    "partner_id": self.person.id,
+                    "res_id": case.id,
+                    "document_kind": "order",
+                    "description": "x",
+                }
+            )
+
+    def test_field_not_printed_is_refused(self):
+        case = self._active_case(date(2025, 10, 31), date(2025, 11, 5))
+        correction = self.env["mgp.document.correction"].create(
+            {
+                "partner_id": self.person.id,
+                "res_id": case.id,
+                "document_kind": "certificate",
+                "description": "x",
+                "new_position": "Оператор",
+            }
+        )
+        with self.assertRaises(UserError):
+            correction.with_user(self.manager).action_apply()
+        self.assertEqual(correction.state, "requested")
+        self.assertFalse(correction.superseded_attachment_id)

@@ -194,6 +194,15 @@ class MgpComplaint(models.Model):
             complaint._mgp_deadline_open(
                 complaint._mgp_review_code(), registration_date
             )
+            complaint._mgp_log_on_concerned(
+                self.env._(
+                    "Complaint %(complaint)s registered: %(subject)s.",
+                    complaint=complaint._get_html_link(),
+                    subject=dict(
+                        complaint._fields["subject"]._description_selection(self.env)
+                    )[complaint.subject],
+                )
+            )
             complaint._mgp_notify(
                 self.env.ref(
                     "mgp_complaint.mail_template_registered", raise_if_not_found=False
@@ -238,6 +247,15 @@ class MgpComplaint(models.Model):
         )
         self._mgp_deadline_close(list(REVIEW_DEADLINES), decision_date)
         self._mgp_deadline_open("complaint_answer", decision_date)
+        self._mgp_log_on_concerned(
+            self.env._(
+                "Complaint %(complaint)s decided: %(decision)s.",
+                complaint=self._get_html_link(),
+                decision=dict(
+                    self._fields["decision"]._description_selection(self.env)
+                )[decision],
+            )
+        )
         return True
 
     def action_send_answer(self, answer_date=None):
@@ -376,6 +394,14 @@ class MgpComplaint(models.Model):
         if not self.res_model or not self.res_id or self.res_model not in self.env:
             return False
         return self.env[self.res_model].browse(self.res_id).exists()
+
+    def _mgp_log_on_concerned(self, body):
+        """A note in the history of the case or plan the complaint concerns."""
+        self.ensure_one()
+        record = self._mgp_concerned_record()
+        if record and hasattr(record, "message_post"):
+            # the case's history records its complaints, whoever may write it
+            record.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
 
     def _mgp_deadline_user(self):
         self.ensure_one()

@@ -64,6 +64,11 @@ class TestComplaintDecision(ComplaintCommon):
         complaint.with_user(self.manager).action_decide(
             "rejected", "Срок не нарушен.", decision_date=date(2025, 11, 5)
         )
+        # the case's history shows the complaint and its decision
+        case = complaint._mgp_concerned_record()
+        notes = case.message_ids.filtered(lambda m: complaint.name in (m.body or ""))
+        self.assertEqual(len(notes), 2)
+        self.assertTrue(all(note.subtype_id.internal for note in notes))
         with self.assertRaises(ValidationError):
             complaint.action_send_answer(date(2025, 11, 4))
         complaint.with_user(self.specialist).action_send_answer(date(2025, 11, 6))

@@ -3,6 +3,7 @@ import re
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.fields import Domain
 
 SUITE_GROUP = "mgp_base.group_specialist"
 # Personal data of a citizen: read and changed on a need-to-know basis.
@@ -154,6 +155,30 @@ class ResPartner(models.Model):
                         many = self._fields[name].type == "many2many"
                         vals[name] = [] if many else False
         return result
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        """A search on a person's data (e.g. an exact СНИЛС) finds only the
+        persons whose data the user may read: no linking a СНИЛС to a name
+        by probing."""
+        query = super()._search(
+            domain, offset=offset, limit=limit, order=order, **kwargs
+        )
+        if (
+            self.env.su
+            or not self._mgp_domain_reads_person_data(domain)
+            or self.env.user.has_group("mgp_base.group_admin")
+        ):
+            return query
+        found = self.browse(query)
+        return found._mgp_person_data_allowed()._as_query(ordered=bool(order))
+
+    @api.model
+    def _mgp_domain_reads_person_data(self, domain):
+        return any(
+            condition.field_expr.split(".", 1)[0] in PERSON_DATA_FIELDS
+            for condition in Domain(domain).iter_conditions()
+        )
 
     # ------------------------------------------------------------------
     # Need to know

@@ -118,6 +118,42 @@ class TestPerson(MgpCommon):
         self.assertEqual(rows[0]["name"], self.person.name)
         self.assertFalse(rows[0]["mgp_snils"])
 
+    def test_no_probing_by_person_data(self):
+        """Searching by a СНИЛС (or a disability group) finds only persons
+        whose data the user may read."""
+        Partner = self.env["res.partner"]
+        probes = [
+            [("mgp_snils", "=", "112-233-445 95")],
+            [("mgp_snils", "ilike", "112")],
+            [("mgp_disability_group", "!=", False), ("id", "=", self.person.id)],
+        ]
+        for domain in probes:
+            for user in (self.specialist, self.specialist_2):
+                self.assertFalse(Partner.with_user(user).search(domain), domain)
+                self.assertEqual(Partner.with_user(user).search_count(domain), 0)
+            self.assertIn(self.person, Partner.with_user(self.admin).search(domain))
+        # a search through a relation is guarded the same way
+        request = (
+            self.env["mgp.mse.request"]
+            .with_user(self.specialist)
+            .create({"partner_id": self.person.id, "company_id": self.company.id})
+        )
+        by_relation = [("partner_id.mgp_snils", "=", "112-233-445 95")]
+        self.assertEqual(
+            self.env["mgp.mse.request"].with_user(self.specialist).search(by_relation),
+            request,
+        )
+        # once the person is in his record, the specialist finds him
+        self.assertEqual(
+            Partner.with_user(self.specialist).search(probes[0]), self.person
+        )
+        self.assertFalse(Partner.with_user(self.specialist_2).search(probes[0]))
+        # a search on other fields is untouched
+        self.assertEqual(
+            Partner.with_user(self.specialist_2).search([("id", "=", self.person.id)]),
+            self.person,
+        )
+
     def test_specialist_registers_a_person(self):
         person = (
             self.env["res.partner"]

@@ -288,10 +288,11 @@ class MgpIndicator(models.AbstractModel):
             ]
         )
         if not self.env.su:
-            # a case's procedures count only for those who may see the case
-            cases = self.env["mgp.accompaniment"]._search([])
-            domain &= Domain("res_model", "!=", "mgp.accompaniment") | Domain(
-                "res_id", "in", cases
+            # a procedure counts only for those who may see its case or plan
+            domain &= Domain.OR(
+                Domain("res_model", "=", model)
+                & Domain("res_id", "in", self.env[model]._search([]))
+                for model in self._mgp_deadline_models()
             )
         query = self.env["mgp.deadline"]._search(domain)
         p = self._mgp_periods_sql(periods)
@@ -328,6 +329,18 @@ class MgpIndicator(models.AbstractModel):
             join=p["join"],
             **self._mgp_from_where(query, "d"),
         )
+
+    @api.model
+    def _mgp_deadline_models(self):
+        """The models whose records have deadlines (cases, plans, requests,
+        complaints...)."""
+        return [
+            model
+            for model in self.env.registry.descendants(
+                ["mgp.deadline.mixin"], "_inherit"
+            )
+            if not self.env[model]._abstract and not self.env[model]._transient
+        ]
 
     @api.model
     def _mgp_from_where(self, query, alias):

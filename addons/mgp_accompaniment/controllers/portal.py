@@ -4,17 +4,16 @@ from urllib.parse import urlencode
 from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import fields, http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import format_date
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.mgp_base.controllers.portal import MgpPortal
 
 CERTIFICATE_REPORT = "mgp_reports.action_report_certificate"
 
 
-class MgpAccompanimentPortal(CustomerPortal):
+class MgpAccompanimentPortal(MgpPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         Case = request.env["mgp.accompaniment"]
@@ -63,29 +62,33 @@ class MgpAccompanimentPortal(CustomerPortal):
         )
 
     def _mgp_get_case(self, case_id):
-        """The case as the current user may read it (the portal mixin's
-        check), or 404."""
-        try:
-            case_sudo = self._document_check_access("mgp.accompaniment", case_id)
-        except (AccessError, MissingError):
-            raise NotFound() from None
-        return case_sudo.with_env(request.env)
+        """The case as the current user may read it, or 404."""
+        return self._mgp_record_or_404("mgp.accompaniment", case_id)
 
     # ------------------------------------------------------------------
     # Citizen: own certificates
     # ------------------------------------------------------------------
     @http.route(
-        ["/my/accompaniment", "/my/accompaniments"],
+        [
+            "/my/accompaniment",
+            "/my/accompaniments",
+            "/my/accompaniments/page/<int:page>",
+        ],
         type="http",
         auth="user",
         website=True,
     )
-    def portal_my_accompaniments(self, **kw):
-        cases = request.env["mgp.accompaniment"].search(
-            self._mgp_citizen_domain(), limit=100
+    def portal_my_accompaniments(self, page=1, **kw):
+        cases, pager = self._mgp_paged(
+            "mgp.accompaniment",
+            self._mgp_citizen_domain(),
+            "/my/accompaniments",
+            page,
         )
         values = self._prepare_portal_layout_values()
-        values.update({"cases": cases, "page_name": "mgp_accompaniment"})
+        values.update(
+            {"cases": cases, "pager": pager, "page_name": "mgp_accompaniment"}
+        )
         return request.render("mgp_accompaniment.portal_my_accompaniments", values)
 
     @http.route(
@@ -149,15 +152,9 @@ class MgpAccompanimentPortal(CustomerPortal):
     )
     def portal_ngo_cases(self, page=1, **kw):
         ngo = self._mgp_ngo()
-        Case = request.env["mgp.accompaniment"]
-        domain = [("ngo_id", "=", ngo.id)]
-        pager = portal_pager(
-            url="/my/ngo/cases",
-            total=Case.search_count(domain),
-            page=page,
-            step=self._items_per_page,
+        cases, pager = self._mgp_paged(
+            "mgp.accompaniment", [("ngo_id", "=", ngo.id)], "/my/ngo/cases", page
         )
-        cases = Case.search(domain, limit=self._items_per_page, offset=pager["offset"])
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -213,11 +210,10 @@ class MgpAccompanimentPortal(CustomerPortal):
     )
     def portal_ngo_line_result(self, line_id, date_done=None, result=None, **kw):
         self._mgp_ngo()
+        line = self._mgp_record_or_404("mgp.accompaniment.line", line_id)
         try:
-            line_sudo = self._document_check_access("mgp.accompaniment.line", line_id)
-            line = line_sudo.with_env(request.env)
             line.check_access("write")
-        except (AccessError, MissingError):
+        except AccessError:
             raise NotFound() from None
         case_url = f"/my/ngo/case/{line.accompaniment_id.id}"
         files = request.httprequest.files.getlist("attachments")

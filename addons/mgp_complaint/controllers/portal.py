@@ -2,17 +2,16 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.mgp_base.controllers.portal import MgpPortal
 
 from ..models.mgp_complaint import MgpPortalError
 
 ANSWER_REPORT = "mgp_complaint.action_report_complaint_answer"
 
 
-class MgpComplaintPortal(CustomerPortal):
+class MgpComplaintPortal(MgpPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "mgp_correction_count" in counters:
@@ -27,26 +26,26 @@ class MgpComplaintPortal(CustomerPortal):
             )
         return values
 
-    def _mgp_get_complaint(self, complaint_id):
-        try:
-            complaint_sudo = self._document_check_access("mgp.complaint", complaint_id)
-        except (AccessError, MissingError):
-            raise NotFound() from None
-        return complaint_sudo.with_env(request.env)
-
-    @http.route(["/my/complaints"], type="http", auth="user", website=True)
-    def portal_my_complaints(self, **kw):
+    @http.route(
+        ["/my/complaints", "/my/complaints/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_complaints(self, page=1, **kw):
         # the record rules show the complainant's own complaints only
-        complaints = request.env["mgp.complaint"].search([], limit=100)
+        complaints, pager = self._mgp_paged("mgp.complaint", [], "/my/complaints", page)
         values = self._prepare_portal_layout_values()
-        values.update({"complaints": complaints, "page_name": "mgp_complaint"})
+        values.update(
+            {"complaints": complaints, "pager": pager, "page_name": "mgp_complaint"}
+        )
         return request.render("mgp_complaint.portal_my_complaints", values)
 
     @http.route(
         "/my/complaint/<int:complaint_id>", type="http", auth="user", website=True
     )
     def portal_my_complaint(self, complaint_id, **kw):
-        complaint = self._mgp_get_complaint(complaint_id)
+        complaint = self._mgp_record_or_404("mgp.complaint", complaint_id)
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -66,7 +65,7 @@ class MgpComplaintPortal(CustomerPortal):
         website=True,
     )
     def portal_my_complaint_answer(self, complaint_id, download=False, **kw):
-        complaint = self._mgp_get_complaint(complaint_id)
+        complaint = self._mgp_record_or_404("mgp.complaint", complaint_id)
         if complaint.state != "answered":
             raise NotFound()
         # access to the complaint was checked above; the report reads the
@@ -130,28 +129,32 @@ class MgpComplaintPortal(CustomerPortal):
     # ------------------------------------------------------------------
     # Corrections of issued documents
     # ------------------------------------------------------------------
-    @http.route(["/my/corrections"], type="http", auth="user", website=True)
-    def portal_my_corrections(self, **kw):
+    @http.route(
+        ["/my/corrections", "/my/corrections/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_corrections(self, page=1, **kw):
         # the record rules show the applicant's own requests only
-        corrections = request.env["mgp.document.correction"].search([], limit=100)
+        corrections, pager = self._mgp_paged(
+            "mgp.document.correction", [], "/my/corrections", page
+        )
         values = self._prepare_portal_layout_values()
-        values.update({"corrections": corrections, "page_name": "mgp_correction"})
+        values.update(
+            {"corrections": corrections, "pager": pager, "page_name": "mgp_correction"}
+        )
         return request.render("mgp_complaint.portal_my_corrections", values)
 
     @http.route(
         "/my/correction/<int:correction_id>", type="http", auth="user", website=True
     )
     def portal_my_correction(self, correction_id, **kw):
-        try:
-            correction_sudo = self._document_check_access(
-                "mgp.document.correction", correction_id
-            )
-        except (AccessError, MissingError):
-            raise NotFound() from None
+        correction = self._mgp_record_or_404("mgp.document.correction", correction_id)
         values = self._prepare_portal_layout_values()
         values.update(
             {
-                "correction": correction_sudo.with_env(request.env),
+                "correction": correction,
                 "page_name": "mgp_correction",
                 "filed": kw.get("filed"),
             }

@@ -2,11 +2,10 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.mgp_base.controllers.portal import MgpPortal
 
 STAFF_ROWS = 5
 TEXT_FIELDS = (
@@ -24,7 +23,7 @@ TEXT_FIELDS = (
 )
 
 
-class MgpNgoPortal(CustomerPortal):
+class MgpNgoPortal(MgpPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "mgp_ngo_application_count" in counters:
@@ -48,18 +47,12 @@ class MgpNgoPortal(CustomerPortal):
         if not Application.has_access("read"):
             raise NotFound()
         values = self._prepare_portal_layout_values()
-        count = Application.search_count([])
-        pager = portal_pager(
-            url="/my/ngo/applications",
-            total=count,
-            page=page,
-            step=self._items_per_page,
-        )
-        applications = Application.search(
+        applications, pager = self._mgp_paged(
+            "mgp.ngo.application",
             [],
+            "/my/ngo/applications",
+            page,
             order="date_received desc, id desc",
-            limit=self._items_per_page,
-            offset=pager["offset"],
         )
         values.update(
             {
@@ -79,16 +72,10 @@ class MgpNgoPortal(CustomerPortal):
         website=True,
     )
     def portal_my_ngo_application(self, application_id, **kw):
-        try:
-            application_sudo = self._document_check_access(
-                "mgp.ngo.application", application_id
-            )
-        except (AccessError, MissingError):
-            raise NotFound() from None
-        application = application_sudo.with_env(request.env)
+        application = self._mgp_record_or_404("mgp.ngo.application", application_id)
         # portal users have no access to attachments: give token links to the
         # documents of an application they are allowed to read
-        attachments = application_sudo.attachment_ids
+        attachments = application.sudo().attachment_ids
         documents = [
             {
                 "name": attachment.name,

@@ -4,11 +4,11 @@ from urllib.parse import quote
 from werkzeug.exceptions import NotFound
 
 from odoo import fields, http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.mgp_base.controllers.portal import MgpPortal
 
 PLAN_REPORT = "mgp_workplace_plan.action_report_workplace_plan"
 APPEAL_FIELDS = (
@@ -22,7 +22,7 @@ APPEAL_FIELDS = (
 )
 
 
-class MgpWorkplacePortal(CustomerPortal):
+class MgpWorkplacePortal(MgpPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "mgp_workplace_count" in counters:
@@ -41,27 +41,28 @@ class MgpWorkplacePortal(CustomerPortal):
         )
 
     def _mgp_get_plan(self, plan_id):
-        """The plan as the current user may read it (the portal mixin's
-        check), or 404."""
-        try:
-            plan_sudo = self._document_check_access("mgp.workplace.plan", plan_id)
-        except (AccessError, MissingError):
-            raise NotFound() from None
-        return plan_sudo.with_env(request.env)
+        """The plan as the current user may read it, or 404."""
+        return self._mgp_record_or_404("mgp.workplace.plan", plan_id)
 
     @staticmethod
     def _mgp_error_message(error):
         return str(error.args[0] if error.args else error)
 
-    @http.route("/my/workplace", type="http", auth="user", website=True)
-    def portal_my_workplace_plans(self, **kw):
-        plans = request.env["mgp.workplace.plan"].search(
-            self._mgp_workplace_domain(), limit=200
+    @http.route(
+        ["/my/workplace", "/my/workplace/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_workplace_plans(self, page=1, **kw):
+        plans, pager = self._mgp_paged(
+            "mgp.workplace.plan", self._mgp_workplace_domain(), "/my/workplace", page
         )
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "plans": plans,
+                "pager": pager,
                 # the employer sees the names of its workers, nothing more
                 "worker_names": {p.id: p.partner_id.sudo().name for p in plans},
                 "is_employer": (
@@ -126,11 +127,7 @@ class MgpWorkplacePortal(CustomerPortal):
         website=True,
     )
     def portal_workplace_comment(self, line_id, comment=None, proposed_date=None, **kw):
-        try:
-            line_sudo = self._document_check_access("mgp.workplace.plan.line", line_id)
-        except (AccessError, MissingError):
-            raise NotFound() from None
-        line = line_sudo.with_env(request.env)
+        line = self._mgp_record_or_404("mgp.workplace.plan.line", line_id)
         url = f"/my/workplace/{line.plan_id.id}"
         try:
             line._mgp_portal_comment(

@@ -1,0 +1,42 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from werkzeug.exceptions import NotFound
+
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+
+class MgpPortal(CustomerPortal):
+    """What the suite's portal pages share: a record of the user's or 404,
+    and a list cut into pages."""
+
+    def _mgp_record_or_404(self, model, record_id, access_token=None):
+        """The record as the current user may read it (record rules, or a
+        valid access token), in the user's environment; 404 otherwise, so
+        that nobody learns which numbers exist."""
+        try:
+            record_sudo = self._document_check_access(model, record_id, access_token)
+        except (AccessError, MissingError):
+            raise NotFound() from None
+        return record_sudo.with_env(request.env)
+
+    def _mgp_paged(self, model, domain, url, page=1, order=None, url_args=None):
+        """One page of the records of ``domain`` (record rules apply) and
+        the portal pager of ``url``.
+
+        :return: ``(records, pager)``
+        """
+        Model = request.env[model]
+        pager = portal_pager(
+            url=url,
+            url_args=url_args,
+            total=Model.search_count(domain),
+            page=page,
+            step=self._items_per_page,
+        )
+        records = Model.search(
+            domain, order=order, limit=self._items_per_page, offset=pager["offset"]
+        )
+        return records, pager

@@ -17,8 +17,9 @@ committed run:
 - ``--ngos`` NGOs included in the registry, each with a contract with its
   region's centres, and one NGO with ``--ngo-cases`` cases and a portal
   user (login and password ``bench_ngo``) for the portal figure;
-- ``--employers`` employers, and service-2 plans when ``mgp_workplace_plan``
-  is installed (else: "n/a").
+- ``--employers`` employers, and when ``mgp_workplace_plan`` is installed
+  ``--employer-plans`` plans of the first one with a portal user (login and
+  password ``bench_employer``) for the employer's portal figure.
 
 The bulk (persons, cases, lines, deadlines) goes through PostgreSQL COPY in
 batches, with a progress bar: the ORM is what the benchmark measures, not
@@ -690,13 +691,82 @@ class Generator:
         )
 
     def plans(self):
+        """``--employer-plans`` service-2 plans of the first employer (SQL),
+        for the employer's portal-list figure, and its portal user."""
         if "mgp.workplace.plan" not in self.env:
             out("employer plans: n/a: mgp_workplace_plan not installed")
             return
-        out(
-            "employer plans: mgp_workplace_plan is installed, but this generator "
-            "does not fill it yet"
+        env, args, tag, cr = self.env, self.args, self.args.tag, self.cr
+        count = args.employer_plans
+        cr.execute(
+            "SELECT id FROM res_partner WHERE mgp_snils IS NOT NULL"
+            " ORDER BY id DESC LIMIT %s",
+            [count],
         )
+        workers = [row[0] for row in cr.fetchall()] or [None]
+        employer = self.employer_ids[0]
+        centre = self.centres_data[0]["id"]
+        states = ["sent"] * 6 + ["offered", "analysis", "draft", "discussion"]
+        rows = []
+        for index, plan_id in enumerate(reserve_ids(cr, "mgp_workplace_plan", count)):
+            state = self.rng.choice(states)
+            day = self.today - datetime.timedelta(days=self.rng.randint(1, 700))
+            rows.append(
+                (
+                    plan_id,
+                    f"ПЛ-{tag}-{plan_id}",
+                    state,
+                    "offer",
+                    employer,
+                    workers[index % len(workers)],
+                    centre,
+                    1,
+                    day,
+                    day if state == "sent" else None,
+                    1,
+                    1,
+                    self.now,
+                    self.now,
+                )
+            )
+        copy_rows(
+            cr,
+            "mgp_workplace_plan",
+            (
+                "id",
+                "name",
+                "state",
+                "trajectory",
+                "employer_id",
+                "partner_id",
+                "company_id",
+                "version",
+                "offer_date",
+                "send_date",
+                "create_uid",
+                "write_uid",
+                "create_date",
+                "write_date",
+            ),
+            rows,
+        )
+        contact = env["res.partner"].create(
+            {"name": f"Кадровик [{tag}]", "parent_id": employer}
+        )
+        env["res.users"].with_context(no_reset_password=True).create(
+            {
+                "name": contact.name,
+                "login": f"{tag}_employer",
+                "password": f"{tag}_employer",
+                "partner_id": contact.id,
+                "company_id": centre,
+                "company_ids": [(6, 0, [centre])],
+                "group_ids": [(6, 0, env.ref("base.group_portal").ids)],
+            }
+        )
+        cr.execute("ANALYZE mgp_workplace_plan")
+        cr.commit()
+        out(f"employer plans: {count:,} plans of one employer ({tag}_employer)")
 
 
 def main(argv=None):
@@ -711,6 +781,12 @@ def main(argv=None):
     parser.add_argument("--employers", type=int, default=500)
     parser.add_argument(
         "--ngo-cases", type=int, default=1000, help="cases of the portal NGO"
+    )
+    parser.add_argument(
+        "--employer-plans",
+        type=int,
+        default=1000,
+        help="service-2 plans of the portal employer",
     )
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--tag", default="bench", help="marks the generated records")

@@ -5,6 +5,7 @@ from odoo import http
 from odoo.http import request
 
 from odoo.addons.mgp_base.controllers.portal import MgpPortal
+from odoo.addons.mgp_reports.controllers.portal import render_document_html
 
 from ..models.mgp_complaint import MgpPortalError
 
@@ -65,9 +66,7 @@ class MgpComplaintPortal(MgpPortal):
         website=True,
     )
     def portal_my_complaint_answer(self, complaint_id, download=False, **kw):
-        complaint = self._mgp_record_or_404("mgp.complaint", complaint_id)
-        if complaint.state != "answered":
-            raise NotFound()
+        complaint = self._mgp_answered(complaint_id)
         # access to the complaint was checked above; the report reads the
         # centre and the reviewer, which a portal user may not read
         return self._show_report(
@@ -76,6 +75,35 @@ class MgpComplaintPortal(MgpPortal):
             report_ref=ANSWER_REPORT,
             download=download,
         )
+
+    @http.route(
+        "/my/complaint/<int:complaint_id>/answer/html",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_complaint_answer_html(self, complaint_id, **kw):
+        """The reasoned answer as a page a screen reader reads."""
+        complaint = self._mgp_answered(complaint_id)
+        return render_document_html(
+            self,
+            complaint,
+            "report.mgp_complaint.report_complaint_answer",
+            {
+                "title": request.env._("Answer to the complaint %s", complaint.name),
+                "back_url": f"/my/complaint/{complaint.id}",
+                "pdf_url": f"/my/complaint/{complaint.id}/answer?download=1",
+                "document_template": "mgp_complaint.report_complaint_answer_document",
+                "page_name": "mgp_complaint",
+            },
+        )
+
+    def _mgp_answered(self, complaint_id):
+        """The user's answered complaint, or 404."""
+        complaint = self._mgp_record_or_404("mgp.complaint", complaint_id)
+        if complaint.state != "answered":
+            raise NotFound()
+        return complaint
 
     @http.route(
         "/my/complaint/new",

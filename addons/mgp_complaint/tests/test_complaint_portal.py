@@ -102,6 +102,16 @@ class TestComplaintPortal(HttpCase, ComplaintCommon):
         page = self.url_open(f"/my/complaint/{complaint.id}")
         self.assertIn("Опечатка подтверждена", page.text)
         self.assertIn(f"/my/complaint/{complaint.id}/answer", page.text)
+        # the printed answer is also a page a screen reader reads
+        html = self.url_open(f"/my/complaint/{complaint.id}/answer/html")
+        self.assertEqual(html.status_code, 200)
+        for text in ('lang="ru"', complaint.name, "Опечатка подтверждена"):
+            self.assertIn(text, html.text)
+        self._login(self.citizen_2)
+        self.assertEqual(
+            self.url_open(f"/my/complaint/{complaint.id}/answer/html").status_code,
+            404,
+        )
 
     def test_isolation_between_complainants(self):
         own = self._complaint(case=self.case)
@@ -119,6 +129,11 @@ class TestComplaintPortal(HttpCase, ComplaintCommon):
         self.assertEqual(self.url_open(f"/my/complaint/{other.id}").status_code, 200)
         self.assertEqual(
             self.url_open(f"/my/complaint/{own.id}/answer").status_code, 404
+        )
+        # not answered yet: no answer page either
+        self._login(self.citizen)
+        self.assertEqual(
+            self.url_open(f"/my/complaint/{own.id}/answer/html").status_code, 404
         )
 
     def test_bad_input_saves_nothing(self):

@@ -14,16 +14,6 @@ PLAN_REPORT = "mgp_workplace_plan.action_report_workplace_plan"
 
 
 class PlanComplaintCommon(WorkplaceCommon):
-    def _sent_plan(self, **appeal_vals):
-        plan = self._appeal(**appeal_vals).with_user(self.specialist)
-        with freeze_time("2026-01-20"):
-            plan.action_set_disability(True, date(2026, 1, 13))
-            plan.action_start_draft(date(2026, 1, 14))
-            self._add_lines(plan)
-            plan.action_send(date(2026, 1, 16))
-        self.assertEqual(plan.state, "sent")
-        return plan
-
     def _pdf(self, plan):
         with self.allow_pdf_render():
             content, _type = (

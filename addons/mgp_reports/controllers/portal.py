@@ -7,6 +7,29 @@ from odoo.http import request
 from odoo.addons.mgp_accompaniment.controllers.portal import MgpAccompanimentPortal
 
 
+def render_document_html(controller, record, report_model, values):
+    """The accessible HTML page of a printed form of ``record``.
+
+    :param controller: the portal controller (its layout values)
+    :param report_model: the report's abstract model (its form values)
+    :param values: ``title``, ``back_url``, ``pdf_url``,
+        ``document_template`` and ``page_name``
+    """
+    # the caller checked the user's access to the record; the form reads the
+    # centre's and the person's data that a portal user may not read
+    form_values = (
+        request.env[report_model]
+        .sudo()
+        .with_company(record.company_id)
+        ._get_report_values(record.ids)
+    )
+    page = controller._prepare_portal_layout_values()
+    page.update(form_values)
+    page["doc"] = form_values["docs"]
+    page.update(values)
+    return request.render("mgp_reports.portal_document_html", page)
+
+
 class MgpReportsPortal(MgpAccompanimentPortal):
     @http.route(
         "/my/accompaniment/<int:case_id>/certificate/html",

@@ -9,8 +9,10 @@ from odoo.fields import Domain
 from odoo.http import request
 
 from odoo.addons.mgp_base.controllers.portal import MgpPortal
+from odoo.addons.mgp_reports.controllers.portal import render_document_html
 
 PLAN_REPORT = "mgp_workplace_plan.action_report_workplace_plan"
+PLAN_DOCUMENT = "mgp_workplace_plan.report_workplace_plan_document"
 APPEAL_FIELDS = (
     "worker_name",
     "worker_snils",
@@ -156,6 +158,27 @@ class MgpWorkplacePortal(MgpPortal):
             report_type="pdf",
             report_ref=PLAN_REPORT,
             download=download,
+        )
+
+    @http.route(
+        "/my/workplace/<int:plan_id>/plan/html", type="http", auth="user", website=True
+    )
+    def portal_workplace_plan_html(self, plan_id, **kw):
+        """The sent plan (Appendix 2) as a page a screen reader reads."""
+        plan = self._mgp_get_plan(plan_id)
+        if plan.state != "sent":
+            raise NotFound()
+        return render_document_html(
+            self,
+            plan,
+            "report.mgp_workplace_plan.report_workplace_plan",
+            {
+                "title": request.env._("Plan %s", plan.name),
+                "back_url": f"/my/workplace/{plan.id}",
+                "pdf_url": f"/my/workplace/{plan.id}/plan.pdf?download=1",
+                "document_template": PLAN_DOCUMENT,
+                "page_name": "mgp_workplace",
+            },
         )
 
     @http.route(

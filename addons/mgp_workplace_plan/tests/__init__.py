@@ -4,6 +4,7 @@ from . import (
     test_cron,
     test_offer,
     test_portal,
+    test_portal_documents,
     test_portal_pager,
     test_report,
     test_security,

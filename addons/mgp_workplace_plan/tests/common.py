@@ -100,5 +100,15 @@ class WorkplaceCommon(AccompanimentCommon):
         )
         return plan
 
+    def _sent_plan(self, **appeal_vals):
+        """A plan along the appeal trajectory, sent on 16.01.2026."""
+        plan = self._appeal(**appeal_vals).with_user(self.specialist)
+        with freeze_time("2026-01-20"):
+            plan.action_set_disability(True, date(2026, 1, 13))
+            plan.action_start_draft(date(2026, 1, 14))
+            self._add_lines(plan)
+            plan.action_send(date(2026, 1, 16))
+        return plan
+
     def _deadline(self, plan, code):
         return plan._mgp_deadline_get(code)

@@ -37,6 +37,7 @@ def setup_ngo_fixtures(cls):
     cls.activities = cls.env["mgp.activity"].search(
         [("service", "=", "employment")], order="sequence, id"
     )
+    cls.help_forms = cls.env["mgp.ngo.help.form"].search([])
     cls.Application = cls.env["mgp.ngo.application"]
     cls.Partner = cls.env["res.partner"]
 
@@ -68,6 +69,9 @@ class NgoTestMixin:
             "head_position": "Директор",
             "phone": "+7 4842 00-00-00",
             "conditions": "Бесплатно, в рабочие дни.",
+            "schedule": "Пн–Пт 9:00–18:00",
+            "help_form_ids": [(6, 0, self.help_forms[:2].ids)],
+            "accessibility": "Пандус, лифт, адаптированный санузел",
             "territory": "г. Калуга",
             "territory_state_ids": [(6, 0, self.state.ids)],
             "capacity": 4,
@@ -82,6 +86,7 @@ class NgoTestMixin:
                         "job_title": "Психолог",
                         "qualification": "Диплом № 1",
                         "document_date": "2024-01-10",
+                        "activity_ids": [(6, 0, self.activities[:2].ids)],
                     },
                 )
             ],

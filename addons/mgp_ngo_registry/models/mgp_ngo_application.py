@@ -172,6 +172,12 @@ class MgpNgoApplication(models.Model):
     )
     # staff only: the applicant reads its application through the portal
     note = fields.Text(string="Internal note", groups="base.group_user")
+    approval_missing = fields.Text(
+        string="Missing for approval",
+        compute="_compute_approval_missing",
+        help="The trained staff and conditions of assistance the application "
+        "still lacks: it cannot be approved without them.",
+    )
 
     @api.depends("date_received")
     def _compute_date(self):
@@ -183,6 +189,20 @@ class MgpNgoApplication(models.Model):
                 and application.date > application.date_received
             ):
                 application.date = application.date_received
+
+    @api.depends(
+        "staff_ids.activity_ids",
+        "territory_state_ids",
+        "territory",
+        "schedule",
+        "help_form_ids",
+        "accessibility",
+    )
+    def _compute_approval_missing(self):
+        for application in self:
+            application.approval_missing = "\n".join(
+                f"• {item}" for item in application._mgp_missing_for_approval()
+            )
 
     def _compute_access_url(self):
         for application in self:

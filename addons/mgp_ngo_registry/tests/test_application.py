@@ -281,6 +281,10 @@ class TestNgoApprovalRequirements(NgoCommon):
     def test_refused_without_staff(self):
         application = self._submitted_application(1, staff_ids=[])
         self._refused(application, "trained staff")
+        # the form says what is missing before the manager approves
+        self.assertIn("trained staff", application.approval_missing)
+        self.assertNotIn("schedule", application.approval_missing)
+        self.assertFalse(self._submitted_application(2).approval_missing)
 
     def test_refused_when_staff_has_no_activities(self):
         application = self._submitted_application(

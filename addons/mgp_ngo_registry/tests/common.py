@@ -32,6 +32,9 @@ def setup_ngo_fixtures(cls):
         {"name": "ЦЗН НГО Тестовый", "state_id": cls.state.id}
     )
     cls.company_other = cls.env["res.company"].create({"name": "ЦЗН НГО Другой"})
+    # the test centre keeps the NGO registry of its region (the demo data
+    # gives the region to the demo centre)
+    cls.state.mgp_ngo_registry_company_id = cls.company
     cls.specialist = _new_user(cls, "ngo_specialist", "mgp_base.group_specialist")
     cls.manager = _new_user(cls, "ngo_manager", "mgp_base.group_manager")
     cls.activities = cls.env["mgp.activity"].search(

@@ -418,7 +418,6 @@ class TestNgoPortal(NgoHttpCommon):
             {"name": "ЦЗН Тульской области", "state_id": region_a.id}
         )
         region_a.mgp_ngo_registry_company_id = keeper_a
-        self.state.mgp_ngo_registry_company_id = self.company
         admin = self.env["res.users"].create(
             {
                 "name": "Региональный администратор",

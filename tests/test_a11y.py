@@ -476,10 +476,20 @@ class TestA11y(HttpCase, AccompanimentCommon):
             page.press(" ")  # the first activity
             reached += page.tab_to(lambda e: e["id"] == "conditions")
             page.type("Бесплатно, в рабочие дни.")
+            reached += page.tab_to(lambda e: e["id"] == "schedule")
+            page.type("Пн–Пт 9:00–18:00")
+            reached += page.tab_to(lambda e: e["name"] == "help_form_ids")
+            page.press(" ")  # the first form of assistance
+            reached += page.tab_to(lambda e: e["id"] == "accessibility")
+            page.type("Пандус, лифт")
+            reached += page.tab_to(lambda e: e["id"] == "territory")
+            page.type("г. Калуга")
             reached += page.tab_to(lambda e: e["id"] == "staff_name_0")
             page.type("Сидорова Мария Ивановна")
             reached += page.tab_to(lambda e: e["id"] == "staff_job_0")
             page.type("Специалист по сопровождению")
+            reached += page.tab_to(lambda e: e["name"] == "staff_activity_ids_0")
+            page.press(" ")  # the first activity he may perform
             reached += page.tab_to(lambda e: e["id"] == "attachments")
             page.choose_file(document.name)
             reached += page.tab_to(lambda e: e["tag"] == "button")
@@ -502,6 +512,10 @@ class TestA11y(HttpCase, AccompanimentCommon):
         self.assertEqual(len(application), 1)
         self.assertEqual(application.head_name, "Петров Пётр Петрович")
         self.assertEqual(application.staff_ids.name, "Сидорова Мария Ивановна")
+        self.assertEqual(len(application.staff_ids.activity_ids), 1)
+        self.assertEqual(len(application.help_form_ids), 1)
+        self.assertEqual(application.schedule, "Пн–Пт 9:00–18:00")
+        self.assertEqual(application.accessibility, "Пандус, лифт")
         self.assertEqual(len(application.mgp_activity_ids), 1)
         self.assertEqual(application.attachment_ids.raw, PDF)
 
@@ -609,7 +623,9 @@ class TestA11y(HttpCase, AccompanimentCommon):
             )
             self.assertEqual(state["job"]["value"], "Психолог")
             self.assertFalse(state["labels"], "fields without a label")
-            self.assertEqual(state["required"], ["org_name", "inn"])
+            self.assertEqual(
+                state["required"], ["org_name", "inn", "schedule", "accessibility"]
+            )
             page.axe()
 
     def test_ngo_result_error_keeps_what_was_typed(self):

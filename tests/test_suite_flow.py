@@ -107,7 +107,15 @@ class TestSuiteFlow(HttpCase):
             ("staff_job_0", "Сурдопереводчик"),
             ("staff_doc_0", "Удостоверение № 12"),
             ("staff_date_0", "2024-03-01"),
-        ] + [("activity_ids", str(a.id)) for a in self.activities[:2]]
+            ("schedule", "Пн–Пт 9:00–18:00"),
+            ("accessibility", "Пандус, лифт"),
+        ]
+        data += [("activity_ids", str(a.id)) for a in self.activities[:2]]
+        data += [("staff_activity_ids_0", str(a.id)) for a in self.activities[:2]]
+        data += [
+            ("help_form_ids", str(f.id))
+            for f in self.env["mgp.ngo.help.form"].search([], limit=2)
+        ]
         response = self.url_open("/my/ngo/application/new", data=data)
         self.assertEqual(response.status_code, 200)
         application = self.env["mgp.ngo.application"].search([("inn", "=", inn)])

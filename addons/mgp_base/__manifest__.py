@@ -18,6 +18,7 @@
         "security/mgp_base_security.xml",
         "security/ir.model.access.csv",
         "security/mgp_base_rules.xml",
+        "data/res_country_state_data.xml",
         "data/mgp_activity_data.xml",
         "data/mgp_deadline_rule_data.xml",
         "data/mgp_deadline_rule_request_data.xml",

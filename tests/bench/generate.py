@@ -43,7 +43,12 @@ from benchlib import default_addons_path, open_env, out  # noqa: E402
 
 from odoo.tools import SQL  # noqa: E402
 
-REGIONS = ["Kaluga Oblast", "Vladimir Oblast", "Bryansk Oblast", "Tula Oblast"]
+REGIONS = [
+    "Калужская область",
+    "Владимирская область",
+    "Брянская область",
+    "Тульская область",
+]
 # share of each state among the cases of two years
 STATE_WEIGHTS = {
     "new": 3,

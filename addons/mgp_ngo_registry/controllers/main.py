@@ -24,6 +24,9 @@ class MgpNgoRegistryPublic(http.Controller):
                 "activities": org.mgp_ngo_activity_ids.mapped("name"),
                 "regions": ", ".join(org.mgp_ngo_territory_state_ids.mapped("name")),
                 "territory": org.mgp_ngo_territory or "",
+                "help_forms": ", ".join(org.mgp_ngo_help_form_ids.mapped("name")),
+                "schedule": org.mgp_ngo_schedule or "",
+                "accessibility": org.mgp_ngo_accessibility or "",
                 "address": ", ".join(
                     part for part in (org.zip, org.city, org.street) if part
                 ),

@@ -7,7 +7,7 @@ from odoo.http import request
 
 from odoo.addons.mgp_base.controllers.portal import MgpPortal
 
-STAFF_ROWS = 5
+STAFF_ROWS = 3
 TEXT_FIELDS = (
     "org_name",
     "inn",
@@ -19,6 +19,8 @@ TEXT_FIELDS = (
     "phone",
     "email",
     "conditions",
+    "schedule",
+    "accessibility",
     "territory",
 )
 
@@ -142,6 +144,7 @@ class MgpNgoPortal(MgpPortal):
                 "activities": request.env["mgp.activity"].search(
                     [("service", "=", "employment")]
                 ),
+                "help_forms": request.env["mgp.ngo.help.form"].search([]),
                 "regions": request.env["res.country.state"]
                 .sudo()  # public reference data: the regions of Russia
                 .search([("country_id.code", "=", "RU")], order="name"),
@@ -159,6 +162,7 @@ class MgpNgoPortal(MgpPortal):
         form.update(
             {
                 "activity_ids": [],
+                "help_form_ids": [],
                 "state_id": request.env.user.company_id.state_id.id or "",
                 "capacity": "",
                 "staff": [{} for _index in range(STAFF_ROWS)],
@@ -183,9 +187,8 @@ class MgpNgoPortal(MgpPortal):
     def _mgp_read_form(self, post):
         form = {name: (post.get(name) or "").strip() for name in TEXT_FIELDS}
         httpform = request.httprequest.form
-        form["activity_ids"] = [
-            int(value) for value in httpform.getlist("activity_ids") if value.isdigit()
-        ]
+        form["activity_ids"] = self._mgp_read_ids(httpform, "activity_ids")
+        form["help_form_ids"] = self._mgp_read_ids(httpform, "help_form_ids")
         state_id = post.get("state_id") or ""
         form["state_id"] = int(state_id) if state_id.isdigit() else ""
         form["capacity"] = (post.get("capacity") or "").strip()
@@ -195,6 +198,9 @@ class MgpNgoPortal(MgpPortal):
                 "job_title": (post.get(f"staff_job_{index}") or "").strip(),
                 "qualification": (post.get(f"staff_doc_{index}") or "").strip(),
                 "document_date": (post.get(f"staff_date_{index}") or "").strip(),
+                "activity_ids": self._mgp_read_ids(
+                    httpform, f"staff_activity_ids_{index}"
+                ),
             }
             for index in range(STAFF_ROWS)
         ]
@@ -229,7 +235,14 @@ class MgpNgoPortal(MgpPortal):
                 errors[f"staff_name_{index}"] = env._(
                     "Enter the full name of each employee."
                 )
+        conditions = env["mgp.ngo.application"]._mgp_portal_condition_errors(form)
+        for name, message in conditions.items():
+            errors.setdefault(name, message)
         return errors
+
+    @staticmethod
+    def _mgp_read_ids(httpform, name):
+        return [int(value) for value in httpform.getlist(name) if value.isdigit()]
 
     def _mgp_max_upload_mb(self):
         return request.env["mgp.upload"]._max_upload_mb()

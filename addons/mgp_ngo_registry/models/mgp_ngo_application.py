@@ -78,8 +78,12 @@ class MgpNgoApplication(models.Model):
     )
     date = fields.Date(
         string="Application date",
-        default=fields.Date.context_today,
-        help="Date of the application as signed by the organisation.",
+        compute="_compute_date",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Date of the application as signed by the organisation; the "
+        "day it was received unless the organisation dated it earlier.",
     )
     # Organisation data of the form
     org_name = fields.Char(string="Full name of the organisation", required=True)
@@ -112,6 +116,23 @@ class MgpNgoApplication(models.Model):
         string="Regions served",
     )
     territory = fields.Char(string="Municipalities served")
+    schedule = fields.Text(
+        string="Schedule of assistance",
+        help="Days and hours when the organisation provides assistance.",
+    )
+    help_form_ids = fields.Many2many(
+        "mgp.ngo.help.form",
+        "mgp_ngo_application_help_form_rel",
+        "application_id",
+        "help_form_id",
+        string="Forms of assistance",
+    )
+    accessibility = fields.Text(
+        string="Accessibility of the premises",
+        help="Entrance, ramps and lifts, accessible toilet, parking, help of "
+        "the staff: what makes the organisation's premises accessible to "
+        "disabled persons.",
+    )
     capacity = fields.Integer(string="Capacity (cases at once)")
     attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -151,6 +172,37 @@ class MgpNgoApplication(models.Model):
     )
     # staff only: the applicant reads its application through the portal
     note = fields.Text(string="Internal note", groups="base.group_user")
+    approval_missing = fields.Text(
+        string="Missing for approval",
+        compute="_compute_approval_missing",
+        help="The trained staff and conditions of assistance the application "
+        "still lacks: it cannot be approved without them.",
+    )
+
+    @api.depends("date_received")
+    def _compute_date(self):
+        # the application is dated the day it was received unless the
+        # organisation signed it earlier
+        for application in self:
+            if not application.date or (
+                application.date_received
+                and application.date > application.date_received
+            ):
+                application.date = application.date_received
+
+    @api.depends(
+        "staff_ids.activity_ids",
+        "territory_state_ids",
+        "territory",
+        "schedule",
+        "help_form_ids",
+        "accessibility",
+    )
+    def _compute_approval_missing(self):
+        for application in self:
+            application.approval_missing = "\n".join(
+                f"• {item}" for item in application._mgp_missing_for_approval()
+            )
 
     def _compute_access_url(self):
         for application in self:
@@ -268,6 +320,7 @@ class MgpNgoApplication(models.Model):
         )
         for application in self:
             application._lock_for_decision()
+            application._mgp_check_approval_requirements()
             partner = application._mgp_ensure_partner()
             application._check_registry_duplicate(partner)
             partner._mgp_ngo_include(
@@ -369,6 +422,10 @@ class MgpNgoApplication(models.Model):
         capacity = form["capacity"]
         if capacity and not capacity.isdigit():
             raise ValidationError(env._("The capacity must be a whole number."))
+        for message in self._mgp_portal_condition_errors(form).values():
+            raise ValidationError(message)
+        Activity = env["mgp.activity"]
+        employment = [("service", "=", "employment")]
         staff_lines = []
         for row in form["staff"]:
             if not any(row.values()):
@@ -381,11 +438,21 @@ class MgpNgoApplication(models.Model):
                 raise ValidationError(
                     env._("The document date of %s is not a valid date.", row["name"])
                 ) from None
-            staff_lines.append(
-                fields.Command.create(dict(row, document_date=document_date))
+            staff_activities = Activity.search(
+                [("id", "in", row.get("activity_ids") or [])] + employment
             )
-        activities = env["mgp.activity"].search(
-            [("id", "in", form["activity_ids"]), ("service", "=", "employment")]
+            staff_lines.append(
+                fields.Command.create(
+                    dict(
+                        row,
+                        document_date=document_date,
+                        activity_ids=[fields.Command.set(staff_activities.ids)],
+                    )
+                )
+            )
+        activities = Activity.search([("id", "in", form["activity_ids"])] + employment)
+        help_forms = env["mgp.ngo.help.form"].search(
+            [("id", "in", form.get("help_form_ids") or [])]
         )
         region = (
             env["res.country.state"]
@@ -446,19 +513,62 @@ class MgpNgoApplication(models.Model):
                 "phone": form["phone"],
                 "email": form["email"] or user.partner_id.email,
                 "conditions": form["conditions"],
+                "schedule": form["schedule"],
+                "help_form_ids": [fields.Command.set(help_forms.ids)],
+                "accessibility": form["accessibility"],
                 "territory": form["territory"],
                 "territory_state_ids": [fields.Command.set(region.ids)],
                 "capacity": int(capacity or 0),
                 "mgp_activity_ids": [fields.Command.set(activities.ids)],
                 "staff_ids": staff_lines,
                 "submitted_user_id": user.id,
-                "company_id": user.company_id.id,
+                # the centre keeping the registry of the region named
+                "company_id": (
+                    region.mgp_ngo_registry_company_id or user.company_id
+                ).id,
             }
         )
         env["mgp.upload"]._mgp_attach(application, files, field="attachment_ids")
         application.message_subscribe(partner_ids=user.partner_id.ids)
         application.action_submit()
         return application.with_env(env)
+
+    @api.model
+    def _mgp_portal_condition_errors(self, form):
+        """``{field name: message}`` of the portal form: the trained staff
+        with their activities and the conditions of assistance an
+        application needs to be approved, asked for when it is filed."""
+        env = self.env
+        errors = {}
+        rows = [
+            (index, row) for index, row in enumerate(form["staff"]) if any(row.values())
+        ]
+        if not rows:
+            errors["staff_name_0"] = env._(
+                "Enter at least one trained employee and the activities he may perform."
+            )
+        for index, row in rows:
+            if not row.get("activity_ids"):
+                errors[f"staff_activity_ids_{index}"] = env._(
+                    "Choose the activities employee %s may perform.",
+                    row["name"] or index + 1,
+                )
+        if not (form["state_id"] or form["territory"]):
+            errors["territory"] = env._(
+                "Give the territory served: the region or the municipalities."
+            )
+        if not form["schedule"]:
+            errors["schedule"] = env._("Give the schedule of assistance.")
+        if not form.get("help_form_ids"):
+            errors["help_form_ids"] = env._(
+                "Choose at least one form in which the organisation provides "
+                "assistance."
+            )
+        if not form["accessibility"]:
+            errors["accessibility"] = env._(
+                "Describe the accessibility of the organisation's premises."
+            )
+        return errors
 
     # ------------------------------------------------------------------
     # Helpers
@@ -475,6 +585,49 @@ class MgpNgoApplication(models.Model):
             raise UserError(
                 self.env._("Only a manager can approve or reject an application.")
             )
+
+    def _mgp_missing_for_approval(self):
+        """What the application still lacks to be approved: the trained
+        staff with the activities each employee may perform, and the order
+        and conditions of assistance (territory, schedule, forms of
+        assistance, accessibility of the premises)."""
+        self.ensure_one()
+        missing = []
+        if not self.staff_ids:
+            missing.append(self.env._("trained staff (at least one employee)"))
+        else:
+            without = self.staff_ids.filtered(lambda staff: not staff.activity_ids)
+            if without:
+                missing.append(
+                    self.env._(
+                        "the activities each employee may perform (%s)",
+                        ", ".join(without.mapped("name")),
+                    )
+                )
+        if not (self.territory_state_ids or (self.territory or "").strip()):
+            missing.append(
+                self.env._("the territory served (regions or municipalities)")
+            )
+        if not (self.schedule or "").strip():
+            missing.append(self.env._("the schedule of assistance"))
+        if not self.help_form_ids:
+            missing.append(self.env._("the forms of assistance"))
+        if not (self.accessibility or "").strip():
+            missing.append(self.env._("the accessibility of the premises"))
+        return missing
+
+    def _mgp_check_approval_requirements(self):
+        for application in self:
+            missing = application._mgp_missing_for_approval()
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Application %(application)s cannot be approved: "
+                        "missing %(missing)s.",
+                        application=application.name,
+                        missing="; ".join(missing),
+                    )
+                )
 
     def _lock_for_decision(self):
         """Lock the application row so that two decisions cannot overlap."""
@@ -560,6 +713,9 @@ class MgpNgoApplication(models.Model):
         vals = {
             "mgp_ngo_activity_ids": [fields.Command.set(self.mgp_activity_ids.ids)],
             "mgp_ngo_conditions": self.conditions,
+            "mgp_ngo_schedule": self.schedule,
+            "mgp_ngo_help_form_ids": [fields.Command.set(self.help_form_ids.ids)],
+            "mgp_ngo_accessibility": self.accessibility,
             "mgp_ngo_territory": self.territory,
             "mgp_ngo_capacity": self.capacity,
             "mgp_ngo_territory_state_ids": [

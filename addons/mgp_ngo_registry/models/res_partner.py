@@ -76,6 +76,22 @@ class ResPartner(models.Model):
     mgp_ngo_conditions = fields.Text(
         string="Order and conditions of assistance",
     )
+    mgp_ngo_schedule = fields.Text(
+        string="Schedule of assistance",
+        help="Days and hours when the organisation provides assistance.",
+    )
+    mgp_ngo_help_form_ids = fields.Many2many(
+        "mgp.ngo.help.form",
+        "res_partner_mgp_ngo_help_form_rel",
+        "partner_id",
+        "help_form_id",
+        string="Forms of assistance",
+    )
+    mgp_ngo_accessibility = fields.Text(
+        string="Accessibility of the premises",
+        help="What makes the organisation's premises accessible to disabled "
+        "persons (entrance, ramps and lifts, accessible toilet, parking).",
+    )
     mgp_ngo_territory_state_ids = fields.Many2many(
         "res.country.state",
         "res_partner_mgp_ngo_territory_rel",

@@ -24,3 +24,15 @@ class ResUsers(models.Model):
             .search_count([("partner_id", "=", organisation.id)], limit=1)
         )
         return organisation if has_application else self.env["res.partner"]
+
+    def _mgp_is_ngo_representative(self):
+        """An organisation known to the NGO registry, or one that may apply
+        to it: any organisation that is not only an employer, and an account
+        of nobody served by the centre (it files the application of its new
+        organisation)."""
+        self.ensure_one()
+        if not self.share or self._is_public():
+            return False
+        if self._mgp_portal_organisation():
+            return bool(self._mgp_ngo_partner()) or not self._mgp_is_employer()
+        return not self._mgp_is_citizen()

@@ -32,11 +32,15 @@ def setup_ngo_fixtures(cls):
         {"name": "ЦЗН НГО Тестовый", "state_id": cls.state.id}
     )
     cls.company_other = cls.env["res.company"].create({"name": "ЦЗН НГО Другой"})
+    # the test centre keeps the NGO registry of its region (the demo data
+    # gives the region to the demo centre)
+    cls.state.mgp_ngo_registry_company_id = cls.company
     cls.specialist = _new_user(cls, "ngo_specialist", "mgp_base.group_specialist")
     cls.manager = _new_user(cls, "ngo_manager", "mgp_base.group_manager")
     cls.activities = cls.env["mgp.activity"].search(
         [("service", "=", "employment")], order="sequence, id"
     )
+    cls.help_forms = cls.env["mgp.ngo.help.form"].search([])
     cls.Application = cls.env["mgp.ngo.application"]
     cls.Partner = cls.env["res.partner"]
 
@@ -68,6 +72,9 @@ class NgoTestMixin:
             "head_position": "Директор",
             "phone": "+7 4842 00-00-00",
             "conditions": "Бесплатно, в рабочие дни.",
+            "schedule": "Пн–Пт 9:00–18:00",
+            "help_form_ids": [(6, 0, self.help_forms[:2].ids)],
+            "accessibility": "Пандус, лифт, адаптированный санузел",
             "territory": "г. Калуга",
             "territory_state_ids": [(6, 0, self.state.ids)],
             "capacity": 4,
@@ -82,6 +89,7 @@ class NgoTestMixin:
                         "job_title": "Психолог",
                         "qualification": "Диплом № 1",
                         "document_date": "2024-01-10",
+                        "activity_ids": [(6, 0, self.activities[:2].ids)],
                     },
                 )
             ],

@@ -2,7 +2,7 @@
 from datetime import date
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import NgoCommon, make_inn, make_ogrn
 
@@ -259,3 +259,160 @@ class TestNgoApplication(NgoCommon):
             ),
             application,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestNgoApprovalRequirements(NgoCommon):
+    """Inclusion «с учетом порядка и условий оказания помощи» and «наличия
+    подготовленного персонала»: an application lacking them is not approved."""
+
+    def _refused(self, application, *fragments):
+        with self.assertRaises(UserError) as caught:
+            application.with_user(self.manager).action_approve()
+        message = str(caught.exception)
+        for fragment in fragments:
+            self.assertIn(fragment, message)
+        self.assertIn(application.name, message)
+        self.assertEqual(application.state, "submitted")
+        self.assertEqual(application.partner_id.mgp_ngo_state, "none")
+        self.assertFalse(application.partner_id.mgp_ngo_registry_number)
+        return message
+
+    def test_refused_without_staff(self):
+        application = self._submitted_application(1, staff_ids=[])
+        self._refused(application, "trained staff")
+        # the form says what is missing before the manager approves
+        self.assertIn("trained staff", application.approval_missing)
+        self.assertNotIn("schedule", application.approval_missing)
+        self.assertFalse(self._submitted_application(2).approval_missing)
+
+    def test_refused_when_staff_has_no_activities(self):
+        application = self._submitted_application(
+            2,
+            staff_ids=[
+                (0, 0, {"name": "Без видов Олег", "activity_ids": []}),
+                (
+                    0,
+                    0,
+                    {
+                        "name": "С видами Ирина",
+                        "activity_ids": [(6, 0, self.activities[:1].ids)],
+                    },
+                ),
+            ],
+        )
+        message = self._refused(application, "Без видов Олег")
+        self.assertNotIn("С видами Ирина", message)
+
+    def test_refused_without_conditions(self):
+        application = self._submitted_application(
+            3,
+            territory_state_ids=[(5, 0, 0)],
+            territory=False,
+            schedule=False,
+            help_form_ids=[(5, 0, 0)],
+            accessibility="  ",
+        )
+        message = self._refused(
+            application,
+            "territory served",
+            "schedule of assistance",
+            "forms of assistance",
+            "accessibility of the premises",
+        )
+        self.assertNotIn("trained staff", message)
+        # each condition alone is enough to refuse
+        application.write(
+            {
+                "territory": "г. Калуга",
+                "schedule": "Пн–Пт",
+                "help_form_ids": [(6, 0, self.help_forms[:1].ids)],
+            }
+        )
+        message = self._refused(application, "accessibility of the premises")
+        self.assertNotIn("schedule", message)
+
+    def test_refusal_in_russian(self):
+        application = self._submitted_application(4, staff_ids=[], schedule=False)
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.env["ir.module.module"]._load_module_terms(
+            ["mgp_ngo_registry"], ["ru_RU"], overwrite=True
+        )
+        with self.assertRaises(UserError) as caught:
+            application.with_user(self.manager).with_context(
+                lang="ru_RU"
+            ).action_approve()
+        message = str(caught.exception)
+        self.assertIn("нельзя одобрить", message)
+        self.assertIn("подготовленный персонал", message)
+        self.assertIn("режим работы", message)
+
+    def test_one_incomplete_application_approves_nothing(self):
+        complete = self._submitted_application(5)
+        incomplete = self._submitted_application(6, accessibility=False)
+        with self.assertRaises(UserError):
+            (complete | incomplete).with_user(self.manager).action_approve()
+        self.assertEqual(complete.state, "submitted")
+        self.assertEqual(complete.partner_id.mgp_ngo_state, "none")
+
+    def test_approval_copies_conditions_and_staff_activities(self):
+        application = self._submitted_application(
+            7,
+            territory_state_ids=[(5, 0, 0)],
+            territory="г. Обнинск",
+            schedule="Вт, Чт 10:00–16:00",
+            help_form_ids=[(6, 0, self.help_forms[1:3].ids)],
+            accessibility="Первый этаж, пандус",
+        )
+        application.with_user(self.manager).action_approve()
+        self.assertEqual(application.state, "approved")
+        organisation = application.partner_id
+        self.assertEqual(organisation.mgp_ngo_state, "included")
+        self.assertEqual(organisation.mgp_ngo_schedule, "Вт, Чт 10:00–16:00")
+        self.assertEqual(organisation.mgp_ngo_help_form_ids, self.help_forms[1:3])
+        self.assertEqual(organisation.mgp_ngo_accessibility, "Первый этаж, пандус")
+        self.assertEqual(organisation.mgp_ngo_territory, "г. Обнинск")
+        staff = organisation.mgp_ngo_staff_ids
+        self.assertEqual(staff.mapped("name"), ["Петрова Анна Сергеевна"])
+        self.assertEqual(staff.activity_ids, self.activities[:2])
+        # the registry rows are copies: the application keeps its own
+        self.assertNotEqual(staff, application.staff_ids)
+        self.assertEqual(application.staff_ids.activity_ids, self.activities[:2])
+
+    def test_help_forms_catalogue(self):
+        self.assertEqual(
+            set(self.help_forms.mapped("code")),
+            {"in_person", "remote", "workplace", "home"},
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestNgoApplicationDate(NgoCommon):
+    """A paper application registered by staff is dated the day it was
+    received unless the organisation dated it."""
+
+    def test_date_defaults_to_receipt_date_on_create(self):
+        vals = self._application_vals(1, date_received="2025-03-05")
+        del vals["date"]
+        application = self.Application.with_user(self.specialist).create(vals)
+        self.assertEqual(application.date, date(2025, 3, 5))
+        # a date given on the paper is kept
+        signed = self.Application.with_user(self.specialist).create(
+            self._application_vals(2, date_received="2025-03-05", date="2025-03-01")
+        )
+        self.assertEqual(signed.date, date(2025, 3, 1))
+
+    def test_date_follows_receipt_date_in_the_form(self):
+        form = Form(self.Application.with_user(self.specialist))
+        form.org_name = "АНО «Бумажная»"
+        form.inn = make_inn("402700033")
+        form.date_received = date(2025, 3, 4)
+        self.assertEqual(form.date, date(2025, 3, 4))
+        form.date_received = date(2025, 3, 3)
+        self.assertEqual(form.date, date(2025, 3, 3))
+        form.date = date(2025, 2, 27)  # dated by the organisation
+        form.date_received = date(2025, 3, 5)
+        self.assertEqual(form.date, date(2025, 2, 27))
+        application = form.save()
+        self.assertEqual(application.date, date(2025, 2, 27))
+        self.assertEqual(application.date_received, date(2025, 3, 5))

@@ -56,6 +56,9 @@ class TestNgoRegistryConcurrency(TransactionCase):
             env = self._new_env(cr)
             company = env.ref("base.main_company")
             applications = env["mgp.ngo.application"]
+            activities = [
+                (6, 0, env["mgp.activity"].search([("service", "=", "employment")]).ids)
+            ]
             for index in range(count):
                 applications |= env["mgp.ngo.application"].create(
                     {
@@ -64,6 +67,15 @@ class TestNgoRegistryConcurrency(TransactionCase):
                         "inn": make_inn(f"7{prefix}000{index}"),
                         "territory_state_ids": [(6, 0, self.region.ids)],
                         "company_id": company.id,
+                        # the trained staff and the conditions of assistance
+                        "schedule": "Пн–Пт 9:00–18:00",
+                        "accessibility": "Пандус",
+                        "help_form_ids": [
+                            (6, 0, env["mgp.ngo.help.form"].search([], limit=1).ids)
+                        ],
+                        "staff_ids": [
+                            (0, 0, {"name": "Сотрудник", "activity_ids": activities})
+                        ],
                     }
                 )
             applications.action_submit()

@@ -99,11 +99,17 @@ class TestNgoPortal(NgoHttpCommon):
             "staff_job_0": "Психолог",
             "staff_doc_0": "Диплом № 77",
             "staff_date_0": "2024-05-20",
+            "schedule": "Пн–Пт 9:00–18:00",
+            "accessibility": "Пандус, лифт",
         }
         data.update(values)
-        items = list(data.items()) + [
-            ("activity_ids", str(activity.id)) for activity in self.activities[:2]
-        ]
+        items = [(name, value) for name, value in data.items() if value is not None]
+        if "activity_ids" not in values:
+            items += [("activity_ids", str(a.id)) for a in self.activities[:2]]
+        if "help_form_ids" not in values:
+            items += [("help_form_ids", str(f.id)) for f in self.help_forms[:2]]
+        if "staff_activity_ids_0" not in values:
+            items += [("staff_activity_ids_0", str(a.id)) for a in self.activities[:1]]
         return items
 
     def test_new_organisation_applies_in_portal(self):
@@ -124,6 +130,12 @@ class TestNgoPortal(NgoHttpCommon):
         self.assertEqual(application.submitted_user_id, self.newcomer)
         self.assertEqual(application.mgp_activity_ids, self.activities[:2])
         self.assertEqual(application.staff_ids.mapped("name"), ["Орлова Вера Петровна"])
+        self.assertEqual(application.staff_ids.activity_ids, self.activities[:1])
+        self.assertEqual(application.schedule, "Пн–Пт 9:00–18:00")
+        self.assertEqual(application.help_form_ids, self.help_forms[:2])
+        self.assertEqual(application.accessibility, "Пандус, лифт")
+        self.assertEqual(application.date, application.date_received)
+        self.assertEqual(application.company_id, self.company)
         self.assertEqual(application.attachment_ids.mapped("name"), ["устав.pdf"])
         self.assertEqual(application.capacity, 6)
         self.assertEqual(application._mgp_deadline_get("ngo_review").state, "open")
@@ -146,6 +158,16 @@ class TestNgoPortal(NgoHttpCommon):
         page = self.url_open(f"/my/ngo/application/{application.id}")
         self.assertEqual(page.status_code, 200)
         self.assertIn(organisation.mgp_ngo_registry_number, page.text)
+        self.assertIn("Пандус, лифт", page.text)
+        self.assertIn(self.activities[0].name, page.text)
+        self.assertEqual(
+            organisation.mgp_ngo_staff_ids.activity_ids, self.activities[:1]
+        )
+        self.assertEqual(organisation.mgp_ngo_help_form_ids, self.help_forms[:2])
+        public = self.url_open("/mgp/ngo-registry")
+        self.assertIn("Пн–Пт 9:00–18:00", public.text)
+        self.assertIn("Пандус, лифт", public.text)
+        self.assertIn(self.help_forms[0].name, public.text)
 
     def test_bad_inn_saves_nothing(self):
         self._login(self.newcomer)
@@ -350,3 +372,119 @@ class TestNgoPortal(NgoHttpCommon):
         self.assertNotIn("Сотрудникова Ирина", response.text)
         self.assertNotIn("Нарушение условий", response.text)  # exclusion reason
         self.assertNotIn(self.org_c.vat, response.text)
+
+    def test_form_refused_without_staff_or_conditions(self):
+        self._login(self.newcomer)
+        applications = self.env["mgp.ngo.application"].search_count([])
+        data = self._form_data(
+            make_inn("402733310"),
+            staff_name_0="",
+            staff_job_0="",
+            staff_doc_0="",
+            staff_date_0="",
+            staff_activity_ids_0=None,
+            schedule="",
+            accessibility="",
+            help_form_ids=None,
+            state_id="",
+            territory="",
+        )
+        response = self.url_open("/my/ngo/application/new", data=data)
+        self.assertEqual(response.status_code, 200)
+        for text in (
+            "хотя бы одного подготовленного сотрудника",
+            "режим работы",
+            "формы оказания помощи",
+            "доступность помещений",
+            "территорию обслуживания",
+        ):
+            self.assertIn(text, response.text)
+        self.assertIn('id="schedule_error"', response.text)
+        self.assertIn('id="help_forms_error"', response.text)
+        self.assertEqual(self.env["mgp.ngo.application"].search_count([]), applications)
+        # an employee without the activities he may perform is refused too
+        data = self._form_data(make_inn("402733310"), staff_activity_ids_0=None)
+        response = self.url_open("/my/ngo/application/new", data=data)
+        self.assertIn('id="staff_activity_ids_0_error"', response.text)
+        self.assertIn("Орлова Вера Петровна", response.text)
+        self.assertEqual(self.env["mgp.ngo.application"].search_count([]), applications)
+        self.assertFalse(self.newcomer.partner_id.parent_id)
+
+    def test_application_goes_to_the_registry_keeper_of_its_region(self):
+        """A portal application naming region A reaches the centre keeping
+        the registry of A and its reviewers, not another region's."""
+        region_a = self.env.ref("base.state_ru_tul")
+        keeper_a = self.env["res.company"].create(
+            {"name": "ЦЗН Тульской области", "state_id": region_a.id}
+        )
+        region_a.mgp_ngo_registry_company_id = keeper_a
+        admin = self.env["res.users"].create(
+            {
+                "name": "Региональный администратор",
+                "login": "ngo_regional_admin",
+                "company_id": keeper_a.id,
+                "company_ids": [(6, 0, keeper_a.ids)],
+                "group_ids": [(6, 0, self.env.ref("mgp_base.group_admin").ids)],
+            }
+        )
+        # the regional administrator keeps the setting in the back office
+        region_b = self.env.ref("base.state_ru_ore")
+        region_b.with_user(admin).mgp_ngo_registry_company_id = keeper_a
+        self.assertEqual(region_b.mgp_ngo_registry_company_id, keeper_a)
+        with self.assertRaises(AccessError):
+            region_b.with_user(self.manager).mgp_ngo_registry_company_id = False
+        reviewer_a = self.env["res.users"].create(
+            {
+                "name": "Рецензент А",
+                "login": "ngo_reviewer_a",
+                "company_id": keeper_a.id,
+                "company_ids": [(6, 0, keeper_a.ids)],
+                "group_ids": [(6, 0, self.env.ref("mgp_base.group_manager").ids)],
+            }
+        )
+        self._login(self.newcomer)  # a user of the Kaluga centre
+        inn = make_inn("402733311")
+        response = self.url_open(
+            "/my/ngo/application/new",
+            data=self._form_data(inn, state_id=str(region_a.id)),
+        )
+        match = re.search(r"/my/ngo/application/(\d+)\?submitted=1", response.url)
+        self.assertTrue(match, response.url)
+        application = self.env["mgp.ngo.application"].browse(int(match.group(1)))
+        self.assertEqual(application.company_id, keeper_a)
+        self.assertEqual(application.territory_state_ids, region_a)
+        Application = self.env["mgp.ngo.application"]
+        self.assertEqual(
+            Application.with_user(reviewer_a).search([("inn", "=", inn)]),
+            application,
+        )
+        self.assertFalse(
+            Application.with_user(self.manager).search([("inn", "=", inn)])
+        )
+        self.assertFalse(
+            Application.with_user(self.specialist).search([("inn", "=", inn)])
+        )
+        # its reviewer approves it
+        application.with_user(reviewer_a).action_take_review()
+        application.with_user(reviewer_a).action_approve()
+        self.assertEqual(application.partner_id.mgp_ngo_state, "included")
+        # a region nobody keeps: the user's own centre
+        self._login(self.rep_b)
+        response = self.url_open(
+            "/my/ngo/application/new",
+            data=self._form_data(
+                self.org_b.vat,
+                org_name=self.org_b.name,
+                state_id=str(self.env.ref("base.state_ru_mur").id),
+            ),
+        )
+        match = re.search(r"/my/ngo/application/(\d+)\?submitted=1", response.url)
+        self.assertTrue(match, response.url)
+        other = Application.browse(int(match.group(1)))
+        self.assertEqual(other.company_id, self.company)
+        self.assertTrue(
+            Application.with_user(self.manager).search([("id", "=", other.id)])
+        )
+        self.assertFalse(
+            Application.with_user(reviewer_a).search([("id", "=", other.id)])
+        )

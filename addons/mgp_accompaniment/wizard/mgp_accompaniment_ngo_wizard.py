@@ -16,7 +16,7 @@ class MgpAccompanimentNgoWizard(models.TransientModel):
         "mgp.accompaniment", required=True, ondelete="cascade"
     )
     assign_wizard_id = fields.Many2one(
-        "mgp.accompaniment.assign.wizard", ondelete="cascade"
+        "mgp.accompaniment.assign.wizard", string="Assignment", ondelete="cascade"
     )
     channel = fields.Selection(
         [

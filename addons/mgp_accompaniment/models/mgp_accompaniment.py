@@ -1112,10 +1112,11 @@ class MgpAccompaniment(models.Model):
             untrained = covered - ngo.mgp_ngo_staff_ids.activity_ids
             answer = answers.get(ngo)
             answer_code = answer.answer if answer else False
+            # fits: every criterion verified (an unknown territory is not)
             fits = bool(
                 activities
                 and covered == activities
-                and serves is not False
+                and serves
                 and free > 0
                 and not untrained
                 and answer_code != "refusal"

@@ -178,6 +178,23 @@ class TestNgoSelection(AccompanimentCommon):
         self.assertEqual(rows[self.ngo_partial].coverage_total, 4)
         self.assertLess(rows[self.ngo_full].rank, rows[self.ngo_busy].rank)
 
+    def test_unknown_territory_does_not_fit(self):
+        case = self._case(date(2025, 11, 5), activities=self.needed)  # no region
+        case.action_decide_need(True, date(2025, 11, 5))
+        item = next(
+            item
+            for item in case._get_ngo_candidates_data()
+            if item["partner"] == self.ngo_full
+        )
+        self.assertIsNone(item["serves_region"])
+        self.assertFalse(item["fits"])
+        self.assertIn(
+            "territory not checked: the person's address has no region",
+            item["reasons"],
+        )
+        # nothing fits verified: a ground for an employee
+        self.assertTrue(case._mgp_employee_grounds())
+
     def test_ranking_is_set_based(self):
         case = self._klu_case()
 

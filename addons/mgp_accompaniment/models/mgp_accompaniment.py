@@ -1092,9 +1092,16 @@ class MgpAccompaniment(models.Model):
         region = person.state_id
         town = (person.city or "").strip().casefold()
         # one query per relation for the whole set (prefetch)
-        ngos.mgp_ngo_activity_ids  # noqa: B018
-        ngos.mgp_ngo_territory_state_ids  # noqa: B018
-        ngos.mgp_ngo_staff_ids.activity_ids  # noqa: B018
+        ngos.fetch(
+            [
+                "mgp_ngo_activity_ids",
+                "mgp_ngo_territory_state_ids",
+                "mgp_ngo_territory",
+                "mgp_ngo_capacity",
+                "mgp_ngo_staff_ids",
+            ]
+        )
+        ngos.mgp_ngo_staff_ids.fetch(["activity_ids"])
         result = []
         for ngo in ngos:
             covered = activities & ngo.mgp_ngo_activity_ids
@@ -1154,52 +1161,53 @@ class MgpAccompaniment(models.Model):
 
     def _mgp_ngo_candidate_reasons(self, item):
         """Why a candidate fits or not, in the user's language."""
-        _ = self.env._
         reasons = [
-            _(
+            self.env._(
                 "covers %(covered)s of %(total)s activities",
                 covered=item["coverage"],
                 total=item["total"],
             )
         ]
         if item["serves_region"] is True:
-            reasons.append(_("serves the person's region"))
+            reasons.append(self.env._("serves the person's region"))
         elif item["serves_region"] is False:
-            reasons.append(_("does not serve the person's region"))
+            reasons.append(self.env._("does not serve the person's region"))
         elif not self.partner_id.state_id:
             reasons.append(
-                _("territory not checked: the person's address has no region")
+                self.env._("territory not checked: the person's address has no region")
             )
         else:
-            reasons.append(_("declares no regions served"))
+            reasons.append(self.env._("declares no regions served"))
         if item["town_match"]:
-            reasons.append(_("works in %s", self.partner_id.city))
+            reasons.append(self.env._("works in %s", self.partner_id.city))
         if item["free_capacity"] <= 0:
-            reasons.append(_("no free capacity"))
+            reasons.append(self.env._("no free capacity"))
         elif item["free_capacity"] >= UNLIMITED_CAPACITY:
-            reasons.append(_("no capacity limit"))
+            reasons.append(self.env._("no capacity limit"))
         else:
-            reasons.append(_("free capacity: %s", item["free_capacity"]))
+            reasons.append(self.env._("free capacity: %s", item["free_capacity"]))
         if item["untrained"]:
             reasons.append(
-                _(
+                self.env._(
                     "no trained staff for: %s",
                     ", ".join(item["untrained"].mapped("name")),
                 )
             )
         elif item["covered"]:
-            reasons.append(_("trained staff for the activities covered"))
+            reasons.append(self.env._("trained staff for the activities covered"))
         answer = item["answer_record"]
         if answer and answer.answer == "refusal":
             reasons.append(
-                _(
+                self.env._(
                     "refused the contract on %(date)s: %(reason)s",
                     date=format_date(self.env, answer.date),
                     reason=answer.reason,
                 )
             )
         elif answer:
-            reasons.append(_("consented on %s", format_date(self.env, answer.date)))
+            reasons.append(
+                self.env._("consented on %s", format_date(self.env, answer.date))
+            )
         return "; ".join(reasons)
 
     def _get_ngo_candidates(self):

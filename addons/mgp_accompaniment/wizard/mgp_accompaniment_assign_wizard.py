@@ -305,7 +305,6 @@ class MgpAccompanimentAssignWizardNgo(models.TransientModel):
         "mgp.activity", string="Covered activities", readonly=True
     )
     fits = fields.Boolean(
-        string="Fits",
         readonly=True,
         help="Covers every activity, serves the person's territory, has free "
         "capacity and trained staff for the activities, and did not refuse.",

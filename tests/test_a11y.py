@@ -352,6 +352,7 @@ class TestA11y(HttpCase, AccompanimentCommon):
             }
         )
         case.action_decide_need(True, date(2025, 11, 5))
+        case.action_record_ngo_consent(cls.ngo_a, date(2025, 11, 6))
         cls.env["mgp.accompaniment.assign.wizard"].with_user(cls.specialist).create(
             {
                 "accompaniment_id": case.id,

@@ -35,7 +35,11 @@ class TestEngineConcurrency(TransactionCase):
             env = self._new_env(cr)
             company = env["res.company"].create({"name": "ЦЗН Параллельный"})
             person = env["res.partner"].create(
-                {"name": "Параллельный Гражданин", "company_id": company.id}
+                {
+                    "name": "Параллельный Гражданин",
+                    "company_id": company.id,
+                    "mgp_disability_group": "2",
+                }
             )
             cr.commit()
             self.company_id, self.person_id = company.id, person.id

@@ -225,6 +225,7 @@ class TestSecurityMatrix(HttpCase, AccompanimentCommon):
         contract = self._new_contract(
             self.ngo_a, number="Д-М", contract_date=date(2025, 1, 10)
         )
+        case.action_record_ngo_consent(self.ngo_a, date(2025, 11, 6))
         case.action_assign_ngo(self.ngo_a, contract, assign_date=date(2025, 11, 6))
         self._assign_employee(case, date(2025, 11, 6))
         case.action_issue_certificate(date(2025, 11, 7))

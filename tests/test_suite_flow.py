@@ -162,7 +162,9 @@ class TestSuiteFlow(HttpCase):
         self.assertIn(ngo, candidates)
         self.assertTrue(all(c.mgp_ngo_state == "included" for c in candidates))
 
-        # 4. the NGO takes two activities, the employee the third
+        # 4. the NGO consents to the contract: it takes two activities, the
+        # employee the third
+        case.action_record_ngo_consent(ngo, date(2025, 11, 5))
         wizard = (
             self.env["mgp.accompaniment.assign.wizard"]
             .with_user(self.specialist)

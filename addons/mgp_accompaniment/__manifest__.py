@@ -22,6 +22,7 @@
         "wizard/mgp_accompaniment_need_wizard_views.xml",
         "wizard/mgp_accompaniment_mse_wizard_views.xml",
         "wizard/mgp_accompaniment_assign_wizard_views.xml",
+        "wizard/mgp_accompaniment_ngo_wizard_views.xml",
         "wizard/mgp_accompaniment_order_wizard_views.xml",
         "wizard/mgp_accompaniment_certificate_wizard_views.xml",
         "wizard/mgp_accompaniment_employ_wizard_views.xml",

@@ -1,3 +1,5 @@
 from . import mgp_accompaniment
 from . import mgp_accompaniment_line
+from . import mgp_accompaniment_ngo_answer
+from . import mgp_ngo_application
 from . import res_partner

@@ -50,7 +50,15 @@ CERTIFICATE_DELIVERY = [
 ]
 # Free capacity shown for an NGO without a declared limit.
 UNLIMITED_CAPACITY = 9999
-# Context key of the public methods that change the state.
+# What the decision that the person may receive the service rests on
+# (seed 000: a disabled person; the disability data may also be requested).
+ELIGIBILITY_BASES = [
+    ("group", "Disability group"),
+    ("ipra", "IPRA extract"),
+    ("request", "Disability data requested"),
+]
+# The NGO's answer to the proposal to conclude or amend the contract.
+NGO_ANSWERS = [("consent", "Consented"), ("refusal", "Refused")]
 
 
 def _to_id(value):
@@ -106,6 +114,8 @@ class MgpAccompaniment(models.Model):
         "date_closed",
         "termination_reason",
         "termination_note",
+        "eligibility_basis",
+        "eligibility_request_id",
     )
     _mgp_create_only_fields = ("company_id", "partner_id")
 
@@ -207,6 +217,74 @@ class MgpAccompaniment(models.Model):
         "accompaniment_id",
         string="Accompaniment activities",
         copy=True,
+    )
+    # Eligibility: the data of the person the start of the case rests on
+    eligibility_basis = fields.Selection(
+        ELIGIBILITY_BASES,
+        string="Disabled person: basis",
+        readonly=True,
+        copy=False,
+        groups="mgp_base.group_specialist",
+        help="What the start of the case rests on: the disability group or the "
+        "IPRA data of the person, or the request for his disability data.",
+    )
+    eligibility_request_id = fields.Many2one(
+        "mgp.mse.request",
+        string="Disability data request",
+        readonly=True,
+        copy=False,
+        groups="mgp_base.group_specialist",
+    )
+    # the person's IPRA data, shown to those who need to know them
+    person_disability_group = fields.Selection(
+        [
+            ("1", "Group I"),
+            ("2", "Group II"),
+            ("3", "Group III"),
+            ("child", "Disabled child"),
+        ],
+        string="Disability group",
+        compute="_compute_person_ipra",
+        groups="mgp_base.group_specialist",
+    )
+    person_ipra_number = fields.Char(
+        string="IPRA number",
+        compute="_compute_person_ipra",
+        groups="mgp_base.group_specialist",
+    )
+    person_ipra_date = fields.Date(
+        string="IPRA date",
+        compute="_compute_person_ipra",
+        groups="mgp_base.group_specialist",
+    )
+    person_ipra_date_end = fields.Date(
+        string="IPRA valid until",
+        compute="_compute_person_ipra",
+        groups="mgp_base.group_specialist",
+    )
+    person_impaired_function_ids = fields.Many2many(
+        "mgp.impaired.function",
+        string="Impaired functions",
+        compute="_compute_person_ipra",
+        groups="mgp_base.group_specialist",
+    )
+    person_recommended_conditions = fields.Text(
+        string="Recommended working conditions",
+        compute="_compute_person_ipra",
+        groups="mgp_base.group_specialist",
+    )
+    person_contraindicated_conditions = fields.Text(
+        string="Contraindicated working conditions",
+        compute="_compute_person_ipra",
+        groups="mgp_base.group_specialist",
+    )
+    ngo_answer_ids = fields.One2many(
+        "mgp.accompaniment.ngo.answer",
+        "accompaniment_id",
+        string="Answers of the NGOs",
+        readonly=True,
+        copy=False,
+        groups="mgp_base.group_specialist",
     )
     # Assignment: a centre employee by an order and/or an NGO by a contract
     responsible_user_id = fields.Many2one(
@@ -400,6 +478,28 @@ class MgpAccompaniment(models.Model):
         for case in self:
             case.mse_recommendation = case.mse_request_id.recommendation
 
+    @api.depends("partner_id")
+    @api.depends_context("uid")
+    def _compute_person_ipra(self):
+        # need to know: the data of the persons whose data the user may read
+        allowed = self.partner_id._mgp_person_data_allowed()
+        for case in self:
+            # read as superuser, shown only when ``allowed`` (above)
+            person = case.partner_id.sudo() if case.partner_id in allowed else None
+            case.person_disability_group = person and person.mgp_disability_group
+            case.person_ipra_number = person and person.mgp_ipra_number
+            case.person_ipra_date = person and person.mgp_ipra_date
+            case.person_ipra_date_end = person and person.mgp_ipra_date_end
+            case.person_impaired_function_ids = (
+                person.mgp_impaired_function_ids.ids if person else []
+            )
+            case.person_recommended_conditions = (
+                person and person.mgp_recommended_conditions
+            )
+            case.person_contraindicated_conditions = (
+                person and person.mgp_contraindicated_conditions
+            )
+
     @api.depends("line_ids.result", "line_ids.date_done")
     def _compute_line_stats(self):
         for case in self:
@@ -450,10 +550,20 @@ class MgpAccompaniment(models.Model):
         for vals in vals_list:
             if not vals.get("disability_info_date") and vals.get("plan_agreed_date"):
                 vals["disability_info_date"] = vals["plan_agreed_date"]
+        # refused before anything is saved
+        bases = self._mgp_eligibility(
+            self.env["res.partner"].browse(
+                {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
+            )
+        )
         cases = super().create(vals_list)
         for case in cases:
             case._mgp_check_action_date(
                 case.plan_agreed_date, label=self.env._("The plan agreement")
+            )
+            basis, request = bases[case.partner_id]
+            case._mgp_engine_write(
+                {"eligibility_basis": basis, "eligibility_request_id": request.id}
             )
         # the deadlines of the whole batch: one search, one create
         self.env["mgp.deadline"]._open_many(
@@ -462,6 +572,60 @@ class MgpAccompaniment(models.Model):
             date_start={case.id: case.plan_agreed_date for case in cases},
         )
         return cases
+
+    @api.model
+    def _mgp_eligibility(self, partners):
+        """The basis on which each of ``partners`` may receive the service: a
+        disabled person (disability group or IPRA data on the person), or
+        one whose disability data were requested (a disability data request
+        sent, or answered confirming it).
+
+        :return: ``{partner: (basis, request)}``
+        :raise UserError: for a person without any of them
+        """
+        # the check reads the person's disability data whatever the user's
+        # need to know: only the basis is kept on the case
+        people = partners.sudo()
+        requests = self.env["mgp.mse.request"].sudo()
+        pending = people.filtered(
+            lambda p: not (p.mgp_disability_group or p.mgp_ipra_number)
+        )
+        if pending:
+            requests = requests.search(
+                [
+                    ("partner_id", "in", pending.ids),
+                    ("request_type", "=", "disability"),
+                    ("direction", "=", "outgoing"),
+                    "|",
+                    ("state", "=", "sent"),
+                    "&",
+                    ("state", "=", "answered"),
+                    ("disability_confirmed", "=", True),
+                ],
+                order="date_sent desc, id desc",
+            )
+        result = {}
+        for person in people:
+            partner = person.with_env(self.env)
+            if person.mgp_disability_group:
+                result[partner] = ("group", requests.browse())
+            elif person.mgp_ipra_number:
+                result[partner] = ("ipra", requests.browse())
+            else:
+                request = requests.filtered(lambda r, p=person: r.partner_id == p)[:1]
+                if not request:
+                    raise UserError(
+                        self.env._(
+                            "The service is provided to a disabled person: %s has "
+                            "neither a disability group nor IPRA data, and no "
+                            "request for his disability data was sent. Enter the "
+                            "disability data of the person or send the request "
+                            "first.",
+                            partner.display_name,
+                        )
+                    )
+                result[partner] = ("request", request.with_env(self.env))
+        return result
 
     def _compute_access_url(self):
         res = super()._compute_access_url()
@@ -686,6 +850,15 @@ class MgpAccompaniment(models.Model):
             raise UserError(self.env._("The contract belongs to another NGO."))
         if contract.state != "active":
             raise UserError(self.env._("The chosen contract is not in force."))
+        answer = self._mgp_ngo_answers().get(ngo)
+        if not answer or answer.answer != "consent":
+            raise UserError(
+                self.env._(
+                    "Record the consent of %s to conclude or amend the contract "
+                    "for this case first.",
+                    ngo.name,
+                )
+            )
         assign_date = self._mgp_check_action_date(
             assign_date or max(contract.date, self.need_decision_date or contract.date),
             after=[
@@ -770,12 +943,138 @@ class MgpAccompaniment(models.Model):
         self._mgp_deadline_open("s1_certificate", done_date)
         return True
 
-    def _get_ngo_candidates_data(self):
-        """Included NGOs with their coverage of the case's NGO activities and
-        free capacity, best first.
+    # ------------------------------------------------------------------
+    # The NGO's answer to the contract proposal
+    # ------------------------------------------------------------------
+    def _mgp_ngo_answers(self):
+        """The last answer of each NGO for this case: ``{partner: answer}``."""
+        self.ensure_one()
+        answers = {}
+        # sorted newest first (the model's order): keep the first of each NGO
+        for answer in self.sudo().ngo_answer_ids:  # the case's own history
+            answers.setdefault(answer.partner_id.with_env(self.env), answer)
+        return answers
 
-        :return: list of dicts ``partner``, ``coverage``, ``free_capacity``,
-            ``covered`` (activities)
+    def _mgp_record_ngo_answer(self, ngo, answer, answer_date=None, reason=None):
+        self.ensure_one()
+        self._mgp_check_group("mgp_base.group_specialist")
+        self._mgp_check_transition(("assignment",))
+        ngo = self.env["res.partner"].browse(_to_id(ngo))
+        if not ngo or ngo.mgp_ngo_state != "included":
+            raise UserError(
+                self.env._("Only an NGO included in the registry can be proposed.")
+            )
+        if self.ngo_id == ngo:
+            raise UserError(
+                self.env._("%s is already assigned to this case.", ngo.name)
+            )
+        answer_date = self._mgp_check_action_date(
+            answer_date,
+            after=[(self.need_decision_date, self.env._("the need decision"))],
+            label=self.env._("The answer of the NGO"),
+        )
+        record = self.env["mgp.accompaniment.ngo.answer"]._mgp_engine_create(
+            {
+                "accompaniment_id": self.id,
+                "partner_id": ngo.id,
+                "answer": answer,
+                "date": answer_date,
+                "reason": reason or False,
+                "user_id": self.env.user.id,
+            }
+        )
+        if answer == "consent":
+            body = self.env._(
+                "%(ngo)s consented on %(date)s to conclude or amend the contract "
+                "for this case.",
+                ngo=ngo.name,
+                date=format_date(self.env, answer_date),
+            )
+        else:
+            body = self.env._(
+                "%(ngo)s refused on %(date)s to conclude or amend the contract "
+                "for this case: %(reason)s",
+                ngo=ngo.name,
+                date=format_date(self.env, answer_date),
+                reason=reason,
+            )
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+        return record
+
+    def action_record_ngo_consent(self, ngo, answer_date=None):
+        """Record that ``ngo`` (record or id) agreed to conclude (amend,
+        supplement) the contract for this case: required before its
+        assignment."""
+        self._mgp_record_ngo_answer(ngo, "consent", answer_date)
+        return True
+
+    def action_record_ngo_refusal(self, ngo, reason, answer_date=None):
+        """Record that ``ngo`` refused the contract, with ``reason``: a ground
+        for appointing a centre employee."""
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for the NGO's refusal."))
+        self._mgp_record_ngo_answer(ngo, "refusal", answer_date, reason.strip())
+        return True
+
+    def _mgp_employee_grounds(self, ngo=None):
+        """The seed's grounds for appointing a centre employee, as readable
+        texts: no suitable NGO in the registry, an NGO's refusal, an NGO
+        performing only part of the activities (``ngo``: the NGO being
+        assigned with the employee). Empty when an NGO of the registry fits
+        the case and has not refused."""
+        self.ensure_one()
+        ngo = ngo or self.ngo_id
+        grounds = []
+        lines = self._mgp_ngo_candidate_lines()
+        if ngo and (
+            (self.line_ids - lines)
+            or (lines.activity_id - ngo.mgp_ngo_activity_ids)
+            or not lines
+        ):
+            grounds.append(
+                self.env._("%s performs only part of the activities.", ngo.name)
+            )
+        for partner, answer in self._mgp_ngo_answers().items():
+            if answer.answer == "refusal":
+                grounds.append(
+                    self.env._(
+                        "%(ngo)s refused the contract on %(date)s.",
+                        ngo=partner.name,
+                        date=format_date(self.env, answer.date),
+                    )
+                )
+        if not any(
+            item["fits"] and item["answer"] != "refusal"
+            for item in self._get_ngo_candidates_data()
+        ):
+            grounds.append(
+                self.env._(
+                    "No NGO of the registry fits the case (activities, "
+                    "territory, free capacity, trained staff)."
+                )
+            )
+        return grounds
+
+    # ------------------------------------------------------------------
+    # Selection of the NGO
+    # ------------------------------------------------------------------
+    def _get_ngo_candidates_data(self):
+        """Included NGOs ranked for this case, with the reasons each fits or
+        not (seed 000: «подходящей по видам услуг, порядку и условиям …,
+        наличию подготовленного персонала»).
+
+        Criteria: coverage of the case's NGO activities, the territory
+        served against the person's address (region; the town named in the
+        municipalities is a bonus), free capacity (cases in assignment or
+        accompaniment of every centre), trained staff for the covered
+        activities, and the NGO's answer for this case (a refusal goes last).
+
+        :return: list of dicts, best first: ``partner``, ``coverage``,
+            ``total``, ``covered`` (activities), ``free_capacity``,
+            ``serves_region`` (True, False or None when unknown),
+            ``town_match``, ``untrained`` (covered activities without trained
+            staff), ``answer`` (``consent``, ``refusal`` or False), ``fits``,
+            ``reasons`` (readable text)
         """
         self.ensure_one()
         activities = self._mgp_ngo_candidate_lines().activity_id
@@ -788,6 +1087,21 @@ class MgpAccompaniment(models.Model):
                 ["__count"],
             )
         )
+        answers = self._mgp_ngo_answers()
+        person = self.partner_id
+        region = person.state_id
+        town = (person.city or "").strip().casefold()
+        # one query per relation for the whole set (prefetch)
+        ngos.fetch(
+            [
+                "mgp_ngo_activity_ids",
+                "mgp_ngo_territory_state_ids",
+                "mgp_ngo_territory",
+                "mgp_ngo_capacity",
+                "mgp_ngo_staff_ids",
+            ]
+        )
+        ngos.mgp_ngo_staff_ids.fetch(["activity_ids"])
         result = []
         for ngo in ngos:
             covered = activities & ngo.mgp_ngo_activity_ids
@@ -797,22 +1111,104 @@ class MgpAccompaniment(models.Model):
                 if ngo.mgp_ngo_capacity
                 else UNLIMITED_CAPACITY
             )
-            result.append(
-                {
-                    "partner": ngo,
-                    "coverage": len(covered),
-                    "free_capacity": free,
-                    "covered": covered,
-                }
+            if region and ngo.mgp_ngo_territory_state_ids:
+                serves = region in ngo.mgp_ngo_territory_state_ids
+            else:
+                serves = None
+            town_match = bool(town and town in (ngo.mgp_ngo_territory or "").casefold())
+            untrained = covered - ngo.mgp_ngo_staff_ids.activity_ids
+            answer = answers.get(ngo)
+            answer_code = answer.answer if answer else False
+            # fits: every criterion verified (an unknown territory is not)
+            fits = bool(
+                activities
+                and covered == activities
+                and serves
+                and free > 0
+                and not untrained
+                and answer_code != "refusal"
             )
+            item = {
+                "partner": ngo,
+                "coverage": len(covered),
+                "total": len(activities),
+                "covered": covered,
+                "free_capacity": free,
+                "serves_region": serves,
+                "town_match": town_match,
+                "untrained": untrained,
+                "answer": answer_code,
+                "answer_record": answer,
+                "fits": fits,
+            }
+            item["reasons"] = self._mgp_ngo_candidate_reasons(item)
+            result.append(item)
+        territory_rank = {True: 0, None: 1, False: 2}
         result.sort(
             key=lambda item: (
+                item["answer"] == "refusal",
+                not item["fits"],
+                item["free_capacity"] <= 0,
                 -item["coverage"],
+                territory_rank[item["serves_region"]],
+                not item["town_match"],
+                len(item["untrained"]),
                 -item["free_capacity"],
                 item["partner"].id,
             )
         )
         return result
+
+    def _mgp_ngo_candidate_reasons(self, item):
+        """Why a candidate fits or not, in the user's language."""
+        reasons = [
+            self.env._(
+                "covers %(covered)s of %(total)s activities",
+                covered=item["coverage"],
+                total=item["total"],
+            )
+        ]
+        if item["serves_region"] is True:
+            reasons.append(self.env._("serves the person's region"))
+        elif item["serves_region"] is False:
+            reasons.append(self.env._("does not serve the person's region"))
+        elif not self.partner_id.state_id:
+            reasons.append(
+                self.env._("territory not checked: the person's address has no region")
+            )
+        else:
+            reasons.append(self.env._("declares no regions served"))
+        if item["town_match"]:
+            reasons.append(self.env._("works in %s", self.partner_id.city))
+        if item["free_capacity"] <= 0:
+            reasons.append(self.env._("no free capacity"))
+        elif item["free_capacity"] >= UNLIMITED_CAPACITY:
+            reasons.append(self.env._("no capacity limit"))
+        else:
+            reasons.append(self.env._("free capacity: %s", item["free_capacity"]))
+        if item["untrained"]:
+            reasons.append(
+                self.env._(
+                    "no trained staff for: %s",
+                    ", ".join(item["untrained"].mapped("name")),
+                )
+            )
+        elif item["covered"]:
+            reasons.append(self.env._("trained staff for the activities covered"))
+        answer = item["answer_record"]
+        if answer and answer.answer == "refusal":
+            reasons.append(
+                self.env._(
+                    "refused the contract on %(date)s: %(reason)s",
+                    date=format_date(self.env, answer.date),
+                    reason=answer.reason,
+                )
+            )
+        elif answer:
+            reasons.append(
+                self.env._("consented on %s", format_date(self.env, answer.date))
+            )
+        return "; ".join(reasons)
 
     def _get_ngo_candidates(self):
         """Included NGOs sorted by (coverage desc, free capacity desc)."""

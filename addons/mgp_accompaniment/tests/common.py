@@ -21,6 +21,7 @@ class AccompanimentCommon(MgpCommon):
                 "name": "Петров Пётр Петрович",
                 "company_id": cls.company.id,
                 "email": "petrov@example.ru",
+                "mgp_disability_group": "3",
             }
         )
         cls.employer = cls.env["res.partner"].create(

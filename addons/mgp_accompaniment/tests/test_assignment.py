@@ -55,6 +55,7 @@ class TestAssignment(AccompanimentCommon):
 
     def test_ngo_covers_everything(self):
         case = self._decided_case(activities=self.activities[:2])
+        case.action_record_ngo_consent(self.ngo_a, date(2025, 11, 6))
         self._wizard(
             case,
             ngo_id=self.ngo_a.id,
@@ -78,6 +79,7 @@ class TestAssignment(AccompanimentCommon):
 
     def test_ngo_partial_coverage_needs_order(self):
         case = self._decided_case()  # activities 1-3, NGO A declares 1-2
+        case.action_record_ngo_consent(self.ngo_a, date(2025, 11, 6))
         wizard = self._wizard(
             case,
             ngo_id=self.ngo_a.id,
@@ -118,6 +120,7 @@ class TestAssignment(AccompanimentCommon):
     def test_amend_contract(self):
         case = self._decided_case(activities=self.activities[:2])
         base_contract = self._new_contract(self.ngo_a, "Д-7")
+        case.action_record_ngo_consent(self.ngo_a, date(2025, 11, 6))
         self._wizard(
             case,
             ngo_id=self.ngo_a.id,
@@ -166,6 +169,7 @@ class TestAssignment(AccompanimentCommon):
 
     def test_free_capacity_counts_open_cases(self):
         busy = self._decided_case(activities=self.activities[:2])
+        busy.action_record_ngo_consent(self.ngo_b, date(2025, 11, 6))
         self._wizard(
             busy,
             ngo_id=self.ngo_b.id,
@@ -231,6 +235,7 @@ class TestAssignment(AccompanimentCommon):
         (first | second).performer = "ngo"
         ranked = {item["partner"]: item for item in case._get_ngo_candidates_data()}
         self.assertEqual(ranked[self.ngo_b]["coverage"], 2)
+        case.action_record_ngo_consent(self.ngo_b, date(2025, 11, 5))
         case.action_assign_ngo(self.ngo_b, self._new_contract(self.ngo_b))
         self.assertEqual((first | second).ngo_id, self.ngo_b)
         # planned for the centre: stays with the employee, an order is needed

@@ -30,6 +30,7 @@ class TestLine(AccompanimentCommon):
     def _ngo_case(self):
         case = self._case(date(2025, 11, 5), activities=self.activities[:2])
         case.action_decide_need(True, date(2025, 11, 5))
+        case.action_record_ngo_consent(self.ngo_a, date(2025, 11, 6))
         case.action_assign_ngo(
             self.ngo_a, self._new_contract(self.ngo_a), "Сидорова", date(2025, 11, 6)
         )

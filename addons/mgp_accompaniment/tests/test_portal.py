@@ -46,6 +46,7 @@ class TestPortal(HttpCase, AccompanimentCommon):
             date(2025, 11, 5), activities=self.activities[:2], partner_id=person.id
         )
         case.action_decide_need(True, date(2025, 11, 5))
+        case.action_record_ngo_consent(ngo, date(2025, 11, 6))
         (
             self.env["mgp.accompaniment.assign.wizard"]
             .with_user(self.specialist)

@@ -31,7 +31,11 @@ class TestPortalPager(HttpCase, AccompanimentCommon):
         )
         people = cls.env["res.partner"].create(
             [
-                {"name": f"Подопечный {index}", "company_id": cls.company.id}
+                {
+                    "name": f"Подопечный {index}",
+                    "company_id": cls.company.id,
+                    "mgp_disability_group": "3",
+                }
                 for index in range(5)
             ]
         )

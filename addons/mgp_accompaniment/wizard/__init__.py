@@ -5,3 +5,4 @@ from . import mgp_accompaniment_order_wizard
 from . import mgp_accompaniment_certificate_wizard
 from . import mgp_accompaniment_employ_wizard
 from . import mgp_accompaniment_terminate_wizard
+from . import mgp_accompaniment_ngo_wizard

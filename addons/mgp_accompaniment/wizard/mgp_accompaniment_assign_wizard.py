@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+
+from ..models.mgp_accompaniment import NGO_ANSWERS
 
 
 class MgpAccompanimentAssignWizard(models.TransientModel):
@@ -60,26 +62,65 @@ class MgpAccompanimentAssignWizard(models.TransientModel):
         help="Name, phone and e-mail of the NGO's accompanying person.",
     )
     coverage_info = fields.Char(compute="_compute_coverage_info")
+    # the NGO's answer to the proposal of the contract
+    ngo_answer = fields.Selection(
+        NGO_ANSWERS,
+        string="Answer of the NGO",
+        compute="_compute_ngo_answer",
+        help="The NGO's last answer for this case: its consent is required "
+        "before the contract is assigned.",
+    )
+    answer_date = fields.Date(
+        string="Answer received on", default=fields.Date.context_today
+    )
+    refusal_reason = fields.Text(string="Reason for refusal")
+    employee_grounds = fields.Text(
+        string="Grounds for appointing an employee",
+        compute="_compute_employee_grounds",
+    )
 
     @api.depends("accompaniment_id")
     def _compute_candidate_ids(self):
         for wizard in self:
-            commands = [(5, 0, 0)]
+            commands = [Command.clear()]
             if wizard.accompaniment_id:
-                for item in wizard.accompaniment_id._get_ngo_candidates_data():
+                data = wizard.accompaniment_id._get_ngo_candidates_data()
+                for rank, item in enumerate(data, start=1):
                     commands.append(
-                        (
-                            0,
-                            0,
+                        Command.create(
                             {
+                                "rank": rank,
                                 "partner_id": item["partner"].id,
                                 "coverage": item["coverage"],
+                                "coverage_total": item["total"],
                                 "free_capacity": item["free_capacity"],
-                                "covered_activity_ids": [(6, 0, item["covered"].ids)],
-                            },
+                                "covered_activity_ids": [
+                                    Command.set(item["covered"].ids)
+                                ],
+                                "fits": item["fits"],
+                                "answer": item["answer"],
+                                "reasons": item["reasons"],
+                            }
                         )
                     )
             wizard.candidate_ids = commands
+
+    @api.depends("ngo_id", "accompaniment_id")
+    def _compute_ngo_answer(self):
+        for wizard in self:
+            answer = (
+                wizard.accompaniment_id._mgp_ngo_answers().get(wizard.ngo_id)
+                if wizard.accompaniment_id and wizard.ngo_id
+                else None
+            )
+            wizard.ngo_answer = answer.answer if answer else False
+
+    @api.depends("ngo_id", "accompaniment_id")
+    def _compute_employee_grounds(self):
+        for wizard in self:
+            case = wizard.accompaniment_id
+            grounds = case._mgp_employee_grounds(wizard.ngo_id) if case else []
+            wizard.employee_grounds = "\n".join(grounds) or False
 
     @api.depends("ngo_id", "accompaniment_id")
     def _compute_coverage_info(self):
@@ -106,6 +147,56 @@ class MgpAccompanimentAssignWizard(models.TransientModel):
         if self.ngo_id:
             self.ngo_contact = self.ngo_id._mgp_accompanying_contact()
 
+    def _reopen(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Assignment"),
+        }
+
+    def _check_ngo_chosen(self):
+        self.ensure_one()
+        if not self.ngo_id:
+            raise UserError(self.env._("Choose the NGO first."))
+
+    def action_record_consent(self):
+        """The chosen NGO agreed to conclude or amend the contract."""
+        self._check_ngo_chosen()
+        self.accompaniment_id.action_record_ngo_consent(self.ngo_id, self.answer_date)
+        self._compute_candidate_ids()
+        return self._reopen()
+
+    def action_record_refusal(self):
+        """The chosen NGO refused: recorded, and the choice is cleared (an
+        employee may now be appointed, or another NGO chosen)."""
+        self._check_ngo_chosen()
+        self.accompaniment_id.action_record_ngo_refusal(
+            self.ngo_id, self.refusal_reason, self.answer_date
+        )
+        self.write({"ngo_id": False, "refusal_reason": False, "ngo_contact": False})
+        self._compute_candidate_ids()
+        return self._reopen()
+
+    def action_open_ngo_registration(self):
+        """Register a new organisation and its application to the registry
+        without leaving the case."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Register an NGO"),
+            "res_model": "mgp.accompaniment.ngo.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_accompaniment_id": self.accompaniment_id.id,
+                "default_assign_wizard_id": self.id,
+            },
+        }
+
     def action_confirm(self):
         self.ensure_one()
         case = self.accompaniment_id
@@ -115,11 +206,32 @@ class MgpAccompanimentAssignWizard(models.TransientModel):
             raise UserError(
                 self.env._("Choose an NGO or appoint an accompanying employee.")
             )
-        if self.responsible_user_id:
-            case.action_assign_employee(self.responsible_user_id, self.order_date)
+        if self.responsible_user_id and not case._mgp_employee_grounds(self.ngo_id):
+            # seed 000, variant Б: an employee when no NGO fits, the NGO
+            # refuses or performs only part of the activities
+            best = case._get_ngo_candidates_data()[0]["partner"]
+            raise UserError(
+                self.env._(
+                    "%s fits all the activities of this case: propose it the "
+                    "contract first; an employee is appointed when no NGO "
+                    "fits, when the NGO refuses or performs only part of the "
+                    "activities.",
+                    best.name,
+                )
+            )
         if self.ngo_id:
+            if self.ngo_answer != "consent":
+                raise UserError(
+                    self.env._(
+                        "Record the consent of %s to conclude or amend the "
+                        "contract for this case first.",
+                        self.ngo_id.name,
+                    )
+                )
             contract, assign_date = self._get_contract()
             case.action_assign_ngo(self.ngo_id, contract, self.ngo_contact, assign_date)
+        if self.responsible_user_id:
+            case.action_assign_employee(self.responsible_user_id, self.order_date)
         needs_order, __ = case._mgp_assignment_requirements()
         if needs_order and not case.responsible_user_id:
             raise UserError(
@@ -179,28 +291,36 @@ class MgpAccompanimentAssignWizard(models.TransientModel):
 class MgpAccompanimentAssignWizardNgo(models.TransientModel):
     _name = "mgp.accompaniment.assign.wizard.ngo"
     _description = "NGO Candidate"
-    _order = "coverage desc, free_capacity desc, id"
+    _order = "rank, id"
 
     wizard_id = fields.Many2one(
         "mgp.accompaniment.assign.wizard", required=True, ondelete="cascade"
     )
+    rank = fields.Integer(readonly=True)
     partner_id = fields.Many2one("res.partner", string="NGO", readonly=True)
     coverage = fields.Integer(string="Activities covered", readonly=True)
+    coverage_total = fields.Integer(string="Activities needed", readonly=True)
     free_capacity = fields.Integer(readonly=True)
     covered_activity_ids = fields.Many2many(
         "mgp.activity", string="Covered activities", readonly=True
     )
+    fits = fields.Boolean(
+        readonly=True,
+        help="Covers every activity, serves the person's territory, has free "
+        "capacity and trained staff for the activities, and did not refuse.",
+    )
+    answer = fields.Selection(NGO_ANSWERS, string="Answer of the NGO", readonly=True)
+    reasons = fields.Char(string="Why", readonly=True)
 
     def action_select(self):
         self.ensure_one()
         wizard = self.wizard_id
+        if self.answer == "refusal":
+            raise UserError(
+                self.env._(
+                    "%s refused the contract for this case.", self.partner_id.name
+                )
+            )
         wizard.ngo_id = self.partner_id
         wizard._onchange_ngo_id()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": wizard._name,
-            "res_id": wizard.id,
-            "view_mode": "form",
-            "target": "new",
-            "name": self.env._("Assignment"),
-        }
+        return wizard._reopen()

@@ -97,7 +97,9 @@ class MgpIndicatorCommon(MgpReportsCommon):
             date_closed=date(2026, 2, 2),
         )
         # a citizen with two cases counts once, by the latest decision
-        twice = cls.env["res.partner"].create({"name": "Дважды Денис"})
+        twice = cls.env["res.partner"].create(
+            {"name": "Дважды Денис", "mgp_disability_group": "1"}
+        )
         cls.c_twice_old = cls._case(
             "Дважды",
             a,
@@ -161,7 +163,9 @@ class MgpIndicatorCommon(MgpReportsCommon):
 
     @classmethod
     def _case(cls, name, company, user, decision, state, partner=None, **vals):
-        partner = partner or cls.env["res.partner"].create({"name": name})
+        partner = partner or cls.env["res.partner"].create(
+            {"name": name, "mgp_disability_group": "2"}
+        )
         values = {
             "partner_id": partner.id,
             "company_id": company.id,

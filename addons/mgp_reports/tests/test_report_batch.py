@@ -18,7 +18,11 @@ class TestReportBatch(MgpReportsCommon):
         super().setUpClass()
         people = cls.env["res.partner"].create(
             [
-                {"name": f"Петров Пётр {index}", "company_id": cls.company.id}
+                {
+                    "name": f"Петров Пётр {index}",
+                    "company_id": cls.company.id,
+                    "mgp_disability_group": "3",
+                }
                 for index in range(3)
             ]
         )

@@ -81,6 +81,9 @@ class TestReportCertificate(MgpReportsCommon):
         case.with_user(self.specialist).action_decide_need(True, date(2026, 3, 13))
         ngo = self._create_ngo(self.activity_interpreter)
         self._assign_employee(case, self.specialist_2)
+        case.with_user(self.specialist).action_record_ngo_consent(
+            ngo, date(2026, 3, 13)
+        )
         case.with_user(self.specialist).action_assign_ngo(
             ngo,
             self._contract(ngo, self.activity_interpreter),
@@ -104,6 +107,9 @@ class TestReportCertificate(MgpReportsCommon):
         case = self._create_case(activities)
         case.with_user(self.specialist).action_decide_need(True, date(2026, 3, 13))
         ngo = self._create_ngo(activities)
+        case.with_user(self.specialist).action_record_ngo_consent(
+            ngo, date(2026, 3, 13)
+        )
         case.with_user(self.specialist).action_assign_ngo(
             ngo, self._contract(ngo, activities)
         )

@@ -351,6 +351,11 @@ class TestNgoSelection(AccompanimentCommon):
                     "phone": "+7 4842 11-22-33",
                     "conditions": "Сопровождение на дому и по месту работы",
                     "territory": "г. Калуга",
+                    "schedule": "Пн–Пт 9:00–18:00",
+                    "help_form_ids": [
+                        (6, 0, self.env.ref("mgp_ngo_registry.help_form_home").ids)
+                    ],
+                    "accessibility": "Пандус, лифт, доступный туалет",
                     "capacity": 4,
                     "staff_ids": [
                         (
@@ -383,6 +388,11 @@ class TestNgoSelection(AccompanimentCommon):
         self.assertEqual(application.company_id, case.company_id)
         self.assertEqual(application.mgp_activity_ids, self.activities[4:6])
         self.assertEqual(application.staff_ids.activity_ids, self.activities[4:6])
+        self.assertEqual(application.schedule, "Пн–Пт 9:00–18:00")
+        self.assertEqual(
+            application.help_form_ids, self.env.ref("mgp_ngo_registry.help_form_home")
+        )
+        self.assertEqual(application.accessibility, "Пандус, лифт, доступный туалет")
         self.assertTrue(application.partner_id)
         self.assertIn(application.name, case.message_ids[:1].body)
         # not in the registry yet: not a candidate

@@ -51,6 +51,12 @@ class MgpAccompanimentNgoWizard(models.TransientModel):
         default=lambda self: self._default_territory_state_ids(),
     )
     territory = fields.Char(string="Municipalities served")
+    schedule = fields.Text(
+        string="Schedule of assistance",
+        help="Days and hours when the organisation provides assistance.",
+    )
+    help_form_ids = fields.Many2many("mgp.ngo.help.form", string="Forms of assistance")
+    accessibility = fields.Text(string="Accessibility of the premises")
     capacity = fields.Integer(string="Capacity (cases at once)")
     staff_ids = fields.One2many(
         "mgp.accompaniment.ngo.wizard.staff", "wizard_id", string="Trained staff"
@@ -102,6 +108,9 @@ class MgpAccompanimentNgoWizard(models.TransientModel):
                 "conditions": self.conditions,
                 "territory_state_ids": [Command.set(self.territory_state_ids.ids)],
                 "territory": self.territory,
+                "schedule": self.schedule,
+                "help_form_ids": [Command.set(self.help_form_ids.ids)],
+                "accessibility": self.accessibility,
                 "capacity": self.capacity,
                 "staff_ids": [
                     Command.create(staff._prepare_staff_vals())

@@ -295,6 +295,35 @@ class TestA11y(HttpCase, AccompanimentCommon):
             ),
         )
         cls.ngo_case = cls._ngo_case()
+        # service 2: the employer's representative of the demo data and its plans
+        cls.employer_user = cls.env.ref("mgp_workplace_plan.demo_user_employer")
+        cls.plan_offer = cls.env.ref("mgp_workplace_plan.demo_plan_offer")
+        cls.plan_discussion = cls.env.ref("mgp_workplace_plan.demo_plan_discussion")
+        cls.plan_sent = cls.env["mgp.workplace.plan"].search(
+            [
+                (
+                    "previous_version_id",
+                    "=",
+                    cls.env.ref("mgp_workplace_plan.demo_plan_sent").id,
+                )
+            ]
+        )
+        cls.plan_cancelled = cls.env.ref("mgp_workplace_plan.demo_plan_no_response")
+        # complaints: one answered, a correction refused
+        cls.complaint = cls._answered_complaint()
+        cls.correction = cls.env["mgp.document.correction"].create(
+            {
+                "partner_id": cls.person.id,
+                "company_id": cls.company.id,
+                "res_model": cls.case._name,
+                "res_id": cls.case.id,
+                "description": "Опечатка в отчестве.",
+                "new_name": "Иванов Иван Иванович",
+            }
+        )
+        cls.correction.with_user(cls.manager).action_refuse(
+            "Отчество указано верно, по паспорту."
+        )
 
     @classmethod
     def _portal_user(cls, login, partner):
@@ -364,6 +393,32 @@ class TestA11y(HttpCase, AccompanimentCommon):
         ).action_confirm()
         case.action_issue_certificate(date(2025, 11, 6))
         return case
+
+    @classmethod
+    def _answered_complaint(cls):
+        complaint = (
+            cls.env["mgp.complaint"]
+            .with_user(cls.specialist)
+            .create(
+                {
+                    "partner_id": cls.person.id,
+                    "company_id": cls.company.id,
+                    "res_model": cls.case._name,
+                    "res_id": cls.case.id,
+                    "subject": "service_delay",
+                    "description": "Нарушен срок принятия решения.",
+                }
+            )
+        )
+        complaint.action_register()
+        complaint.with_user(cls.manager).action_decide(
+            "upheld",
+            "Срок нарушен; специалисту указано на недопустимость нарушения.",
+            "decision_reviewed",
+            "Решение принято.",
+        )
+        complaint.action_send_answer()
+        return complaint
 
     @contextmanager
     def _page(self, user=None):
@@ -712,3 +767,268 @@ class TestA11y(HttpCase, AccompanimentCommon):
             page.wait("document.querySelector('#wrapwrap.o_mgp_a11y')")
             self.assertEqual(page.evaluate(FUNCTIONS_JS), regular)
             page.axe()
+
+    # ------------------------------------------------------------------
+    # service 2 (employers) and complaints: axe-core, forms, keyboard
+    # ------------------------------------------------------------------
+    def _field_state(self, page, field_id):
+        """How a screen reader meets a field: its label, whether it is
+        invalid, the texts it is described by, its value."""
+        return page.evaluate(f"""(() => {{
+            const el = document.getElementById({field_id!r});
+            const ids = (el.getAttribute("aria-describedby") || "").split(" ");
+            return {{
+                label: Array.from(el.labels).map((l) => l.innerText).join(" "),
+                invalid: el.getAttribute("aria-invalid"),
+                described: ids.map((i) => document.getElementById(i))
+                    .filter(Boolean).map((d) => d.innerText).join(" "),
+                value: el.value,
+                focused: document.activeElement.className,
+            }};
+        }})()""")
+
+    def test_axe_employer_pages(self):
+        with self._page(self.employer_user) as page:
+            self._axe_pages(
+                page,
+                [
+                    "/my",
+                    "/my/workplace",
+                    f"/my/workplace/{self.plan_offer.id}",
+                    f"/my/workplace/{self.plan_discussion.id}",
+                    f"/my/workplace/{self.plan_sent.id}",
+                    f"/my/workplace/{self.plan_sent.id}?success=answer",
+                    f"/my/workplace/{self.plan_cancelled.id}",
+                    f"/my/workplace/{self.plan_offer.id}?error=Ошибка",
+                    "/my/workplace/appeal",
+                    "/my/account",
+                    "/my/security",
+                ],
+            )
+
+    def test_axe_citizen_complaint_pages(self):
+        with self._page(self.citizen) as page:
+            self._axe_pages(
+                page,
+                [
+                    "/my",
+                    "/my/complaints",
+                    f"/my/complaint/{self.complaint.id}",
+                    f"/my/complaint/{self.complaint.id}?filed=1",
+                    "/my/complaint/new",
+                    "/my/corrections",
+                    f"/my/correction/{self.correction.id}",
+                    "/my/correction/new",
+                    "/my/account",
+                    "/my/security",
+                ],
+            )
+
+    def test_employer_appeal_refused_keeps_what_was_typed(self):
+        with self._page(self.employer_user) as page:
+            page.goto("/my/workplace/appeal")
+            page.tab_to(lambda e: e["id"] == "worker_name")
+            page.type("Новиков Пётр Сергеевич")
+            page.tab_to(lambda e: e["id"] == "worker_snils")
+            page.type("123")  # not a SNILS
+            page.tab_to(lambda e: e["id"] == "help_expected")
+            page.type("Наставник на первый месяц")
+            page.tab_to(lambda e: e["tag"] == "button" and e["text"] == "Подать обращение")
+            page.activate(r"^/my/workplace/appeal$")
+            page.wait("document.querySelector('.o_mgp_error_summary')")
+            snils = self._field_state(page, "worker_snils")
+            self.assertIn("o_mgp_error_summary", snils["focused"])
+            self.assertEqual(snils["invalid"], "true")
+            self.assertRegex(snils["described"], CYRILLIC)
+            self.assertIn("СНИЛС", snils["described"])
+            self.assertEqual(snils["value"], "123")
+            summary = page.evaluate(
+                "document.querySelector('.o_mgp_error_summary').innerText"
+            )
+            self.assertIn("СНИЛС", summary)
+            self.assertEqual(
+                self._field_state(page, "worker_name")["value"],
+                "Новиков Пётр Сергеевич",
+            )
+            self.assertEqual(
+                self._field_state(page, "help_expected")["value"],
+                "Наставник на первый месяц",
+            )
+            required = page.evaluate(
+                "Array.from(document.querySelectorAll('form [required]'))"
+                ".map((el) => el.id)"
+            )
+            self.assertEqual(required, ["company_id", "worker_name", "worker_snils"])
+            page.axe()
+        self.assertFalse(
+            self.env["mgp.workplace.plan"].search(
+                [("worker_name", "=", "Новиков Пётр Сергеевич")]
+            )
+        )
+
+    def test_employer_comment_refused_is_announced_next_to_the_field(self):
+        line = self.plan_discussion.line_ids.sorted("sequence")[0]
+        url = f"/my/workplace/{self.plan_discussion.id}"
+        with self._page(self.employer_user) as page:
+            page.goto(url)
+            # nothing written, no term proposed: refused
+            page.tab_to(lambda e: e["id"] == f"comment_{line.id}")
+            page.tab_to(lambda e: e["tag"] == "button")
+            page.activate(rf"^{url}\?")
+            page.wait("document.querySelector('.o_mgp_error_summary')")
+            state = self._field_state(page, f"comment_{line.id}")
+            self.assertIn("o_mgp_error_summary", state["focused"])
+            self.assertEqual(state["invalid"], "true")
+            self.assertRegex(state["described"], CYRILLIC)
+            page.axe()
+            # the plan left the discussion meanwhile: the comment is refused
+            # and what was typed stays in its field
+            page.goto(url)
+            page.tab_to(lambda e: e["id"] == f"comment_{line.id}")
+            page.type("Наставника назначим позже")
+            self.plan_discussion.sudo()._mgp_engine_write({"state": "revised"})
+            self.cr.flush()
+            page.tab_to(lambda e: e["tag"] == "button")
+            page.activate(rf"^{url}\?")
+            page.wait("document.querySelector('.o_mgp_error_summary')")
+            summary = page.evaluate(
+                "document.querySelector('.o_mgp_error_summary').innerText"
+            )
+            self.assertRegex(summary, CYRILLIC)
+            kept = page.evaluate(
+                "document.querySelector('.o_mgp_comment_kept').innerText"
+            )
+            self.assertEqual(kept, "Наставника назначим позже")
+            page.axe()
+
+    def test_complaint_refused_is_announced_and_keeps_what_was_typed(self):
+        with self._page(self.citizen) as page:
+            page.goto("/my/complaint/new")
+            # no case chosen: refused
+            page.tab_to(lambda e: e["id"] == "description")
+            page.type("Текст, который нельзя потерять")
+            page.tab_to(lambda e: e["tag"] == "button" and "жалоб" in e["text"])
+            page.activate(r"^/my/complaint/new$")
+            page.wait("document.querySelector('.alert-danger')")
+            target = self._field_state(page, "target")
+            self.assertEqual(target["invalid"], "true")
+            self.assertRegex(target["described"], CYRILLIC)
+            self.assertTrue(target["label"])
+            self.assertIn("alert-danger", target["focused"])
+            self.assertEqual(
+                self._field_state(page, "description")["value"],
+                "Текст, который нельзя потерять",
+            )
+            page.axe()
+            page.goto("/my/correction/new")
+            page.tab_to(lambda e: e["tag"] == "button" and "исправ" in e["text"])
+            page.activate(r"^/my/correction/new$")
+            page.wait("document.querySelector('.alert-danger')")
+            case = self._field_state(page, "case")
+            self.assertEqual(case["invalid"], "true")
+            self.assertRegex(case["described"], CYRILLIC)
+            page.axe()
+
+    def test_keyboard_employer_accepts_offer(self):
+        plan_url = f"/my/workplace/{self.plan_offer.id}"
+        with self._page(self.employer_user) as page:
+            page.goto("/my")
+            page.wait(
+                "document.querySelector('a[href=\"/my/workplace\"]').offsetParent"
+            )
+            page.tab_to(lambda e: e["href"] == "/my/workplace")
+            page.activate(r"^/my/workplace$")
+            page.tab_to(lambda e: e["href"] == plan_url)
+            page.activate(rf"^{plan_url}$")
+            reached = page.tab_to(lambda e: e["tag"] == "button" and e["text"])
+            self.assertEqual(reached[-1]["text"], "Запросить план")
+            page.activate(rf"^{plan_url}\?success=answer$")
+            page.wait("document.querySelector('.alert-success')")
+            page.axe()
+        self.plan_offer.invalidate_recordset()
+        self.assertEqual(self.plan_offer.state, "analysis")
+
+    def test_keyboard_employer_files_appeal(self):
+        with self._page(self.employer_user) as page:
+            page.goto("/my/workplace")
+            page.tab_to(lambda e: e["href"] == "/my/workplace/appeal")
+            page.activate(r"^/my/workplace/appeal$")
+            reached = page.tab_to(lambda e: e["id"] == "worker_name")
+            page.type("Новиков Пётр Сергеевич")
+            reached += page.tab_to(lambda e: e["id"] == "worker_snils")
+            page.type("112-233-445 95")
+            reached += page.tab_to(lambda e: e["id"] == "worker_position")
+            page.type("Оператор станков")
+            reached += page.tab_to(lambda e: e["id"] == "help_expected")
+            page.type("Наставник на первый месяц")
+            reached += page.tab_to(lambda e: e["id"] == "contact_phone")
+            page.type("+7 4842 00-00-00")
+            reached += page.tab_to(lambda e: e["tag"] == "button")
+            dom_order = page.evaluate(
+                "Array.from(document.querySelectorAll("
+                "'form[action=\"/my/workplace/appeal\"] [id]')).map((el) => el.id)"
+            )
+            ids = [e["id"] for e in reached if e["id"] in dom_order]
+            ids = [i for n, i in enumerate(ids) if not n or ids[n - 1] != i]
+            self.assertEqual(ids, sorted(ids, key=dom_order.index), "Tab order")
+            page.activate(r"^/my/workplace/\d+\?success=appeal$")
+            page.wait("document.querySelector('.alert-success')")
+            page.axe()
+        plan = self.env["mgp.workplace.plan"].search(
+            [("worker_name", "=", "Новиков Пётр Сергеевич")]
+        )
+        self.assertEqual(len(plan), 1)
+        self.assertEqual(plan.trajectory, "appeal")
+        self.assertEqual(plan.appeal_channel, "portal")
+        self.assertEqual(plan.employer_id, self.plan_offer.employer_id)
+        self.assertEqual(plan.help_expected, "Наставник на первый месяц")
+        self.assertEqual(plan.contact_phone, "+7 4842 00-00-00")
+
+    def test_keyboard_employer_comments_draft_plan(self):
+        line = self.plan_discussion.line_ids.sorted("sequence")[1]
+        url = f"/my/workplace/{self.plan_discussion.id}"
+        with self._page(self.employer_user) as page:
+            page.goto("/my/workplace")
+            page.tab_to(lambda e: e["href"] == url)
+            page.activate(rf"^{url}$")
+            page.tab_to(lambda e: e["id"] == f"comment_{line.id}")
+            page.type("Режим работы согласуем с цехом")
+            page.tab_to(lambda e: e["id"] == f"proposed_date_{line.id}")
+            page.type("2026-12-15")
+            page.tab_to(lambda e: e["tag"] == "button")
+            page.activate(rf"^{url}\?success=comment$")
+            page.wait("document.querySelector('.alert-success')")
+            page.axe()
+        line.invalidate_recordset()
+        self.assertEqual(line.employer_comment, "Режим работы согласуем с цехом")
+
+    def test_keyboard_citizen_files_complaint(self):
+        with self._page(self.citizen) as page:
+            page.goto("/my")
+            page.wait(
+                "document.querySelector('a[href=\"/my/complaints\"]').offsetParent"
+            )
+            page.tab_to(lambda e: e["href"] == "/my/complaints")
+            page.activate(r"^/my/complaints$")
+            page.tab_to(lambda e: e["href"] == "/my/complaint/new")
+            page.activate(r"^/my/complaint/new$")
+            page.tab_to(lambda e: e["id"] == "target")
+            page.press("ArrowDown")  # the first case
+            page.tab_to(lambda e: e["id"] == "subject")
+            page.press("ArrowDown")  # the first subject
+            page.tab_to(lambda e: e["id"] == "description")
+            page.type("Специалист не ответил на моё обращение.")
+            page.tab_to(lambda e: e["tag"] == "button" and "жалоб" in e["text"])
+            page.activate(r"^/my/complaint/\d+\?filed=1$")
+            page.wait("document.querySelector('.alert-success')")
+            page.axe()
+        complaint = self.env["mgp.complaint"].search(
+            [
+                ("partner_id", "=", self.person.id),
+                ("description", "=", "Специалист не ответил на моё обращение."),
+            ]
+        )
+        self.assertEqual(len(complaint), 1)
+        self.assertEqual(complaint.res_model, "mgp.accompaniment")
+        self.assertEqual(complaint.res_id, self.case.id)
+        self.assertEqual(complaint.state, "registered")

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from werkzeug.exceptions import NotFound
 
@@ -96,6 +96,10 @@ class MgpWorkplacePortal(MgpPortal):
                 "page_name": "mgp_workplace",
                 "error": kw.get("error"),
                 "success": kw.get("success"),
+                # a refused comment: its line, and what was typed in it
+                "error_line": int(kw["line"]) if kw.get("line", "").isdigit() else 0,
+                "kept_comment": kw.get("comment") or "",
+                "kept_date": kw.get("proposed_date") or "",
             }
         )
         return request.render("mgp_workplace_plan.portal_my_workplace_plan", values)
@@ -139,9 +143,17 @@ class MgpWorkplacePortal(MgpPortal):
             raise NotFound() from None
         except (UserError, ValidationError, ValueError) as error:
             request.env.cr.rollback()
-            return request.redirect(
-                f"{url}?error={quote(self._mgp_error_message(error))}"
+            # the error is shown next to the line's comment, which keeps
+            # what was typed
+            kept = urlencode(
+                {
+                    "error": self._mgp_error_message(error),
+                    "line": line.id,
+                    "comment": comment or "",
+                    "proposed_date": proposed_date or "",
+                }
             )
+            return request.redirect(f"{url}?{kept}")
         return request.redirect(f"{url}?success=comment")
 
     @http.route(
@@ -190,7 +202,7 @@ class MgpWorkplacePortal(MgpPortal):
     )
     def portal_workplace_appeal(self, **post):
         Plan = request.env["mgp.workplace.plan"]
-        error = None
+        errors, field_errors = [], {}
         if request.httprequest.method == "POST":
             vals = {name: (post.get(name) or "").strip() for name in APPEAL_FIELDS}
             try:
@@ -201,20 +213,23 @@ class MgpWorkplacePortal(MgpPortal):
                 if post.get("company_id"):
                     vals["company_id"] = int(post["company_id"])
                 files = request.httprequest.files.getlist("attachments")
-                plan = Plan._mgp_portal_file_appeal(
-                    vals, [(f.filename, f.read()) for f in files if f.filename]
-                )
+                files = [(f.filename, f.read()) for f in files if f.filename]
+                field_errors = Plan._mgp_portal_appeal_errors(vals, files)
+                if not field_errors:
+                    plan = Plan._mgp_portal_file_appeal(vals, files)
             except (UserError, ValidationError, AccessError, ValueError) as error_:
                 request.env.cr.rollback()
-                error = self._mgp_error_message(error_)
+                errors = [self._mgp_error_message(error_)]
             else:
-                return request.redirect(f"/my/workplace/{plan.id}?success=appeal")
+                if not field_errors:
+                    return request.redirect(f"/my/workplace/{plan.id}?success=appeal")
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "companies": Plan._mgp_portal_companies(),
                 "post": post,
-                "error": error,
+                "errors": errors,
+                "field_errors": field_errors,
                 "page_name": "mgp_workplace_appeal",
             }
         )

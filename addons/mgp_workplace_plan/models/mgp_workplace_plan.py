@@ -830,6 +830,33 @@ class MgpWorkplacePlan(models.Model):
         return plan.with_env(self.env)
 
     @api.model
+    def _mgp_portal_appeal_errors(self, vals, attachments=()):
+        """What is wrong in an appeal typed in the portal, field by field
+        (shown next to each field); an empty dict when it may be filed."""
+        errors = {}
+        company_id = vals.get("company_id")
+        if company_id and company_id not in self._mgp_portal_companies().ids:
+            errors["company_id"] = self.env._(
+                "Choose an employment centre from the list."
+            )
+        if not vals.get("worker_name"):
+            errors["worker_name"] = self.env._("Give the worker's full name.")
+        if not vals.get("worker_snils"):
+            errors["worker_snils"] = self.env._("Give the worker's SNILS.")
+        else:
+            try:
+                self.env["res.partner"]._mgp_normalize_snils(vals["worker_snils"])
+            except ValidationError as error:
+                errors["worker_snils"] = error.args[0]
+        Upload = self.env["mgp.upload"]
+        for name, content in attachments:
+            try:
+                Upload._check_upload(name, content)
+            except ValidationError as error:
+                errors["attachments"] = error.args[0]
+        return errors
+
+    @api.model
     def _mgp_portal_companies(self):
         # the list of centres is public information for the appeal form
         return self.env["res.company"].sudo().search([], order="name", limit=200)

@@ -816,7 +816,8 @@ class TestA11y(HttpCase, AccompanimentCommon):
             page.type("123")  # not a SNILS
             page.tab_to(lambda e: e["id"] == "help_expected")
             page.type("Наставник на первый месяц")
-            page.tab_to(lambda e: e["tag"] == "button" and e["text"] == "Подать обращение")
+            page.tab_to(lambda e: e["id"] == "attachments")
+            page.tab_to(lambda e: e["tag"] == "button")
             page.activate(r"^/my/workplace/appeal$")
             page.wait("document.querySelector('.o_mgp_error_summary')")
             snils = self._field_state(page, "worker_snils")
@@ -904,12 +905,18 @@ class TestA11y(HttpCase, AccompanimentCommon):
             )
             page.axe()
             page.goto("/my/correction/new")
-            page.tab_to(lambda e: e["tag"] == "button" and "исправ" in e["text"])
+            page.tab_to(lambda e: e["id"] == "new_name")
+            page.type("Иванов Иван Петрович")
+            page.tab_to(lambda e: e["tag"] == "button")
             page.activate(r"^/my/correction/new$")
             page.wait("document.querySelector('.alert-danger')")
             case = self._field_state(page, "case")
             self.assertEqual(case["invalid"], "true")
             self.assertRegex(case["described"], CYRILLIC)
+            self.assertIn("alert-danger", case["focused"])
+            self.assertEqual(
+                self._field_state(page, "new_name")["value"], "Иванов Иван Петрович"
+            )
             page.axe()
 
     def test_keyboard_employer_accepts_offer(self):
@@ -923,8 +930,8 @@ class TestA11y(HttpCase, AccompanimentCommon):
             page.activate(r"^/my/workplace$")
             page.tab_to(lambda e: e["href"] == plan_url)
             page.activate(rf"^{plan_url}$")
-            reached = page.tab_to(lambda e: e["tag"] == "button" and e["text"])
-            self.assertEqual(reached[-1]["text"], "Запросить план")
+            reached = page.tab_to(lambda e: e["name"] == "answer")
+            self.assertEqual(reached[-1]["text"], "Обратиться за планом")
             page.activate(rf"^{plan_url}\?success=answer$")
             page.wait("document.querySelector('.alert-success')")
             page.axe()

@@ -561,8 +561,11 @@ class MgpAccompaniment(models.Model):
             case._mgp_check_action_date(
                 case.plan_agreed_date, label=self.env._("The plan agreement")
             )
-            basis, request = bases[case.partner_id]
-            case._mgp_engine_write(
+        # one write per basis, not per case
+        for (basis, request), group in cases.grouped(
+            lambda case: bases[case.partner_id]
+        ).items():
+            group._mgp_engine_write(
                 {"eligibility_basis": basis, "eligibility_request_id": request.id}
             )
         # the deadlines of the whole batch: one search, one create

@@ -171,7 +171,9 @@ class ResPartner(models.Model):
         ):
             return query
         found = self.browse(query)
-        return found._mgp_person_data_allowed()._as_query(ordered=bool(order))
+        # ``&`` keeps the order of the search
+        allowed = found & found._mgp_person_data_allowed()
+        return allowed._as_query(ordered=bool(order))
 
     @api.model
     def _mgp_domain_reads_person_data(self, domain):

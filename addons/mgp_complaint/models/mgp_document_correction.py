@@ -202,25 +202,32 @@ class MgpDocumentCorrection(models.Model):
             for key in FIELD_LABELS
             if (self[f"new_{key}"] or "").strip()
         }
-        allowed = document._mgp_correction_fields(self.document_kind)
+        extra, allowed = self._mgp_fields_not_printed(
+            document, self.document_kind, given
+        )
         if not given:
-            raise UserError(
-                self.env._(
-                    "Give the corrected data: %s.",
-                    ", ".join(str(FIELD_LABELS[key]) for key in allowed),
-                )
-            )
-        extra = [key for key in given if key not in allowed]
+            raise UserError(self.env._("Give the corrected data: %s.", allowed))
         if extra:
             raise UserError(
                 self.env._(
                     "This document does not print the %(fields)s; it may "
                     "correct only: %(allowed)s.",
-                    fields=", ".join(str(FIELD_LABELS[key]) for key in extra),
-                    allowed=", ".join(str(FIELD_LABELS[key]) for key in allowed),
+                    fields=extra,
+                    allowed=allowed,
                 )
             )
         return given
+
+    @api.model
+    def _mgp_fields_not_printed(self, document, kind, given):
+        """The labels of the data given that ``document`` does not print,
+        and of those it prints (comma-separated)."""
+        allowed = document._mgp_correction_fields(kind)
+        extra = [key for key, value in given.items() if value and key not in allowed]
+        return (
+            ", ".join(str(FIELD_LABELS[key]) for key in extra),
+            ", ".join(str(FIELD_LABELS[key]) for key in allowed),
+        )
 
     def action_refuse(self, reason=None):
         """Refuse the correction with its reason (the field or ``reason``)."""
@@ -306,14 +313,10 @@ class MgpDocumentCorrection(models.Model):
                 "Give the correct data as they should be printed."
             )
         elif document:
-            allowed = document._mgp_correction_fields(kind)
-            extra = [
-                key for key, value in given.items() if value and key not in allowed
-            ]
+            extra, allowed = self._mgp_fields_not_printed(document, kind, given)
             if extra:
                 errors["new_name"] = self.env._(
-                    "This document may correct only: %s.",
-                    ", ".join(str(FIELD_LABELS[key]) for key in allowed),
+                    "This document may correct only: %s.", allowed
                 )
         if errors:
             raise MgpPortalError(errors)

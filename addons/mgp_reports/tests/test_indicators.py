@@ -302,3 +302,18 @@ class TestIndicators(MgpIndicatorCommon):
         wizard = form.save()
         self.assertEqual(wizard.company_ids, self.manager.company_id)
         self.assertEqual((wizard.step, wizard.groupby), ("month", "total"))
+
+    def test_dialog_shows_figures_before_save(self):
+        """The dialog shows the centre's figures as it opens, not 0 / 0 until
+        it is saved (the centres of a new record are new records)."""
+        form = Form(self.env["mgp.indicator.report.wizard"].with_user(self.manager))
+        form.date_from, form.date_to = Q1_2026
+        saved = self._wizard(self.manager, Q1_2026)
+        self.assertEqual(
+            (
+                (form.i1_numerator, form.i1_denominator),
+                (form.i2_numerator, form.i2_denominator),
+            ),
+            self._figures(saved),
+        )
+        self.assertTrue(saved.i2_denominator)

@@ -231,7 +231,9 @@ class MgpIndicatorReportWizard(models.TransientModel):
     def _mgp_companies(self):
         """The centres counted: those chosen that the user may work in."""
         self.ensure_one()
-        return self.company_ids & self.env.user.company_ids
+        # in the dialog (a new record) the centres are new records too: their
+        # origin is the centre itself
+        return self.company_ids._origin & self.env.user.company_ids
 
     def _mgp_env_companies(self):
         """``self`` in an environment where the chosen centres are active,

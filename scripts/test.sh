@@ -156,7 +156,7 @@ else
         sed 's/^/    /' "$WORK/bench-run.log"
         mgp_info "benchmark smoke passed in $(($(date +%s) - bench_started)) s"
     else
-        tail -n 40 "$WORK/bench-generate.log" "$WORK/bench-run.log" 2>/dev/null >&2 || true
+        tail -n 40 "$WORK/bench-generate.log" "$WORK/bench-run.log" >&2 || true
         mgp_warn "the benchmark smoke failed (logs above)"
         failures+=("benchmark smoke")
     fi

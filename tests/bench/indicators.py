@@ -100,8 +100,9 @@ def generate(env, cases, seed):
            SELECT * FROM ins""",
         {"today": TODAY},
     )
-    # four procedures per case: need decision, assignment, certificate (the
-    # centre's) and the МСЭ answer (a third party's); 80% done (about one in
+    # four procedures per case: need decision and assignment (the standard's
+    # terms, in I2), certificate (a regional term, not in I2) and the МСЭ
+    # answer (a third party's); 80% done (about one in
     # four late), 10% open, 10% cancelled
     codes = ["s1_need_decision", "s1_assignment", "s1_certificate", "s1_mse_answer"]
     rules = {
@@ -192,6 +193,8 @@ def hand_sql(cr, company_ids, date_from, date_to, today):
                     WHERE d.company_id = ANY(%(companies)s)
                       AND NOT COALESCE(d.external, FALSE)
                       AND NOT COALESCE(r.external, FALSE)
+                      -- only the terms the standard sets (seed 000)
+                      AND COALESCE(r.standard, FALSE)
                       AND r.service IN ('employment', 'workplace')) x
             WHERE late IS NOT NULL""",
         {"companies": company_ids, "from": date_from, "to": date_to, "today": today},

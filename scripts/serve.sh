@@ -12,6 +12,11 @@
 #   MGP_LANG             language of the database and its users     (ru_RU)
 #   MGP_TZ               time zone given to the users, once         (Europe/Moscow)
 #   MGP_SKIP_SERVE=1     set up and update the database, then stop
+#   MGP_PROXY_MODE=1     served behind a reverse proxy (proxy_mode)
+#
+# The server runs with the configuration MGP_CONFIG_DIR/odoo-<db>.conf
+# ($HOME/.config/mgp), written on each run: no database manager nor list, and
+# a master password generated once into MGP_CONFIG_DIR/master-password.
 set -euo pipefail
 
 # shellcheck source=scripts/lib.sh
@@ -82,7 +87,11 @@ if [ "${MGP_SKIP_SERVE:-0}" = 1 ]; then
     mgp_step "Database $MGP_DB is ready (MGP_SKIP_SERVE=1: not serving)"
     exit 0
 fi
+MGP_CONF=$MGP_CONFIG_DIR/odoo-$MGP_DB.conf
+mgp_server_config "$MGP_CONF" "$MGP_DB" "$MGP_HTTP_PORT" "$MGP_HTTP_INTERFACE"
 cat <<EOF
+==> Configuration $MGP_CONF (database manager disabled; master password in
+    $MGP_CONFIG_DIR/master-password)
 ==> Serving database $MGP_DB on http://localhost:$MGP_HTTP_PORT/odoo  (Ctrl+C stops it)
     Log in as:
       admin       / admin         administrator
@@ -90,5 +99,4 @@ cat <<EOF
       specialist1 / specialist1   centre specialist     (demo)
       specialist2 / specialist2   centre specialist     (demo)
 EOF
-exec "$PYTHON" -m odoo "${ODOO_ARGS[@]}" --db-filter="^${MGP_DB}\$" \
-    --http-interface="$MGP_HTTP_INTERFACE" --http-port="$MGP_HTTP_PORT"
+exec "$PYTHON" -m odoo -c "$MGP_CONF"

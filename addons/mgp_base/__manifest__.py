@@ -38,6 +38,7 @@
         "views/res_partner_views.xml",
         "views/mgp_portal_a11y_templates.xml",
         "views/mgp_base_menus.xml",
+        "views/mgp_consent_views.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -14,3 +14,6 @@ from . import mgp_upload
 from . import res_users
 from . import mgp_deadline_register
 from . import mgp_mse_request_register
+from . import mgp_print_snapshot
+from . import mgp_consent
+from . import res_partner_consent

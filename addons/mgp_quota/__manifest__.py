@@ -22,6 +22,7 @@
         "data/mgp_quota_rule_data.xml",
         "data/mgp_quota_category_data.xml",
         "data/mgp_quota_exemption_ground_data.xml",
+        "data/ir_cron_data.xml",
         "report/report_quota_notice_templates.xml",
         "report/mgp_quota_reports.xml",
         "views/mgp_quota_rule_views.xml",

@@ -7,6 +7,8 @@ Seed 004:44–47: «Работодатели представляют в орг�
 квоты по приему на работу инвалидов; о локальных нормативных актах...».
 """
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
@@ -292,8 +294,7 @@ class MgpQuotaReport(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         reports = super().create(vals_list)
-        for report in reports:
-            report._mgp_open_filing_deadline()
+        reports._mgp_open_filing_deadline()
         return reports
 
     def write(self, vals):
@@ -401,8 +402,58 @@ class MgpQuotaReport(models.Model):
     def _mgp_open_filing_deadline(self):
         """Seed 004:162 «не позднее 10 числа месяца, следующего за
         отчетным»: the term counts from the last day of the period."""
-        self.ensure_one()
-        return self._mgp_deadline_open(FILING_CODE, date_start=self.date_to)
+        return self.env["mgp.deadline"]._open_many(
+            self, FILING_CODE, date_start={r.id: r.date_to for r in self}
+        )
+
+    @api.model
+    def _cron_open_periods(self, today=None):
+        """Open the draft report of the period just ended for every employer
+        a centre keeps the quota of, with its filing deadline — once: an
+        employer that has the report of the period (any state) is skipped."""
+        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        Rule = self.env["mgp.quota.rule"]
+        employers = (
+            self.env["res.partner"]
+            .sudo()  # the cron acts for every centre
+            .search([("mgp_quota_company_id", "!=", False), ("is_company", "=", True)])
+        )
+        wanted = {}
+        for employer in employers:
+            company = employer.mgp_quota_company_id
+            region = (employer.state_id or company.state_id).id
+            period = Rule._mgp_period(region, today)
+            current_start = Rule._mgp_period_bounds(period, today)[0]
+            previous = Rule._mgp_period_bounds(
+                period, current_start - relativedelta(days=1)
+            )
+            wanted[(employer.id, company.id, previous[0])] = (period, previous[1])
+        if not wanted:
+            return self.browse()
+        existing = {
+            (r.employer_id.id, r.company_id.id, r.date_from)
+            for r in self.sudo().search(
+                [
+                    ("employer_id", "in", employers.ids),
+                    ("date_from", "in", list({key[2] for key in wanted})),
+                ]
+            )
+        }
+        vals_list = [
+            {
+                "employer_id": employer_id,
+                "company_id": company_id,
+                "date_from": date_from,
+                "date_to": date_to,
+                "period": period,
+            }
+            for (employer_id, company_id, date_from), (
+                period,
+                date_to,
+            ) in wanted.items()
+            if (employer_id, company_id, date_from) not in existing
+        ]
+        return self.sudo()._mgp_engine_create(vals_list) if vals_list else self.browse()
 
     def _mgp_state_id(self):
         """The employer's region: its calendar counts the filing term."""

@@ -157,9 +157,14 @@ class MgpQuotaPortal(MgpPortal):
             "mgp.quota.report", Report._mgp_portal_domain(), "/my/quota", page
         )
         values = self._prepare_portal_layout_values()
+        Referral = request.env["mgp.quota.referral"]
+        referrals = Referral.search(Referral._mgp_portal_domain(), limit=50)
         values.update(
             {
                 "reports": reports,
+                "referrals": referrals,
+                # the employer sees the name of the person referred, nothing more
+                "person_names": {r.id: r.partner_id.sudo().name for r in referrals},
                 "pager": pager,
                 "is_employer": bool(request.env.user._mgp_portal_organisation()),
                 "page_name": "mgp_quota",
@@ -244,3 +249,82 @@ class MgpQuotaPortal(MgpPortal):
             }
         )
         return request.render("mgp_quota.portal_quota_report_form", values)
+
+    @http.route(
+        "/my/quota/referral/<int:referral_id>",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def portal_quota_referral(self, referral_id, **post):
+        referral = self._mgp_record_or_404("mgp.quota.referral", referral_id)
+        errors, field_errors = [], {}
+        if request.httprequest.method == "POST":
+            answer = post.get("answer")
+            try:
+                if answer == "hired":
+                    hours = (post.get("hours_per_week") or "").replace(",", ".")
+                    contract_date = fields.Date.to_date(
+                        post.get("contract_date") or None
+                    )
+                    if not contract_date:
+                        field_errors["contract_date"] = request.env._(
+                            "Enter the date of the labour contract."
+                        )
+                    try:
+                        hours = float(hours)
+                    except ValueError:
+                        field_errors["hours_per_week"] = request.env._(
+                            "Enter the hours a week, e.g. 35."
+                        )
+                    if not field_errors:
+                        referral._mgp_portal_hire(
+                            contract_date,
+                            {
+                                "hours_per_week": hours,
+                                "consent_overtime": bool(post.get("consent_overtime")),
+                                "consent_weekend": bool(post.get("consent_weekend")),
+                                "consent_night": bool(post.get("consent_night")),
+                                "not_contraindicated": bool(
+                                    post.get("not_contraindicated")
+                                ),
+                            },
+                        )
+                elif answer == "refused":
+                    if not (post.get("reason") or "").strip():
+                        field_errors["reason"] = request.env._(
+                            "Give the reason of the refusal."
+                        )
+                    else:
+                        referral._mgp_portal_refuse(post["reason"])
+                else:
+                    field_errors["answer_hired"] = request.env._("Choose your answer.")
+            except AccessError:
+                raise NotFound() from None
+            except (UserError, ValidationError, ValueError) as error:
+                request.env.cr.rollback()
+                errors = [str(error.args[0] if error.args else error)]
+            else:
+                if not field_errors:
+                    return request.redirect(
+                        f"/my/quota/referral/{referral.id}?success=answer"
+                    )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "referral": referral,
+                # the employer sees the name of the person referred, nothing more
+                "person_name": referral.partner_id.sudo().name,
+                "due": referral.sudo().mgp_next_date_due,
+                "post": post if request.httprequest.method == "POST" else {},
+                "errors": errors,
+                "field_errors": field_errors,
+                "field_ids": {"answer_hired": "answer_hired"},
+                "success": post.get("success")
+                if request.httprequest.method == "GET"
+                else None,
+                "page_name": "mgp_quota",
+            }
+        )
+        return request.render("mgp_quota.portal_quota_referral", values)

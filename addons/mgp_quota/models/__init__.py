@@ -8,3 +8,8 @@ from . import mgp_quota_report_line
 from . import mgp_quota_notice
 from . import res_partner
 from . import res_users
+from . import mgp_quota_condition
+from . import mgp_quota_workplace
+from . import mgp_quota_reservation
+from . import mgp_quota_referral
+from . import mgp_quota_employment

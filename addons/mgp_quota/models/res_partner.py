@@ -17,6 +17,12 @@ class ResPartner(models.Model):
         help="The employment centre the employer reports its quota to; the "
         "centre opens its report of every period.",
     )
+    mgp_quota_disabled_association = fields.Boolean(
+        string="Public association of disabled people",
+        groups=SPECIALIST,
+        help="A public association of disabled people or an organisation it "
+        "created: exempt from reserving workplaces (seed 004:62).",
+    )
     mgp_quota_report_ids = fields.One2many(
         "mgp.quota.report",
         "employer_id",
@@ -47,6 +53,14 @@ class ResPartner(models.Model):
             partner.mgp_quota_report_count = len(reports)
             partner.mgp_quota_last = reports[:1].quota
             partner.mgp_quota_last_fulfilled = reports[:1].fulfilled
+
+    @api.model
+    def _mgp_person_data_sources(self):
+        """The specialist referring a person to a quota vacancy reads his
+        ИПРА data."""
+        return super()._mgp_person_data_sources() + [
+            ("mgp.quota.referral", "partner_id")
+        ]
 
     def action_mgp_quota_reports(self):
         self.ensure_one()

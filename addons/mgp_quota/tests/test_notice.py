@@ -154,3 +154,27 @@ class TestQuotaNotice(QuotaCommon):
         self.assertNotIn("Исполнительное", text)
         self.assertIn("сведения не представлены", text)
         self.assertIn(notice.name, text)
+
+    def test_figures(self):
+        with freeze_time("2026-05-04"):
+            wizard = (
+                self.env["mgp.quota.figures.wizard"]
+                .with_user(self.specialist_region)
+                .create(
+                    {
+                        "date_from": date(2026, 1, 1),
+                        "date_to": date(2026, 3, 31),
+                        "company_ids": [(6, 0, self.company_region.ids)],
+                    }
+                )
+            )
+        self.assertEqual(wizard.employer_count, 3)
+        self.assertEqual(wizard.quota_total, 3 + 6 + 2)
+        self.assertEqual(wizard.fulfilled_total, 1 + 2)
+        self.assertEqual(wizard.late_count, 1)
+        self.assertEqual(wizard.unfulfilled_count, 1)
+        action = wizard.action_open_late()
+        self.assertEqual(
+            self.Report.search(action["domain"]), self.silent | self.unfulfilled
+        )
+        self.assertEqual(wizard.action_export_xlsx()["type"], "ir.actions.act_url")

@@ -39,5 +39,6 @@
     },
     "demo": [
         "demo/mgp_accompaniment_demo.xml",
+        "demo/mgp_accompaniment_citizen_demo.xml",
     ],
 }

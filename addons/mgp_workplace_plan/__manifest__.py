@@ -4,7 +4,7 @@
     "summary": "Service «План сопровождения инвалида на рабочем месте»: offer "
     "after service 1 or the employer's appeal, disability check, analysis, "
     "versioned plan discussed with the employer (Appendices 2 and 5)",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Employment",
     "website": "https://github.com/mgp-suite/mgp",
     "author": "mgp contributors",

@@ -10,7 +10,13 @@ I1_MONTHS = 6
 # I2 counts the procedures of providing the measure to citizens and employers.
 I2_SERVICES = ("employment", "workplace")
 # Приложение 6: I1 applies from 1 January 2025, I2 from 1 January 2026.
-START_DATES = {"i1": date(2025, 1, 1), "i2": date(2026, 1, 1)}
+# ``i2_regional`` is the same count over the centre's own terms that the
+# standard does not set (regional practice): tracked, never part of I2.
+START_DATES = {
+    "i1": date(2025, 1, 1),
+    "i2": date(2026, 1, 1),
+    "i2_regional": date(2026, 1, 1),
+}
 # Kinds of procedures of I2; all but the on-time ones are violations.
 I2_KINDS = ("done_on_time", "done_late", "open_late", "cancelled_late")
 I2_LATE_KINDS = ("done_late", "open_late", "cancelled_late")
@@ -236,7 +242,9 @@ class MgpIndicator(models.AbstractModel):
         today = fields.Date.to_date(today) or fields.Date.context_today(self)
         if indicator == "i1":
             return self._mgp_i1_members_sql(periods, companies, today)
-        return self._mgp_i2_members_sql(periods, companies, today)
+        return self._mgp_i2_members_sql(
+            periods, companies, today, standard=indicator == "i2"
+        )
 
     @api.model
     def _mgp_i1_members_sql(self, periods, companies, today):
@@ -276,15 +284,42 @@ class MgpIndicator(models.AbstractModel):
         )
 
     @api.model
-    def _mgp_i2_members_sql(self, periods, companies, today):
+    def _mgp_i2_rules_domain(self, standard=True):
+        """The deadline rules whose procedures I2 counts: the centre's own
+        procedures of the measure's services whose term the standard sets.
+
+        Seed 000, Приложение 6: I2 is the share of procedures done «с
+        нарушением установленных сроков» — the terms the standard sets, not a
+        region's practice nor a third party's window (``standard=False``
+        gives the centre's other terms, the optional regional figure)."""
+        return Domain(
+            [
+                ("service", "in", I2_SERVICES),
+                ("external", "=", False),
+                ("standard", "=", standard),
+            ]
+        )
+
+    @api.model
+    def _mgp_i2_rules(self, standard=True):
+        """The rules (every variant, archived ones included) a figure counts,
+        for the printout to say which terms it used."""
+        return (
+            self.env["mgp.deadline.rule"]
+            .with_context(active_test=False)
+            .search(self._mgp_i2_rules_domain(standard), order="service, code, id")
+        )
+
+    @api.model
+    def _mgp_i2_members_sql(self, periods, companies, today, standard=True):
         """One row per (period, procedure) of I2's denominator with its kind
         (see ``I2_KINDS``); ``counted`` marks the violations."""
+        rules = self.env["mgp.deadline.rule"].with_context(active_test=False)
         domain = Domain(
             [
                 ("company_id", "in", companies.ids),
                 ("external", "=", False),
-                ("rule_id.service", "in", I2_SERVICES),
-                ("rule_id.external", "=", False),
+                ("rule_id", "in", rules._search(self._mgp_i2_rules_domain(standard))),
             ]
         )
         if not self.env.su:

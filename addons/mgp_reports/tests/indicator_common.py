@@ -36,6 +36,9 @@ class MgpIndicatorCommon(MgpReportsCommon):
         cls.region_admin = cls.admin
         cls.region_admin.write({"company_ids": [(4, cls.company_region.id)]})
         cls.Case = cls.env["mgp.accompaniment"].sudo()
+        # I2 counts the terms the standard sets: the dataset's procedures are
+        # assignments (s1_assignment); s1_certificate is a regional term
+        cls.rule_assignment = cls.env["mgp.deadline.rule"]._get_rule("s1_assignment")
         cls.rule_certificate = cls.env["mgp.deadline.rule"]._get_rule("s1_certificate")
         cls.rule_mse_answer = cls.env["mgp.deadline.rule"]._get_rule("s1_mse_answer")
         cls.rule_offer_response = cls.env["mgp.deadline.rule"]._get_rule(
@@ -181,7 +184,7 @@ class MgpIndicatorCommon(MgpReportsCommon):
 
     @classmethod
     def _deadline(cls, case, due, state, done=None, cancelled=None, rule=None):
-        rule = rule or cls.rule_certificate
+        rule = rule or cls.rule_assignment
         # engine records written directly: the dataset needs exact dates
         return (
             cls.env["mgp.deadline"]

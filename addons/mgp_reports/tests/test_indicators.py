@@ -302,3 +302,73 @@ class TestIndicators(MgpIndicatorCommon):
         wizard = form.save()
         self.assertEqual(wizard.company_ids, self.manager.company_id)
         self.assertEqual((wizard.step, wizard.groupby), ("month", "total"))
+
+    def test_dialog_shows_figures_before_save(self):
+        """The dialog shows the centre's figures as it opens, not 0 / 0 until
+        it is saved (the centres of a new record are new records)."""
+        form = Form(self.env["mgp.indicator.report.wizard"].with_user(self.manager))
+        form.date_from, form.date_to = Q1_2026
+        saved = self._wizard(self.manager, Q1_2026)
+        self.assertEqual(
+            (
+                (form.i1_numerator, form.i1_denominator),
+                (form.i2_numerator, form.i2_denominator),
+            ),
+            self._figures(saved),
+        )
+        self.assertTrue(saved.i2_denominator)
+
+    def test_i2_counts_only_the_standard_terms(self):
+        """Seed 000: I2 counts procedures done «с нарушением установленных
+        сроков» — the standard's; a regional term (s1_certificate) and a third
+        party's (the ЕЦП's disability check) are tracked apart."""
+        before = self.Indicator._mgp_compute("i2", *Q1_2026, self.company)
+        regional_before = self.Indicator._mgp_compute(
+            "i2_regional", *Q1_2026, self.company
+        )
+        late = self._deadline(
+            self.c_recent,
+            date(2026, 2, 10),
+            "done",
+            date(2026, 2, 20),
+            rule=self.rule_certificate,
+        )
+        after = self.Indicator._mgp_compute("i2", *Q1_2026, self.company)
+        self.assertEqual(
+            (after["numerator"], after["denominator"]),
+            (before["numerator"], before["denominator"]),
+        )
+        regional = self.Indicator._mgp_compute("i2_regional", *Q1_2026, self.company)
+        self.assertEqual(
+            (regional["numerator"], regional["denominator"]),
+            (regional_before["numerator"] + 1, regional_before["denominator"] + 1),
+        )
+        self.assertIn(
+            late.id,
+            self.Indicator._mgp_record_ids(
+                "i2_regional", *Q1_2026, self.company, counted_only=True
+            ),
+        )
+        codes = self.Indicator._mgp_i2_rules().mapped("code")
+        self.assertIn("s1_assignment", codes)
+        for code in (
+            "s1_certificate",
+            "s1_certificate_send",
+            "s1_results",
+            "s2_offer",
+            "s2_disability_check",
+            "s2_analysis_appeal",
+            "s1_mse_answer",
+        ):
+            self.assertNotIn(code, codes)
+        self.assertTrue(
+            self.env["mgp.deadline.rule"]._get_rule("s2_disability_check").external
+        )
+        wizard = self._wizard(self.manager, Q1_2026)
+        self.assertEqual(
+            (wizard.i2_regional_numerator, wizard.i2_regional_denominator),
+            (regional["numerator"], regional["denominator"]),
+        )
+        data = wizard._mgp_report_data()
+        self.assertIn("s1_assignment", [r["code"] for r in data["i2_rules"]])
+        self.assertIn("s1_certificate", [r["code"] for r in data["i2_regional_rules"]])

@@ -32,4 +32,8 @@ class TestReportIndicators(MgpIndicatorCommon):
         self.assertEqual(figures, screen)
         self.assertEqual(wizard.i2_numerator, 5)
         self.assertIn("Порядок расчета", text)
+        # the printout says which terms I2 used, and that the others are apart
+        self.assertIn("Сроки, учтенные в показателе 2", text)
+        self.assertIn(self.rule_assignment.name[:20], " ".join(text.split()))
+        self.assertIn("не установленные Стандартом", " ".join(text.split()))
         self.assertIn(self.company_region.name, text)

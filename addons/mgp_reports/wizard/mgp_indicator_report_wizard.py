@@ -34,12 +34,27 @@ COUNTING_RULES_RU = {
     "6 месяцев истекли до конца периода. Трудоустройство учитывается в любом "
     "состоянии дела (до выдачи сертификата, после прекращения сервиса).",
     "i2": "Показатель 2. Учитываются только собственные процедуры центра "
-    "занятости (без срока ответа МСЭ и сроков работодателя и НГО). Числитель — "
+    "занятости со сроками, установленными Стандартом (без срока ответа МСЭ, "
+    "сроков работодателя и НГО и без региональных сроков). Числитель — "
     "процедуры, выполненные в периоде позже срока; процедуры, не выполненные "
     "на конец периода при истекшем сроке; процедуры, отмененные в периоде "
     "после истечения срока. Знаменатель — эти процедуры и процедуры, "
     "выполненные в периоде в срок.",
 }
+# How a rule's term reads on the printout, by its unit (mgp.deadline.rule).
+TERM_UNITS_RU = {
+    "working_days": "%s раб. дн.",
+    "calendar_days": "%s календ. дн.",
+    "months": "%s мес.",
+    "day_of_next_month": "до %s-го числа следующего месяца",
+}
+
+
+def term_text_ru(rule):
+    """The term of ``rule`` in Russian, e.g. «15 раб. дн.»."""
+    return TERM_UNITS_RU.get(rule.unit, "%s") % rule.days
+
+
 I2_KIND_LABELS_RU = {
     "done_on_time": "выполнена в срок",
     "done_late": "выполнена с нарушением срока",
@@ -112,6 +127,16 @@ class MgpIndicatorReportWizard(models.TransientModel):
         string="I2, %", digits=(5, 2), compute="_compute_indicators"
     )
     i2_applicable = fields.Boolean(compute="_compute_indicators")
+    i2_regional_numerator = fields.Integer(
+        string="Regional terms: procedures past their deadline",
+        compute="_compute_indicators",
+        help="The centre's own procedures whose term the standard does not set "
+        "(regional practice): tracked, not part of I2.",
+    )
+    i2_regional_denominator = fields.Integer(
+        string="Regional terms: procedures of the period",
+        compute="_compute_indicators",
+    )
     value_ids = fields.One2many("mgp.indicator.value", "wizard_id", string="Figures")
     xlsx_file = fields.Binary(string="Workbook", readonly=True, attachment=False)
     xlsx_filename = fields.Char(readonly=True)
@@ -120,10 +145,16 @@ class MgpIndicatorReportWizard(models.TransientModel):
     def _compute_indicators(self):
         for wizard in self:
             values = {}
-            for indicator in ("i1", "i2"):
+            for indicator in ("i1", "i2", "i2_regional"):
                 figure = (
                     wizard._mgp_figure(indicator) if wizard._mgp_period_ok() else {}
                 )
+                if indicator == "i2_regional":
+                    values.update(
+                        i2_regional_numerator=figure.get("numerator", 0),
+                        i2_regional_denominator=figure.get("denominator", 0),
+                    )
+                    continue
                 values.update(
                     {
                         f"{indicator}_numerator": figure.get("numerator", 0),
@@ -231,7 +262,9 @@ class MgpIndicatorReportWizard(models.TransientModel):
     def _mgp_companies(self):
         """The centres counted: those chosen that the user may work in."""
         self.ensure_one()
-        return self.company_ids & self.env.user.company_ids
+        # in the dialog (a new record) the centres are new records too: their
+        # origin is the centre itself
+        return self.company_ids._origin & self.env.user.company_ids
 
     def _mgp_env_companies(self):
         """``self`` in an environment where the chosen centres are active,
@@ -332,6 +365,24 @@ class MgpIndicatorReportWizard(models.TransientModel):
                 start=format_ru_date(START_DATES[indicator]),
                 share_text=self._mgp_share_text(figure),
             )
+        # which terms I2 used, and the centre's other terms (not in I2)
+        Rule = wizard.env["mgp.deadline.rule"]
+        for key, standard in (("i2_rules", True), ("i2_regional_rules", False)):
+            data[key] = [
+                {
+                    "code": rule.code,
+                    "name": rule.name,
+                    "term": term_text_ru(rule),
+                    "region": rule.state_id.name or "",
+                    "date_from": format_ru_date(rule.date_from)
+                    if rule.date_from
+                    else "",
+                    "legal_source": rule.legal_source or "",
+                }
+                for rule in Indicator._mgp_i2_rules(standard).with_env(Rule.env)
+            ]
+        regional = Indicator._mgp_compute("i2_regional", *args)
+        data["i2_regional"] = dict(regional, share_text=self._mgp_share_text(regional))
         return data
 
     @api.model

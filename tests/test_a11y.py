@@ -807,6 +807,48 @@ class TestA11y(HttpCase, AccompanimentCommon):
                 ],
             )
 
+    def test_axe_employer_quota_pages(self):
+        """The employer's quota reports: the list, a returned report (the
+        form), an accepted one, a new report and a refused form."""
+        returned = self.env.ref("mgp_quota.demo_quota_report_returned")
+        accepted = self.env.ref("mgp_quota.demo_quota_report_old")
+        with self._page(self.employer_user) as page:
+            self._axe_pages(
+                page,
+                [
+                    "/my/quota",
+                    f"/my/quota/{returned.id}",
+                    f"/my/quota/{returned.id}?success=saved",
+                    f"/my/quota/{accepted.id}",
+                    "/my/quota/new",
+                ],
+            )
+            # a refused form, with the keyboard: the errors first, focused,
+            # tied to their fields; what was typed is kept
+            page.goto("/my/quota/new")
+            page.tab_to(lambda e: e["id"] == "headcount_avg")
+            page.type("сто")
+            page.tab_to(lambda e: e["id"] == "line_0_worker_name")
+            page.type("Инвалидов Пётр Петрович")
+            page.tab_to(lambda e: e["name"] == "submit")
+            page.activate(r"^/my/quota/new$")
+            page.wait("document.querySelector('.o_mgp_error_summary')")
+            state = self._field_state(page, "headcount_avg")
+            self.assertEqual(state["invalid"], "true")
+            self.assertIn("целое число", state["described"])
+            self.assertIn("o_mgp_error_summary", state["focused"])
+            self.assertEqual(
+                self._field_state(page, "line_0_worker_name")["value"],
+                "Инвалидов Пётр Петрович",
+            )
+            unlabelled = page.evaluate(
+                "Array.from(document.querySelectorAll('form input:not([type=hidden]),"
+                " form select, form textarea')).filter((el) => !el.labels.length)"
+                ".map((el) => el.id)"
+            )
+            self.assertFalse(unlabelled, "fields without a label")
+            page.axe()
+
     def test_axe_citizen_complaint_pages(self):
         with self._page(self.citizen) as page:
             self._axe_pages(

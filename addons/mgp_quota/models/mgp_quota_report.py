@@ -1,0 +1,617 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The employer's quota report of one period.
+
+Seed 004:44–47: «Работодатели представляют в органы службы занятости
+следующую информацию: о вакантных рабочих местах (должностях) для
+трудоустройства граждан в соответствии с установленной квотой; о выполнении
+квоты по приему на работу инвалидов; о локальных нормативных актах...».
+"""
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
+
+from .mgp_quota_rule import PERIODS
+
+FILING_CODE = "quota_report"
+SPECIALIST = "mgp_base.group_specialist"
+# what the employer fills in; frozen once the report is submitted
+REPORT_DATA_FIELDS = frozenset(
+    {
+        "date_from",
+        "date_to",
+        "period",
+        "headcount_avg",
+        "headcount_excluded",
+        "exempt",
+        "exemption_ground_id",
+        "exemption_attachment_ids",
+        "exemption_note",
+        "vacancy_count",
+        "local_act_attachment_ids",
+        "line_ids",
+        "channel",
+    }
+)
+
+
+class MgpQuotaReport(models.Model):
+    _name = "mgp.quota.report"
+    _description = "Employer's Quota Report"
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "mgp.case.mixin",
+    ]
+    _order = "date_from desc, id desc"
+    _mgp_number_code = "mgp.quota.report"
+    _mgp_partner_field = "employer_id"
+    _mgp_protected_fields = (
+        "name",
+        "state",
+        "quota",
+        "quota_rule_id",
+        "fulfilled",
+        "is_fulfilled",
+        "date_submitted",
+        "date_accepted",
+        "date_returned",
+        "return_reason",
+    )
+    _mgp_create_only_fields = ("company_id", "employer_id")
+
+    employer_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('is_company', '=', True)]",
+    )
+    region_id = fields.Many2one(
+        "res.country.state",
+        compute="_compute_region_id",
+        store=True,
+        help="The employer's region (its address), else the centre's: its "
+        "quota rules apply.",
+    )
+    period = fields.Selection(
+        PERIODS,
+        required=True,
+        default="quarter",
+        tracking=True,
+    )
+    date_from = fields.Date(string="Period from", required=True, tracking=True)
+    date_to = fields.Date(string="Period to", required=True, tracking=True)
+    # seed 004:39 «среднесписочной численности работников (без внешних
+    # совместителей)»; 004:43 without the branches outside the region
+    headcount_avg = fields.Integer(
+        string="Average headcount",
+        tracking=True,
+        help="Average headcount of the period without external part-time "
+        "workers and without branches outside the region.",
+    )
+    # seed 004:40 the staff in harmful or dangerous conditions
+    headcount_excluded = fields.Integer(
+        string="Staff in harmful or dangerous conditions",
+        tracking=True,
+        help="Employees whose working conditions are harmful or dangerous by "
+        "the special assessment of working conditions: not in the base.",
+    )
+    exempt = fields.Boolean(
+        tracking=True,
+        help="The employer has no quota for the period (bankruptcy, a ground "
+        "the region lists).",
+    )
+    exemption_ground_id = fields.Many2one(
+        "mgp.quota.exemption.ground", string="Exemption ground", tracking=True
+    )
+    exemption_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "mgp_quota_report_exemption_rel",
+        "report_id",
+        "attachment_id",
+        string="Exemption documents",
+    )
+    exemption_note = fields.Text(string="Exemption details")
+    quota_rule_id = fields.Many2one(
+        "mgp.quota.rule",
+        string="Band applied",
+        compute="_compute_quota",
+        store=True,
+    )
+    quota = fields.Integer(
+        compute="_compute_quota",
+        store=True,
+        tracking=True,
+        help="Quota places of the period by the rules in force at its start.",
+    )
+    line_ids = fields.One2many("mgp.quota.report.line", "report_id", string="Workers")
+    fulfilled = fields.Float(
+        digits=(6, 2),
+        compute="_compute_fulfilled",
+        store=True,
+        tracking=True,
+        help="Quota places filled: the workers' weights summed.",
+    )
+    is_fulfilled = fields.Boolean(
+        string="Quota fulfilled", compute="_compute_fulfilled", store=True
+    )
+    shortfall = fields.Float(digits=(6, 2), compute="_compute_fulfilled", store=True)
+    # seed 004:45 «о вакантных рабочих местах (должностях) ... в соответствии
+    # с установленной квотой»
+    vacancy_count = fields.Integer(string="Vacant quota workplaces")
+    # seed 004:47 «о локальных нормативных актах, содержащих сведения о
+    # созданных или выделенных рабочих местах»
+    local_act_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "mgp_quota_report_local_act_rel",
+        "report_id",
+        "attachment_id",
+        string="Local acts",
+    )
+    channel = fields.Selection(
+        [("portal", "Portal"), ("paper", "Paper"), ("import", "Import")],
+        required=True,
+        default="paper",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("accepted", "Accepted"),
+            ("returned", "Returned"),
+        ],
+        required=True,
+        default="draft",
+        index=True,
+        tracking=True,
+    )
+    date_submitted = fields.Date(string="Submitted on", readonly=True, copy=False)
+    date_accepted = fields.Date(string="Accepted on", readonly=True, copy=False)
+    date_returned = fields.Date(string="Returned on", readonly=True, copy=False)
+    return_reason = fields.Text(readonly=True, copy=False)
+    date_due = fields.Date(string="Due on", compute="_compute_filing")
+    filing_late = fields.Boolean(
+        string="Filed late",
+        compute="_compute_filing",
+        search="_search_filing_late",
+        help="Not submitted by the filing deadline, or submitted after it.",
+    )
+    to_notify = fields.Boolean(
+        string="To report to the authority",
+        compute="_compute_to_notify",
+        search="_search_to_notify",
+        help="Filed late or not at all, or the quota not fulfilled: the "
+        "regional authority is informed (seed 004:57).",
+    )
+
+    _period_uniq = models.Constraint(
+        "UNIQUE(employer_id, company_id, date_from)",
+        "The employer already has a quota report for this period.",
+    )
+    _headcount_positive = models.Constraint(
+        "CHECK(headcount_avg >= 0 AND headcount_excluded >= 0)",
+        "Headcounts cannot be negative.",
+    )
+
+    @api.depends("employer_id.state_id", "company_id.state_id")
+    def _compute_region_id(self):
+        for report in self:
+            report.region_id = report.employer_id.state_id or report.company_id.state_id
+
+    @api.depends(
+        "headcount_avg", "headcount_excluded", "region_id", "date_from", "exempt"
+    )
+    def _compute_quota(self):
+        Rule = self.env["mgp.quota.rule"].sudo()  # configuration every user applies
+        for report in self:
+            band = Rule.browse()
+            if not report.exempt and report.date_from:
+                band = Rule._mgp_rules_in_force(
+                    report.region_id.id, report.date_from
+                )._mgp_band(report.headcount_avg)
+            report.quota_rule_id = band
+            report.quota = (
+                band._mgp_places(report.headcount_avg, report.headcount_excluded)
+                if band
+                else 0
+            )
+
+    @api.depends("line_ids.weight", "quota", "exempt")
+    def _compute_fulfilled(self):
+        for report in self:
+            report.fulfilled = sum(report.line_ids.mapped("weight"))
+            report.is_fulfilled = report.exempt or report.fulfilled >= report.quota
+            report.shortfall = max(report.quota - report.fulfilled, 0.0)
+
+    def _compute_filing(self):
+        for report in self:
+            # the engine's bookkeeping: its due date is shown to the employer
+            deadline = report.sudo()._mgp_deadline_get(FILING_CODE)
+            report.date_due = deadline.date_due
+            report.filing_late = bool(deadline.is_late)
+
+    def _search_filing_late(self, operator, value):
+        if operator not in ("=", "!="):
+            return NotImplemented
+        late = (
+            self.env["mgp.deadline"]
+            .sudo()
+            ._search(  # ids only, no data
+                [
+                    ("res_model", "=", self._name),
+                    ("code", "=", FILING_CODE),
+                    ("is_late", "=", True),
+                ]
+            )
+        )
+        positive = (operator == "=") == bool(value)
+        return Domain("id", "in" if positive else "not in", late.select("res_id"))
+
+    def _compute_to_notify(self):
+        for report in self:
+            report.to_notify = report.filing_late or (
+                report.state in ("submitted", "accepted") and not report.is_fulfilled
+            )
+
+    def _search_to_notify(self, operator, value):
+        if operator not in ("=", "!=") or not ((operator == "=") == bool(value)):
+            return NotImplemented
+        unfulfilled = Domain("state", "in", ("submitted", "accepted")) & Domain(
+            "is_fulfilled", "=", False
+        )
+        return Domain("filing_late", "=", True) | unfulfilled
+
+    def _compute_access_url(self):
+        res = super()._compute_access_url()
+        for report in self:
+            report.access_url = f"/my/quota/{report.id}"
+        return res
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for report in self:
+            if report.date_to < report.date_from:
+                raise ValidationError(
+                    self.env._("The period of a quota report ends after it starts.")
+                )
+
+    @api.onchange("date_from", "region_id")
+    def _onchange_period(self):
+        if self.date_from:
+            Rule = self.env["mgp.quota.rule"]
+            self.period = Rule._mgp_period(self.region_id.id, self.date_from)
+            self.date_from, self.date_to = Rule._mgp_period_bounds(
+                self.period, self.date_from
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        reports = super().create(vals_list)
+        reports._mgp_open_filing_deadline()
+        return reports
+
+    def write(self, vals):
+        if set(vals) & REPORT_DATA_FIELDS and not self._mgp_is_granted():
+            frozen = self.filtered(lambda r: r.state in ("submitted", "accepted"))
+            if frozen:
+                raise UserError(
+                    self.env._(
+                        "Report %s is submitted: only a returned report is corrected.",
+                        frozen[0].display_name,
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_unsent_drafts(self):
+        if any(r.state != "draft" or r.date_submitted for r in self):
+            raise UserError(
+                self.env._("A submitted quota report is kept: it cannot be deleted.")
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_submit(self, submit_date=None):
+        """The report is filed: the filing deadline closes on that date."""
+        self._mgp_check_group(SPECIALIST)
+        return self._mgp_submit(submit_date)
+
+    def action_accept(self, accept_date=None):
+        """The centre accepts the report."""
+        self._mgp_check_transition(("submitted",), group=SPECIALIST)
+        for report in self:
+            day = report._mgp_check_action_date(
+                accept_date,
+                after=[(report.date_submitted, self.env._("the submission"))],
+                label=self.env._("The acceptance"),
+            )
+            report._mgp_engine_write({"state": "accepted", "date_accepted": day})
+            report._mgp_post_note(self.env._("The report is accepted."))
+        return True
+
+    def action_return(self, reason):
+        """The centre returns the report to the employer for correction."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason the report is returned."))
+        self._mgp_check_transition(("submitted",), group=SPECIALIST)
+        for report in self:
+            day = report._mgp_today()
+            report._mgp_engine_write(
+                {"state": "returned", "date_returned": day, "return_reason": reason}
+            )
+            report.message_post(
+                body=self.env._("The report is returned for correction: %s", reason),
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=report.employer_id.ids if report.employer_id.email else [],
+            )
+        return True
+
+    # ------------------------------------------------------------------
+    # Business helpers
+    # ------------------------------------------------------------------
+    def _mgp_submit(self, submit_date=None, channel=None):
+        self._mgp_check_transition(("draft", "returned"))
+        for report in self:
+            report._mgp_check_complete()
+            day = report._mgp_check_action_date(
+                submit_date, label=self.env._("The submission")
+            )
+            vals = {"state": "submitted", "date_submitted": day}
+            if channel:
+                vals["channel"] = channel
+            report._mgp_engine_write(vals)
+            report._mgp_deadline_close(FILING_CODE, day)
+            report._mgp_post_note(self.env._("The report is submitted."))
+        return True
+
+    def _mgp_check_complete(self):
+        """What a report must hold to be filed."""
+        self.ensure_one()
+        if self.exempt:
+            if not self.exemption_ground_id:
+                raise UserError(self.env._("Give the ground of the exemption."))
+            if (
+                self.exemption_ground_id.document_required
+                and not self.exemption_attachment_ids
+            ):
+                raise UserError(
+                    self.env._("Attach the document proving the exemption.")
+                )
+            return True
+        if self.headcount_avg <= 0:
+            raise UserError(self.env._("Give the average headcount of the period."))
+        if self.headcount_excluded > self.headcount_avg:
+            raise UserError(
+                self.env._(
+                    "The staff in harmful or dangerous conditions cannot exceed "
+                    "the average headcount."
+                )
+            )
+        return True
+
+    def _mgp_open_filing_deadline(self):
+        """Seed 004:162 «не позднее 10 числа месяца, следующего за
+        отчетным»: the term counts from the last day of the period."""
+        return self.env["mgp.deadline"]._open_many(
+            self, FILING_CODE, date_start={r.id: r.date_to for r in self}
+        )
+
+    @api.model
+    def _cron_open_periods(self, today=None):
+        """Open the draft report of the period just ended for every employer
+        a centre keeps the quota of, with its filing deadline — once: an
+        employer that has the report of the period (any state) is skipped."""
+        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        Rule = self.env["mgp.quota.rule"]
+        employers = (
+            self.env["res.partner"]
+            .sudo()  # the cron acts for every centre
+            .search([("mgp_quota_company_id", "!=", False), ("is_company", "=", True)])
+        )
+        wanted = {}
+        for employer in employers:
+            company = employer.mgp_quota_company_id
+            region = (employer.state_id or company.state_id).id
+            period = Rule._mgp_period(region, today)
+            current_start = Rule._mgp_period_bounds(period, today)[0]
+            previous = Rule._mgp_period_bounds(
+                period, current_start - relativedelta(days=1)
+            )
+            wanted[(employer.id, company.id, previous[0])] = (period, previous[1])
+        if not wanted:
+            return self.browse()
+        existing = {
+            (r.employer_id.id, r.company_id.id, r.date_from)
+            for r in self.sudo().search(
+                [
+                    ("employer_id", "in", employers.ids),
+                    ("date_from", "in", list({key[2] for key in wanted})),
+                ]
+            )
+        }
+        vals_list = [
+            {
+                "employer_id": employer_id,
+                "company_id": company_id,
+                "date_from": date_from,
+                "date_to": date_to,
+                "period": period,
+            }
+            for (employer_id, company_id, date_from), (
+                period,
+                date_to,
+            ) in wanted.items()
+            if (employer_id, company_id, date_from) not in existing
+        ]
+        return self.sudo()._mgp_engine_create(vals_list) if vals_list else self.browse()
+
+    def _mgp_state_id(self):
+        """The employer's region: its calendar counts the filing term."""
+        self.ensure_one()
+        return self.region_id.id or super()._mgp_state_id()
+
+    def _mgp_post_note(self, body):
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _mgp_is_employer_user(self, user=None):
+        user = user or self.env.user
+        return bool(
+            user.share
+            and self.employer_id
+            and user.partner_id.commercial_partner_id == self.employer_id
+        )
+
+    @api.model
+    def _mgp_portal_domain(self):
+        organisation = self.env.user.partner_id.commercial_partner_id
+        return Domain("employer_id", "=", organisation.id)
+
+    # ------------------------------------------------------------------
+    # Portal: what the employer does from its cabinet
+    # ------------------------------------------------------------------
+    def _mgp_portal_check_employer(self, states=None):
+        """The current portal user represents the report's employer."""
+        self.ensure_one()
+        self.check_access("read")
+        if not self._mgp_is_employer_user():
+            raise AccessError(self.env._("This report belongs to another employer."))
+        if states and self.state not in states:
+            raise UserError(
+                self.env._("Report %s is submitted: it is no longer edited.", self.name)
+            )
+
+    @api.model
+    def _mgp_portal_employer(self):
+        user = self.env.user
+        organisation = user._mgp_portal_organisation()
+        if not organisation:
+            raise AccessError(
+                self.env._("Only the representative of an employer files a report.")
+            )
+        return organisation
+
+    @api.model
+    def _mgp_portal_new(self, vals, lines):
+        """The employer files a new report of a period in the portal."""
+        organisation = self._mgp_portal_employer()
+        # the employer's centre keeps its quota; else the user's own centre
+        company = organisation.sudo().mgp_quota_company_id or self.env.user.company_id
+        Rule = self.env["mgp.quota.rule"].sudo()  # configuration
+        region = organisation.state_id or company.state_id
+        date_from = fields.Date.to_date(vals.get("date_from"))
+        if not date_from:
+            raise UserError(self.env._("Give the first day of the period."))
+        period = Rule._mgp_period(region.id, date_from)
+        date_from, date_to = Rule._mgp_period_bounds(period, date_from)
+        existing = self.sudo().search(  # the employer's own report, whatever its centre
+            [
+                ("employer_id", "=", organisation.id),
+                ("company_id", "=", company.id),
+                ("date_from", "=", date_from),
+            ],
+            limit=1,
+        )
+        if existing:
+            existing = existing.with_env(self.env)
+            existing._mgp_portal_save(vals, lines)
+            return existing
+        values = dict(
+            self._mgp_portal_values(vals),
+            employer_id=organisation.id,
+            company_id=company.id,
+            period=period,
+            date_from=date_from,
+            date_to=date_to,
+            channel="portal",
+        )
+        # a portal user has no create right on reports: the engine creates it
+        # for the employer the user represents (checked above)
+        report = self.sudo()._mgp_engine_create(values)
+        report._mgp_set_portal_lines(lines)
+        report._mgp_attach_exemption(vals.get("exemption_files"))
+        return report.with_env(self.env)
+
+    def _mgp_portal_save(self, vals, lines):
+        """The employer saves its draft (or returned) report."""
+        self._mgp_portal_check_employer(("draft", "returned"))
+        # the employer's representative (checked above) edits its own draft
+        report = self.sudo()
+        report.write(dict(self._mgp_portal_values(vals), channel="portal"))
+        report._mgp_set_portal_lines(lines)
+        report._mgp_attach_exemption(vals.get("exemption_files"))
+        return True
+
+    def _mgp_portal_submit(self):
+        self._mgp_portal_check_employer(("draft", "returned"))
+        # the employer's representative (checked above) files its own report
+        return self.sudo()._mgp_submit(channel="portal")
+
+    @api.model
+    def _mgp_portal_values(self, vals):
+        values = {}
+        for name in ("headcount_avg", "headcount_excluded", "vacancy_count"):
+            if name in vals:
+                values[name] = vals[name] or 0
+        if "exempt" in vals:
+            values["exempt"] = bool(vals["exempt"])
+            values["exemption_ground_id"] = vals.get("exemption_ground_id") or False
+            values["exemption_note"] = vals.get("exemption_note") or False
+        return values
+
+    def _mgp_attach_exemption(self, files):
+        """Attach the documents proving the exemption to the report."""
+        self.ensure_one()
+        if not files:
+            return
+        attachments = self.env["ir.attachment"].create(
+            [
+                {
+                    "name": name,
+                    "raw": content,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+                for name, content in files
+            ]
+        )
+        self.write(
+            {
+                "exemption_attachment_ids": [
+                    fields.Command.link(a.id) for a in attachments
+                ]
+            }
+        )
+
+    def _mgp_set_portal_lines(self, lines):
+        """Replace the workers of the report by ``lines`` (dicts)."""
+        self.ensure_one()
+        if lines is None:
+            return
+        Line = self.env["mgp.quota.report.line"]
+        allowed = set(Line._fields)
+        commands = [fields.Command.clear()] + [
+            fields.Command.create({k: v for k, v in line.items() if k in allowed})
+            for line in lines
+        ]
+        self.write({"line_ids": commands})
+
+    def _mgp_check_lines_editable(self):
+        """The workers of a submitted report are frozen, but for the engine."""
+        frozen = self.filtered(lambda r: r.state in ("submitted", "accepted"))
+        if frozen and not frozen._mgp_is_granted():
+            raise UserError(
+                self.env._(
+                    "Report %s is submitted: only a returned report is corrected.",
+                    frozen[0].display_name,
+                )
+            )

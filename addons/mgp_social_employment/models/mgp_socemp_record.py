@@ -458,6 +458,8 @@ class MgpSocempRecord(models.Model):
 
     def _mgp_request_vals(self, participant, subject, direction):
         self.ensure_one()
+        if not isinstance(participant, models.BaseModel):
+            participant = self.env["mgp.socemp.participant"].browse(participant)
         own = self.organisation_id
         return {
             "partner_id": self.partner_id.id,
@@ -485,7 +487,7 @@ class MgpSocempRecord(models.Model):
         )
         vals = self._mgp_request_vals(addressee, subject, "outgoing")
         vals["date_info_received"] = need_date
-        return self.env["mgp.mse.request"]._mgp_engine_create(vals)
+        return self._mgp_request_model()._mgp_engine_create(vals)
 
     def _mgp_request_receive(self, sender, subject, date_received=None):
         """A participant's request received by the organisation (003:112,
@@ -498,7 +500,17 @@ class MgpSocempRecord(models.Model):
         )
         vals = self._mgp_request_vals(sender, subject, "incoming")
         vals["date_received"] = date_received
-        return self.env["mgp.mse.request"]._mgp_engine_create(vals)
+        return self._mgp_request_model()._mgp_engine_create(vals)
+
+    def _mgp_request_model(self):
+        """The request register in a context without the caller's
+        ``default_`` keys: what the request records is this action's."""
+        context = {
+            key: value
+            for key, value in self.env.context.items()
+            if not key.startswith("default_")
+        }
+        return self.env["mgp.mse.request"].with_context(context)
 
     def _mgp_state_id(self):
         self.ensure_one()

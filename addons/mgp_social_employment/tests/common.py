@@ -83,19 +83,23 @@ class SocempCommon(TransactionCase):
             }
         )
         cls.ministry_user = cls._user(
-            "socemp_ministry",
+            "test_socemp_ministry",
             "mgp_social_employment.group_ministry",
             cls.company_ministry,
             cls.company_ministry | cls.company_a | cls.company_b,
         )
         cls.org_a_user = cls._user(
-            "socemp_org_a", "mgp_social_employment.group_organisation", cls.company_a
+            "test_socemp_org_a",
+            "mgp_social_employment.group_organisation",
+            cls.company_a,
         )
         cls.org_b_user = cls._user(
-            "socemp_org_b", "mgp_social_employment.group_organisation", cls.company_b
+            "test_socemp_org_b",
+            "mgp_social_employment.group_organisation",
+            cls.company_b,
         )
         cls.centre_user = cls._user(
-            "socemp_centre", "mgp_base.group_specialist", cls.company_centre
+            "test_socemp_centre", "mgp_base.group_specialist", cls.company_centre
         )
         Partner = cls.env["res.partner"]
         cls.person = Partner.create(

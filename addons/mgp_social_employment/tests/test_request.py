@@ -105,6 +105,19 @@ class TestRequest(SocempCommon):
         with self.assertRaises(UserError):
             document.sudo().unlink()
 
+    def test_hostile_context_does_not_reach_the_request(self):
+        record = self._receiving()
+        hostile = record.with_context(
+            default_state="answered",
+            default_date_answer="2020-01-01",
+            default_date_received="2020-01-01",
+            default_direction="incoming",
+        )
+        request = hostile._mgp_request_create(self.mse, "ИПРА", date(2025, 12, 9))
+        self.assertEqual(request.state, "draft")
+        self.assertEqual(request.direction, "outgoing")
+        self.assertFalse(request.date_answer or request.date_received)
+
     def test_organisation_user_sees_only_its_requests(self):
         record = self._receiving()
         request = record._mgp_request_create(self.mse, "ИПРА", date(2025, 12, 9))

@@ -22,7 +22,12 @@ class TestSecurity(SocempCommon):
         )
 
     def _visible(self, user):
-        return self.env["mgp.socemp.record"].with_user(user).search([])
+        # the test's organisations only (demo data may hold others)
+        return (
+            self.env["mgp.socemp.record"]
+            .with_user(user)
+            .search([("organisation_id", "in", (self.org_a | self.org_b).ids)])
+        )
 
     def test_organisation_sees_only_its_records(self):
         self.assertEqual(self._visible(self.org_a_user), self.record_a)
@@ -53,7 +58,7 @@ class TestSecurity(SocempCommon):
             }
         )
         user_klu = self._user(
-            "socemp_centre_klu", "mgp_base.group_specialist", company_klu
+            "test_socemp_centre_klu", "mgp_base.group_specialist", company_klu
         )
         self.assertFalse(self._visible(user_klu))
 

@@ -510,7 +510,7 @@ class MgpSocempRecord(models.Model):
             for key, value in self.env.context.items()
             if not key.startswith("default_")
         }
-        return self.env["mgp.mse.request"].with_context(context)
+        return self.env["mgp.mse.request"].with_env(self.env(context=context))
 
     def _mgp_state_id(self):
         self.ensure_one()

@@ -4,3 +4,4 @@ from . import test_security
 from . import test_notice
 from . import test_request
 from . import test_figures
+from . import test_http

@@ -10,6 +10,7 @@ SUITE_GROUP = "mgp_base.group_specialist"
 PERSON_DATA_FIELDS = frozenset(
     {
         "mgp_snils",
+        "mgp_birth_date",
         "mgp_is_disabled",
         "mgp_disability_group",
         "mgp_ipra_number",
@@ -52,6 +53,7 @@ class ResPartner(models.Model):
         help="Insurance number of the individual personal account, "
         "stored as XXX-XXX-XXX YY.",
     )
+    mgp_birth_date = fields.Date(string="Birth date", groups=SUITE_GROUP)
     mgp_is_disabled = fields.Boolean(
         string="Disabled person",
         compute="_compute_mgp_is_disabled",

@@ -1,0 +1,43 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "Social Employment of Disabled Persons",
+    "summary": "Participants, the register of persons given social-employment "
+    "services per their IPRA, consent, need notices and the interagency "
+    "exchange with its 5/5/3 working-day terms (Order 605n, seed 003)",
+    "version": "19.0.1.0.0",
+    "category": "Services/Employment",
+    "website": "https://github.com/mgp-suite/mgp",
+    "author": "mgp contributors",
+    "maintainers": ["mgp-suite"],
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "application": True,
+    "installable": True,
+    "depends": ["mgp_base"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
+    "data": [
+        "security/mgp_social_employment_security.xml",
+        "security/ir.model.access.csv",
+        "security/mgp_social_employment_rules.xml",
+        "data/ir_sequence_data.xml",
+        "data/mgp_socemp_service_data.xml",
+        "data/mgp_socemp_end_reason_data.xml",
+        "data/mgp_deadline_rule_data.xml",
+        "wizard/mgp_socemp_action_wizard_views.xml",
+        "wizard/mgp_socemp_request_wizard_views.xml",
+        "wizard/mgp_socemp_figures_views.xml",
+        "report/report_socemp_figures_templates.xml",
+        "report/mgp_social_employment_reports.xml",
+        "views/mgp_socemp_service_views.xml",
+        "views/mgp_socemp_participant_views.xml",
+        "views/mgp_socemp_record_views.xml",
+        "views/mgp_socemp_notice_views.xml",
+        "views/mgp_socemp_document_views.xml",
+        "views/mgp_mse_request_views.xml",
+        "views/res_country_state_views.xml",
+        "views/mgp_social_employment_menus.xml",
+    ],
+    "demo": [
+        "demo/mgp_social_employment_demo.xml",
+    ],
+}

@@ -1,0 +1,93 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# 003:51 — the participants of the interagency interaction
+PARTICIPANT_KINDS = [
+    ("ministry", "Regional ministry of social protection"),
+    ("mse", "MSE bureau"),
+    ("municipality", "Local government"),
+    ("organisation", "Authorised organisation"),
+]
+# 003:101 — an electronic document system, paper, or an electronic document
+# sent to the address of a protected communication channel
+CHANNELS = [
+    ("edms", "Electronic document system"),
+    ("paper", "Paper"),
+    ("protected", "Protected communication channel"),
+]
+
+
+class MgpSocempParticipant(models.Model):
+    """A participant of the interagency interaction on social employment
+    (003:51-58): the ministry, the MSE bureau, a local government or an
+    organisation the region authorises, with the channel documents reach it
+    by and, for an organisation, the services it gives."""
+
+    _name = "mgp.socemp.participant"
+    _description = "Social Employment Participant"
+    _inherit = ["mail.thread"]
+    _order = "kind, name"
+
+    name = fields.Char(required=True, tracking=True)
+    kind = fields.Selection(
+        PARTICIPANT_KINDS, required=True, default="organisation", tracking=True
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Contact",
+        domain=[("is_company", "=", True)],
+        help="The organisation's contact (address, phones, e-mail).",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Company in this installation",
+        index=True,
+        tracking=True,
+        help="The company whose users act for this participant (an "
+        "authorised organisation keeps its register in it). Empty for an "
+        "external participant whose documents come and go by its channel.",
+    )
+    state_id = fields.Many2one(
+        "res.country.state",
+        string="Region",
+        domain="[('country_id.code', '=', 'RU')]",
+        tracking=True,
+    )
+    channel = fields.Selection(CHANNELS, required=True, default="edms", tracking=True)
+    channel_address = fields.Char(
+        string="Protected channel address",
+        tracking=True,
+        help="Address of the protected communication channel documents are "
+        "sent to (003:101).",
+    )
+    service_ids = fields.Many2many(
+        "mgp.socemp.service",
+        string="Services given",
+        help="The social employment services this authorised organisation gives.",
+    )
+    authorisation = fields.Char(
+        string="Authorised by",
+        help="The act of the region that authorises the organisation "
+        "(e.g. Распоряжение Правительства Владимирской области от "
+        "20.06.2024 № 359-р, п. 2.3).",
+    )
+    active = fields.Boolean(default=True)
+
+    @api.constrains("channel", "channel_address")
+    def _check_channel_address(self):
+        for participant in self:
+            if participant.channel == "protected" and not participant.channel_address:
+                raise ValidationError(
+                    self.env._(
+                        "Give the protected channel address of %s.", participant.name
+                    )
+                )
+
+    @api.model
+    def _mgp_of_user(self, kind=None):
+        """The participants the current user acts for (by company)."""
+        domain = [("company_id", "in", self.env.user.company_ids.ids)]
+        if kind:
+            domain.append(("kind", "=", kind))
+        return self.search(domain)

@@ -1,0 +1,45 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# Social employment is for disabled persons of working age (003:41); the
+# bounds are a regional setting, these are the defaults.
+DEFAULT_AGE_MIN = 18
+DEFAULT_AGE_MAX = 65
+
+
+class ResCountryState(models.Model):
+    _inherit = "res.country.state"
+
+    mgp_socemp_age_min = fields.Integer(
+        string="Working age from",
+        default=DEFAULT_AGE_MIN,
+        help="Social employment is for disabled persons of working age: the "
+        "youngest age (in full years) of a person the register accepts.",
+    )
+    mgp_socemp_age_max = fields.Integer(
+        string="Working age up to",
+        default=DEFAULT_AGE_MAX,
+        help="The oldest age (in full years, inclusive) of a person the "
+        "register accepts.",
+    )
+    mgp_socemp_share_centres = fields.Boolean(
+        string="Share the register with employment centres",
+        help="The employment centres of the region read the social "
+        "employment register (they are not participants of the exchange).",
+    )
+
+    @api.constrains("mgp_socemp_age_min", "mgp_socemp_age_max")
+    def _check_mgp_socemp_ages(self):
+        for state in self:
+            if not 0 <= state.mgp_socemp_age_min <= state.mgp_socemp_age_max:
+                raise ValidationError(
+                    self.env._("The working age bounds of %s are invalid.", state.name)
+                )
+
+    def _mgp_socemp_age_bounds(self):
+        """(youngest, oldest) working age of the region, or the defaults."""
+        if not self:
+            return DEFAULT_AGE_MIN, DEFAULT_AGE_MAX
+        self.ensure_one()
+        return self.mgp_socemp_age_min, self.mgp_socemp_age_max

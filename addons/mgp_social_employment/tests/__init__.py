@@ -1,0 +1,7 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import test_record
+from . import test_security
+from . import test_notice
+from . import test_request
+from . import test_figures
+from . import test_http

@@ -1,0 +1,188 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from odoo.exceptions import UserError, ValidationError
+
+from .common import SocempCommon
+
+
+class TestRecord(SocempCommon):
+    """The register's rules (003:41, 77, 108): consent, working age,
+    medical conclusion, states and endings."""
+
+    def test_full_path(self):
+        record = self._receiving()
+        self.assertEqual(record.state, "receiving")
+        self.assertEqual(record.company_id, self.company_a)
+        self.assertTrue(record.name.startswith("СЗ-"))
+        self.assertEqual(record.consent_date, date(2025, 12, 5))
+        self.assertEqual(record.date_start, date(2025, 12, 8))
+        line = (
+            self.env["mgp.socemp.record.line"]
+            .with_user(self.org_a_user)
+            .create(
+                {
+                    "record_id": record.id,
+                    "service_id": self.service_assist.id,
+                    "date_start": date(2025, 12, 9),
+                }
+            )
+        )
+        record.action_end("moved", date(2026, 2, 2))
+        self.assertEqual(record.state, "ended")
+        self.assertEqual(record.end_reason_id.code, "moved")
+        self.assertFalse(record.consent_withdrawn_date)
+        self.assertEqual(line.date_end, date(2026, 2, 2), "running services end")
+
+    def test_no_service_without_consent(self):
+        record = self._record()
+        with self.assertRaises(UserError):
+            record.action_start(date(2025, 12, 8))
+        record.action_inform(date(2025, 12, 3))
+        with self.assertRaises(UserError):
+            record.action_start(date(2025, 12, 8))
+        with self.assertRaises(ValidationError):
+            self.env["mgp.socemp.record.line"].with_user(self.org_a_user).create(
+                {"record_id": record.id, "service_id": self.service_assist.id}
+            )
+        self.assertEqual(record.state, "informed")
+
+    def test_consent_only_through_its_action(self):
+        record = self._record()
+        with self.assertRaises(UserError):
+            record.write({"consent_date": date(2025, 12, 5), "state": "consented"})
+        with self.assertRaises(UserError):
+            self._record(partner=self.person_2, consent_date=date(2025, 12, 5))
+        hostile = record.with_context(
+            default_state="receiving", default_date_start="2020-01-01"
+        )
+        created = hostile.create(
+            {
+                "partner_id": self.person_2.id,
+                "organisation_id": self.org_a.id,
+                "date_identified": date(2025, 12, 1),
+            }
+        )
+        self.assertEqual(created.state, "identified")
+        self.assertFalse(created.date_start)
+
+    def test_consent_in_the_future_refused(self):
+        record = self._record()
+        with self.assertRaises(ValidationError):
+            record.action_consent(date(2099, 1, 1))
+
+    def test_withdrawal_ends_and_stops_exchange(self):
+        record = self._receiving()
+        request = record._mgp_request_create(self.mse, "ИПРА", date(2025, 12, 9))
+        request.action_send(date(2025, 12, 10), date(2025, 12, 10))
+        self.assertEqual(request.state, "sent")
+        record.action_withdraw_consent(date(2025, 12, 15))
+        self.assertEqual(record.state, "ended")
+        self.assertEqual(record.end_reason_id.code, "withdrawn")
+        self.assertEqual(record.consent_withdrawn_date, date(2025, 12, 15))
+        self.assertFalse(record.exchange_allowed)
+        self.assertEqual(request.state, "cancelled")
+        self.assertFalse(request.deadline_ids.filtered(lambda d: d.state == "open"))
+        with self.assertRaises(UserError):
+            self.env["mgp.socemp.document"].with_user(self.org_a_user).create(
+                {
+                    "name": "ИПРА",
+                    "record_id": record.id,
+                    "kind": "ipra",
+                    "participant_id": self.mse.id,
+                }
+            )
+        with self.assertRaises(UserError):
+            record._mgp_request_create(self.mse, "ИПРА", date(2025, 12, 16))
+
+    def test_end_withdrawn_records_the_withdrawal(self):
+        record = self._consented()
+        record.action_end("withdrawn", date(2025, 12, 6))
+        self.assertEqual(record.consent_withdrawn_date, date(2025, 12, 6))
+
+    def test_under_working_age_refused(self):
+        record = self._record(partner=self.young)
+        with self.assertRaisesRegex(UserError, "working age"):
+            record.action_consent(date(2025, 12, 5))
+        self.assertEqual(record.state, "identified")
+        # the bounds are the region's
+        self.region.mgp_socemp_age_min = 16
+        record.action_consent(date(2025, 12, 5))
+        self.assertEqual(record.state, "consented")
+
+    def test_over_working_age_refused(self):
+        old = self.env["res.partner"].create(
+            {"name": "Старов Пётр", "mgp_birth_date": date(1950, 1, 1)}
+        )
+        record = self._record(partner=old)
+        with self.assertRaisesRegex(UserError, "working age"):
+            record.action_consent(date(2025, 12, 5))
+
+    def test_birth_date_required(self):
+        unknown = self.env["res.partner"].create({"name": "Без Даты"})
+        record = self._record(partner=unknown)
+        with self.assertRaisesRegex(UserError, "birth date"):
+            record.action_consent(date(2025, 12, 5))
+
+    def test_contraindication_refuses_start(self):
+        record = self._consented(
+            medical_date=date(2025, 12, 4), medical_result="contraindicated"
+        )
+        with self.assertRaisesRegex(UserError, "contraindications"):
+            record.action_start(date(2025, 12, 8))
+        self.assertEqual(record.state, "consented")
+        record.action_end("contraindication", date(2025, 12, 8))
+        self.assertEqual(record.end_reason_id.code, "contraindication")
+
+    def test_medical_conclusion_required(self):
+        record = self._consented()
+        with self.assertRaisesRegex(UserError, "medical conclusion"):
+            record.action_start(date(2025, 12, 8))
+
+    def test_service_the_organisation_gives(self):
+        record = self._receiving(user=self.org_b_user, organisation=self.org_b)
+        with self.assertRaises(ValidationError):
+            self.env["mgp.socemp.record.line"].with_user(self.org_b_user).create(
+                {
+                    "record_id": record.id,
+                    "service_id": self.service_inform.id,
+                    "date_start": date(2025, 12, 9),
+                }
+            )
+
+    def test_reason_catalogue(self):
+        record = self._record()
+        with self.assertRaises(UserError):
+            record.action_end("no-such-reason", date(2025, 12, 2))
+        reason = self.env["mgp.socemp.end.reason"].create(
+            {"code": "death", "name": "Смерть"}
+        )
+        record.action_end(reason, date(2025, 12, 2))
+        self.assertEqual(record.end_reason_id, reason)
+        with self.assertRaises(UserError):
+            record.action_end("other", date(2025, 12, 3))
+
+    def test_one_open_record_per_organisation(self):
+        self._record()
+        with self.assertRaises(ValidationError):
+            self._record()
+        # another organisation may serve the same person
+        self._record(user=self.org_b_user, organisation=self.org_b)
+
+    def test_record_never_deleted(self):
+        record = self._record()
+        with self.assertRaises(UserError):
+            record.sudo().unlink()
+
+    def test_transitions_refused_outside_their_states(self):
+        record = self._receiving()
+        for call in (
+            lambda: record.action_inform(date(2025, 12, 9)),
+            lambda: record.action_consent(date(2025, 12, 9)),
+            lambda: record.action_start(date(2025, 12, 9)),
+        ):
+            with self.assertRaises(UserError):
+                call()
+        record.action_end("other", date(2025, 12, 10))
+        with self.assertRaises(UserError):
+            record.action_withdraw_consent(date(2025, 12, 11))

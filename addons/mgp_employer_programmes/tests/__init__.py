@@ -1,0 +1,2 @@
+from . import test_subsidy_refund
+from . import test_subsidy_flow

@@ -1,0 +1,1 @@
+from . import mgp_programme_action_wizard

@@ -85,8 +85,14 @@ class MgpSubsidyBudget(models.Model):
                     centre=agreement.company_id.name,
                 )
             )
+        # an UPDATE, not only a row lock: a parallel signature waits, then
+        # fails on the concurrent update and is retried, seeing this one
         self.env.cr.execute(
-            SQL("SELECT id FROM mgp_subsidy_budget WHERE id = %s FOR UPDATE", budget.id)
+            SQL(
+                "UPDATE mgp_subsidy_budget SET write_date = now() AT TIME ZONE 'UTC' "
+                "WHERE id = %s",
+                budget.id,
+            )
         )
         self.env["mgp.subsidy.agreement"].flush_model(
             ["budget_id", "state", "amount_total"]

@@ -7,9 +7,12 @@
 #   3. a fresh database with every suite addon, its demo data and the
 #      Russian translations; any WARNING/ERROR/CRITICAL line in that log
 #      fails the run unless a regex of scripts/log-allowlist.txt matches it;
-#   4. pytest (pytest-odoo) over addons/*/tests and tests/, HttpCase and
+#   4. the benchmark's smoke: tests/bench/generate.py on a small region in a
+#      copy of that database, then every figure of tests/bench/run.py --smoke
+#      (fails on an exception or a mismatch, never on a ratio);
+#   5. pytest (pytest-odoo) over addons/*/tests and tests/, HttpCase and
 #      browser tests included. Its summary line is the last line printed.
-# Exits non-zero when any of 2-4 fails.
+# Exits non-zero when any of 2-5 fails.
 #
 #   bash scripts/test.sh
 #
@@ -20,6 +23,7 @@
 #                      the default one (tests run in en_US)         (ru_RU)
 #   MGP_TEST_DATA_DIR  Odoo data directory (filestore) of the runs  ($HOME/.local/share/mgp/test-data)
 #   MGP_SKIP_LINT=1    skip step 2 (for quick local iterations)
+#   MGP_SKIP_BENCH=1   skip step 4 (for quick local iterations)
 #   PYTEST_ADDOPTS     extra pytest options, e.g. "-k calendar -x"
 set -euo pipefail
 
@@ -126,7 +130,41 @@ else
     mgp_info "install log: no WARNING/ERROR/CRITICAL line (outside the allow-list)"
 fi
 
-# ---------------------------------------------------------------- 4. pytest
+# ---------------------------------------------------------------- 4. benchmark smoke
+# The benchmark must always run: its generator and every figure of run.py on
+# a small region, in a copy of the fresh database (fails on an exception or a
+# cross-check mismatch, never on a ratio).
+if [ "${MGP_SKIP_BENCH:-0}" = 1 ]; then
+    mgp_step "Benchmark smoke skipped (MGP_SKIP_BENCH=1)"
+else
+    BENCH_DB=${MGP_TEST_DB}_bench
+    mgp_step "Benchmark smoke on a small generated region ($BENCH_DB)"
+    bench_started=$(date +%s)
+    dropdb --if-exists --force "$BENCH_DB"
+    rm -rf "$MGP_TEST_DATA_DIR/filestore/$BENCH_DB"
+    if createdb -T "$MGP_TEST_DB" "$BENCH_DB" &&
+        { [ ! -d "$MGP_TEST_DATA_DIR/filestore/$MGP_TEST_DB" ] ||
+            cp -r "$MGP_TEST_DATA_DIR/filestore/$MGP_TEST_DB" \
+                "$MGP_TEST_DATA_DIR/filestore/$BENCH_DB"; } &&
+        MGP_TEST_DATA_DIR=$MGP_TEST_DATA_DIR "$PYTHON" tests/bench/generate.py \
+            --db "$BENCH_DB" --cases 2000 --centres 4 --regions 2 --specialists 2 \
+            --ngos 5 --employers 20 --ngo-cases 100 --employer-plans 100 \
+            >"$WORK/bench-generate.log" 2>&1 &&
+        MGP_TEST_DATA_DIR=$MGP_TEST_DATA_DIR "$PYTHON" tests/bench/run.py \
+            --db "$BENCH_DB" --smoke --port $((MGP_TEST_PORT + 1)) \
+            >"$WORK/bench-run.log" 2>&1; then
+        sed 's/^/    /' "$WORK/bench-run.log"
+        mgp_info "benchmark smoke passed in $(($(date +%s) - bench_started)) s"
+    else
+        tail -n 40 "$WORK/bench-generate.log" "$WORK/bench-run.log" 2>/dev/null >&2 || true
+        mgp_warn "the benchmark smoke failed (logs above)"
+        failures+=("benchmark smoke")
+    fi
+    dropdb --if-exists --force "$BENCH_DB" || true
+    rm -rf "$MGP_TEST_DATA_DIR/filestore/$BENCH_DB"
+fi
+
+# ---------------------------------------------------------------- 5. pytest
 TEST_PATHS=()
 for dir in "$MGP_ADDONS_DIR"/*/tests; do
     [ -d "$dir" ] && [ -f "$(dirname "$dir")/__manifest__.py" ] && TEST_PATHS+=("$dir")

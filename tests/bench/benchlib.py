@@ -91,6 +91,7 @@ def open_env(args):
     options = [
         f"--database={args.db}",
         f"--addons-path={args.addons_path}",
+        f"--data-dir={args.data_dir}",
         "--log-level=warn",
         "--no-http",
     ]
@@ -113,6 +114,24 @@ def open_env(args):
         sys.exit(2)
     cr = registry.cursor()
     return cr, odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+
+
+def default_data_dir():
+    """The data directory (filestore) of the databases scripts/test.sh makes."""
+    return os.environ.get("MGP_TEST_DATA_DIR") or os.path.join(
+        os.path.expanduser("~"), ".local", "share", "mgp", "test-data"
+    )
+
+
+def add_common_arguments(parser):
+    """Options of every benchmark script: where the database and its files are."""
+    parser.add_argument("--addons-path", default=None)
+    parser.add_argument(
+        "--data-dir",
+        default=default_data_dir(),
+        help="Odoo data directory holding the database's filestore "
+        "(default: $MGP_TEST_DATA_DIR, else ~/.local/share/mgp/test-data)",
+    )
 
 
 def default_addons_path():

@@ -39,7 +39,12 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from benchlib import default_addons_path, open_env, out  # noqa: E402
+from benchlib import (  # noqa: E402
+    add_common_arguments,
+    default_addons_path,
+    open_env,
+    out,
+)
 
 from odoo.tools import SQL  # noqa: E402
 
@@ -777,7 +782,7 @@ class Generator:
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", default=os.environ.get("MGP_BENCH_DB", "mgp_bench"))
-    parser.add_argument("--addons-path", default=None)
+    add_common_arguments(parser)
     parser.add_argument("--cases", type=int, default=100000)
     parser.add_argument("--centres", type=int, default=20)
     parser.add_argument("--regions", type=int, default=4)

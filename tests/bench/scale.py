@@ -185,6 +185,8 @@ def _run_child(args, name, timeout=1800):
         args.db,
         "--addons-path",
         args.addons_path,
+        "--data-dir",
+        args.data_dir,
         "--child",
         name,
     ]
@@ -453,7 +455,15 @@ def bench_case_create(env, args):
     cr.execute("SAVEPOINT bench_create")
     people = env["res.partner"].create(
         [
-            {"name": f"Создаваемый {index}", "company_id": centre.id}
+            {
+                "name": f"Создаваемый {index}",
+                "company_id": centre.id,
+                # the service is for a disabled person: the eligibility check
+                # of case creation refuses a person without disability data
+                "mgp_disability_group": "3",
+                "mgp_ipra_number": f"ИПРА-Б-{index}",
+                "mgp_ipra_date": today,
+            }
             for index in range(args.create)
         ]
     )
@@ -604,6 +614,7 @@ class Server:
             f"--database={args.db}",
             f"--db-filter=^{args.db}$",
             f"--addons-path={args.addons_path}",
+            f"--data-dir={args.data_dir}",
             f"--http-port={args.port}",
             "--http-interface=127.0.0.1",
             f"--workers={args.workers}",

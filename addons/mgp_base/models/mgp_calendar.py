@@ -3,6 +3,7 @@ import bisect
 import datetime
 
 import holidays
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -234,3 +235,42 @@ class MgpCalendar(models.Model):
         return sum(
             1 for o in range(start + 1, end + 1) if exceptions.get(o, (o - 1) % 7 < 5)
         )
+
+    # ------------------------------------------------------------------
+    # Terms in calendar days and months (ГК РФ ст. 191–193)
+    # ------------------------------------------------------------------
+    @api.model
+    def working_day_on_or_after(self, day, state_id=False):
+        """``day`` itself when it is a working day, else the next working
+        day: where a term that ends on a day off ends (ГК РФ ст. 193)."""
+        day = fields.Date.to_date(day)
+        if self.is_working_day(day, state_id):
+            return day
+        return self.add_working_days(day, 1, state_id)
+
+    @api.model
+    def add_calendar_days(self, day, n, state_id=False):
+        """End of a term of ``n`` calendar days counted from ``day`` (the
+        term starts the next day, ГК РФ ст. 191), moved to the next working
+        day when it falls on a day off (ст. 193)."""
+        day = fields.Date.to_date(day)
+        end = datetime.date.fromordinal(day.toordinal() + n)
+        return self.working_day_on_or_after(end, state_id)
+
+    @api.model
+    def add_months(self, day, n, state_id=False):
+        """End of a term of ``n`` months counted from ``day``: the same day
+        of the last month, or its last day when it has none (ГК РФ ст. 192),
+        moved to the next working day when it is a day off (ст. 193)."""
+        day = fields.Date.to_date(day)
+        return self.working_day_on_or_after(day + relativedelta(months=n), state_id)
+
+    @api.model
+    def day_of_next_month(self, day, day_of_month, state_id=False):
+        """The ``day_of_month``-th day of the month following the month of
+        ``day`` («не позднее 10 числа месяца, следующего за отчетным»; the
+        last day of a shorter month), moved to the next working day when it
+        is a day off (ГК РФ ст. 193)."""
+        day = fields.Date.to_date(day)
+        end = day + relativedelta(months=1, day=max(day_of_month, 1))
+        return self.working_day_on_or_after(end, state_id)

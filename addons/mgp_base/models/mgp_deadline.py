@@ -64,7 +64,10 @@ class MgpDeadline(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
-    working_days = fields.Integer(string="Working days")
+    working_days = fields.Integer(
+        string="Length", help="The term's length in the unit of its rule."
+    )
+    unit = fields.Selection(related="rule_id.unit")
     at_risk_notified = fields.Boolean(readonly=True, copy=False)
     late_notified = fields.Boolean(readonly=True, copy=False)
 
@@ -104,9 +107,11 @@ class MgpDeadline(models.Model):
     def _open_for(self, record, code, date_start=None, user=None, days=None):
         """Open the deadline ``code`` of ``record`` counted from ``date_start``.
 
-        The due date is ``days`` (default: the rule's length) working days
-        after ``date_start`` in the calendar of the record's region. An
-        already open deadline with the same code is returned unchanged.
+        The variant of the rule in force on ``date_start`` in the record's
+        region applies; the due date is ``days`` (default: the rule's
+        length) in the rule's unit after ``date_start``, by the calendar of
+        that region. An already open deadline with the same code is returned
+        unchanged.
         """
         record.ensure_one()
         return self._open_many(
@@ -143,10 +148,8 @@ class MgpDeadline(models.Model):
             )
         }
         # rules are configuration every case user may apply
-        rule = self.env["mgp.deadline.rule"].sudo()._get_rule(code)
-        length = rule.days if days is None else days
+        variants = self.env["mgp.deadline.rule"].sudo()._mgp_variants(code)
         today = fields.Date.context_today(self)
-        Calendar = self.env["mgp.calendar"]
         vals_list = []
         for record in records:
             if record.id in existing:
@@ -158,13 +161,11 @@ class MgpDeadline(models.Model):
             )
             start = fields.Date.to_date(start) or today
             state_id = self._mgp_record_state_id(record)
-            date_due = Calendar.add_working_days(start, length, state_id)
-            date_at_risk = date_due
-            if rule.at_risk_days:
-                date_at_risk = max(
-                    Calendar.add_working_days(date_due, -rule.at_risk_days, state_id),
-                    start,
-                )
+            # the variant in force on the start day in the centre's region
+            rule = variants._mgp_in_force(start, state_id)
+            length = rule.days if days is None else days
+            date_due = rule._mgp_compute_due(start, state_id, length)
+            date_at_risk = rule._mgp_compute_at_risk(start, date_due, state_id)
             responsible = user
             if responsible is None:
                 responsible = (

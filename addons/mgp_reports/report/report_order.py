@@ -33,8 +33,9 @@ class ReportOrder(models.AbstractModel):
 
     @api.model
     def _mgp_get_form_values(self, docs):
-        rule = self.env["mgp.deadline.rule"].search(
-            [("code", "=", "s1_results")], limit=1
+        # the variant in force today in the region of the (first) centre
+        rule = self.env["mgp.deadline.rule"]._get_rule(
+            "s1_results", state_id=docs[:1].company_id.state_id.id
         )
         return {
             "form": {case.id: self._mgp_order_values(case) for case in docs},

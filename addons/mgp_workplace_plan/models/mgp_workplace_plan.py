@@ -193,12 +193,13 @@ class MgpWorkplacePlan(models.Model):
 
     def _compute_offer_window_days(self):
         # the deadline rules are configuration, shown to the employer too
-        rule = (
-            self.env["mgp.deadline.rule"]
-            .sudo()
-            .search([("code", "=", "s2_offer_response")], limit=1)
-        )
-        self.offer_window_days = rule.days or 7
+        Rule = self.env["mgp.deadline.rule"].sudo()
+        for plan in self:
+            # the variant in force today in the region of the plan's centre
+            # (the centre's region is public, the employer reads it too)
+            state = plan.company_id.sudo().state_id
+            rule = Rule._get_rule("s2_offer_response", state_id=state.id)
+            plan.offer_window_days = rule.days or 7
 
     @api.depends("origin_id")
     def _compute_version_ids(self):

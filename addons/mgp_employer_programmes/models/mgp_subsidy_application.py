@@ -336,3 +336,81 @@ class MgpSubsidyApplication(models.Model):
             "res_id": self.agreement_id.id,
             "view_mode": "form",
         }
+
+    # ------------------------------------------------------------------
+    # Portal
+    # ------------------------------------------------------------------
+    @api.model
+    def _mgp_portal_companies(self):
+        # the list of centres is public information for the application form
+        return self.env["res.company"].sudo().search([], order="name", limit=200)
+
+    @api.model
+    def _mgp_portal_document_types(self):
+        # the list of documents is public information for the form
+        return (
+            self.env["mgp.programme.document.type"]
+            .sudo()
+            .search([("procedure", "=", "subsidy_application")])
+        )
+
+    @api.model
+    def _mgp_portal_apply_errors(self, vals):
+        """What is wrong in an application typed in the portal, per field."""
+        errors = {}
+        if vals.get("company_id") not in self._mgp_portal_companies().ids:
+            errors["company_id"] = self.env._(
+                "Choose an employment centre from the list."
+            )
+        if not vals.get("cost_kind_ids"):
+            errors["cost_kind_ids"] = self.env._("Choose at least one kind of costs.")
+        for name, label in (
+            ("workplace_count", self.env._("the number of workplaces")),
+            ("amount_requested", self.env._("the planned costs")),
+        ):
+            try:
+                value = float(str(vals.get(name) or "").replace(",", ".") or 0)
+            except ValueError:
+                value = -1
+            if value <= 0:
+                errors[name] = self.env._("Give %s as a positive number.", label)
+            else:
+                vals[name] = value
+        if not vals.get("works_description"):
+            errors["works_description"] = self.env._(
+                "Give the preliminary list of works and equipment."
+            )
+        return errors
+
+    def _mgp_portal_figures(self):
+        """What the employer's page shows of the application and its
+        agreement: states, documents missing, amounts, monitoring."""
+        self.ensure_one()
+        self.check_access("read")
+        # the employer reads its own application; the checklist, the
+        # deadline and the agreement are the centre's records about it
+        application = self.sudo()
+        agreement = application.agreement_id
+        return {
+            "centre": application.company_id.name,
+            "review_due": application.review_due,
+            "missing": application._mgp_missing_documents().mapped("name"),
+            "agreement": agreement
+            and {
+                "name": agreement.name,
+                "state": dict(
+                    agreement._fields["state"]._description_selection(self.env)
+                ).get(agreement.state),
+                "amount": agreement.amount_total,
+                "retention_end": agreement.retention_end,
+                "refund": agreement.refund_amount,
+                "workplaces": [
+                    {
+                        "name": workplace.name,
+                        "amount": workplace.amount,
+                        "retention_end": workplace.retention_end,
+                    }
+                    for workplace in agreement.workplace_ids
+                ],
+            },
+        }

@@ -4,3 +4,4 @@ from . import test_subsidy_report
 from . import test_concurrency
 from . import test_business_aid
 from . import test_training
+from . import test_portal

@@ -14,6 +14,7 @@
     "development_status": "Alpha",
     "installable": True,
     "depends": ["mgp_base", "mgp_workplace_plan", "mgp_reports", "portal"],
+    "external_dependencies": {"python": ["num2words", "xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",
         "security/mgp_employer_programmes_rules.xml",
@@ -24,8 +25,10 @@
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
         "report/report_subsidy_templates.xml",
+        "report/report_programme_figures_templates.xml",
         "report/mgp_employer_programmes_reports.xml",
         "wizard/mgp_programme_action_wizard_views.xml",
+        "wizard/mgp_programme_figures_wizard_views.xml",
         "views/mgp_programme_setting_views.xml",
         "views/mgp_subsidy_application_views.xml",
         "views/mgp_subsidy_agreement_views.xml",

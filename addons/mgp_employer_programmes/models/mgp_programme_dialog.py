@@ -14,3 +14,15 @@ class MgpProgrammeDialogMixin(models.AbstractModel):
         return self.env["mgp.programme.action.wizard"]._mgp_open(
             self, self.env.context.get("mgp_dialog")
         )
+
+
+def without_defaults(model):
+    """``model`` in a context without any ``default_<field>`` key: the
+    records an action creates take their values from the action only, never
+    from what a client put in the context."""
+    context = model.env.context
+    if not any(key.startswith("default_") for key in context):
+        return model
+    return model.with_context(
+        {key: value for key, value in context.items() if not key.startswith("default_")}
+    )

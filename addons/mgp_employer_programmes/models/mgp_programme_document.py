@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .mgp_programme_dialog import without_defaults
+
 PROCEDURES = [
     ("subsidy_application", "Subsidy: application (004:96–103)"),
     ("subsidy_use", "Subsidy: proof of targeted use (004:108–110)"),
@@ -113,8 +115,8 @@ class MgpProgrammeChecklistMixin(models.AbstractModel):
                 }
                 for doc_type in types - present
             ]
-        # the checklist is the record's own bookkeeping
-        self.env["mgp.programme.document"].sudo().create(vals_list)
+        # the checklist is the record's own bookkeeping, nothing of the caller's
+        without_defaults(self.env["mgp.programme.document"].sudo()).create(vals_list)
 
     def _mgp_missing_documents(self, procedure=None):
         self.ensure_one()

@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .mgp_programme_dialog import without_defaults
+
 CHANNELS = [
     ("portal", "Portal"),
     ("paper", "On paper, in person"),
@@ -186,9 +188,9 @@ class MgpSubsidyApplication(models.Model):
         )
         self._mgp_check_documents("subsidy_application")
         self._mgp_check_conditions()
-        agreement = self.env["mgp.subsidy.agreement"]._mgp_engine_create(
-            self._mgp_prepare_agreement_vals()
-        )
+        agreement = without_defaults(
+            self.env["mgp.subsidy.agreement"]
+        )._mgp_engine_create(self._mgp_prepare_agreement_vals())
         self._mgp_engine_write(
             {
                 "state": "granted",
@@ -311,7 +313,7 @@ class MgpSubsidyApplication(models.Model):
             raise UserError(self.env._("Choose at least one kind of costs."))
         # a portal user may not create the centre's records: the engine
         # registers the application of the user's own organisation
-        application = self.sudo()._mgp_engine_create(
+        application = without_defaults(self.sudo())._mgp_engine_create(
             {
                 "employer_id": employer.id,
                 "partner_id": user.partner_id.id,

@@ -6,6 +6,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .mgp_programme_dialog import without_defaults
+
 REFUND_GROUNDS = [
     # seed 004:116
     ("violation", "Misuse or a broken condition"),
@@ -150,7 +152,7 @@ class MgpSubsidyWorkplace(models.Model):
                     open_ones[0].partner_id.name,
                 )
             )
-        return self.env["mgp.subsidy.employment"].create(
+        return without_defaults(self.env["mgp.subsidy.employment"]).create(
             {
                 "workplace_id": self.id,
                 "partner_id": partner.id,

@@ -65,3 +65,13 @@ class ReportSubsidyRefusal(models.AbstractModel):
                 "false_data": "указание недостоверных сведений",
             }
         }
+
+
+class ReportProgrammeFigures(models.AbstractModel):
+    """Figures of the programmes for a period (PDF)."""
+
+    _name = "report.mgp_employer_programmes.report_programme_figures"
+    _inherit = "mgp.report.form"
+    _description = "Programme figures"
+
+    _mgp_doc_model = "mgp.programme.figures.wizard"

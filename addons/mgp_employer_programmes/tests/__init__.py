@@ -5,3 +5,4 @@ from . import test_concurrency
 from . import test_business_aid
 from . import test_training
 from . import test_portal
+from . import test_figures

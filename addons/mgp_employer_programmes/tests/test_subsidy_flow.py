@@ -132,3 +132,26 @@ class TestSubsidyFlow(ProgrammesCommon):
         self.assertNotIn(application_2, visible)
         with self.assertRaises(AccessError):
             application.with_user(self.rep).write({"workplace_count": 3})
+
+    def test_hostile_context_reaches_no_created_record(self):
+        hostile = {
+            "default_received": True,
+            "default_state": "paid",
+            "default_date_signed": "2026-01-01",
+            "default_date_dismissed": "2026-02-01",
+            "default_dismissal_ground": "other",
+        }
+        application = self._application().with_context(**hostile)
+        self.assertFalse(application.document_ids.filtered("received"))
+        with freeze_time("2026-01-12"):
+            application.action_submit()
+            self._complete(application)
+            agreement = application.action_grant()
+        self.assertEqual(agreement.state, "draft")
+        self.assertFalse(agreement.date_signed)
+        self.assertFalse(agreement.document_ids.filtered("received"))
+        agreement = self._paid_agreement()
+        employment = agreement.workplace_ids.with_context(**hostile).action_hire(
+            self.person, date(2026, 1, 15)
+        )
+        self.assertFalse(employment.date_dismissed)

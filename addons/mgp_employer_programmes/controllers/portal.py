@@ -1,0 +1,129 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from werkzeug.exceptions import NotFound
+
+from odoo import http
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
+from odoo.http import request
+
+from odoo.addons.mgp_base.controllers.portal import MgpPortal
+
+
+class MgpSubsidyPortal(MgpPortal):
+    """The employer's pages of the workplace subsidy: its applications, a
+    new application, the state of each one and of its agreement."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "mgp_subsidy_count" in counters:
+            Application = request.env["mgp.subsidy.application"]
+            values["mgp_subsidy_count"] = (
+                Application.search_count(self._mgp_subsidy_domain())
+                if Application.has_access("read")
+                else 0
+            )
+        return values
+
+    def _mgp_subsidy_domain(self):
+        organisation = request.env.user.partner_id.commercial_partner_id
+        return Domain("employer_id", "=", organisation.id)
+
+    def _mgp_check_applicant(self):
+        if not request.env.user._mgp_may_apply_for_subsidy():
+            raise NotFound()
+
+    @http.route(
+        ["/my/subsidy", "/my/subsidy/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_subsidies(self, page=1, **kw):
+        self._mgp_check_applicant()
+        applications, pager = self._mgp_paged(
+            "mgp.subsidy.application", self._mgp_subsidy_domain(), "/my/subsidy", page
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "applications": applications,
+                "pager": pager,
+                "page_name": "mgp_subsidy",
+                "success": kw.get("success"),
+            }
+        )
+        return request.render("mgp_employer_programmes.portal_my_subsidies", values)
+
+    @http.route(
+        "/my/subsidy/<int:application_id>", type="http", auth="user", website=True
+    )
+    def portal_my_subsidy(self, application_id, **kw):
+        application = self._mgp_record_or_404("mgp.subsidy.application", application_id)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "application": application,
+                # the employer reads the state of its application, not the
+                # centre's records it refers to
+                "figures": application._mgp_portal_figures(),
+                "page_name": "mgp_subsidy",
+                "success": kw.get("success"),
+            }
+        )
+        return request.render("mgp_employer_programmes.portal_my_subsidy", values)
+
+    @http.route(
+        "/my/subsidy/apply",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def portal_subsidy_apply(self, **post):
+        self._mgp_check_applicant()
+        Application = request.env["mgp.subsidy.application"]
+        errors, field_errors = [], {}
+        kind_ids = [
+            int(value)
+            for value in request.httprequest.form.getlist("cost_kind_ids")
+            if value.isdigit()
+        ]
+        if request.httprequest.method == "POST":
+            files = request.httprequest.files.getlist("attachments")
+            files = [(f.filename, f.read()) for f in files if f.filename]
+            vals = {
+                "company_id": int(post["company_id"])
+                if (post.get("company_id") or "").isdigit()
+                else False,
+                "cost_kind_ids": kind_ids,
+                "workplace_count": post.get("workplace_count"),
+                "amount_requested": post.get("amount_requested"),
+                "works_description": (post.get("works_description") or "").strip(),
+                "home_work_ipra": bool(post.get("home_work_ipra")),
+            }
+            field_errors = Application._mgp_portal_apply_errors(vals)
+            if not field_errors:
+                try:
+                    application = Application._mgp_portal_apply(vals, files)
+                except (UserError, ValidationError, AccessError) as error:
+                    request.env.cr.rollback()
+                    errors = [str(error.args[0] if error.args else error)]
+                else:
+                    return request.redirect(
+                        f"/my/subsidy/{application.id}?success=applied"
+                    )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "companies": Application._mgp_portal_companies(),
+                "cost_kinds": request.env["mgp.subsidy.cost.kind"].search([]),
+                "checked_kinds": kind_ids,
+                "documents": Application._mgp_portal_document_types(),
+                "post": post,
+                "errors": errors,
+                "field_errors": field_errors,
+                "field_ids": {"cost_kind_ids": "cost_kind_first"},
+                "page_name": "mgp_subsidy_apply",
+            }
+        )
+        return request.render("mgp_employer_programmes.portal_subsidy_apply", values)

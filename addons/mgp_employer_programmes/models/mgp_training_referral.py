@@ -1,0 +1,293 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# seed 004:224–227
+GROUNDS = [
+    ("no_qualification", "No qualification"),
+    ("no_suitable_work", "No suitable work for lack of the qualification"),
+    ("change_profession", "A change of profession: no work for the qualification"),
+    ("lost_ability", "The ability to work in the qualification is lost"),
+]
+# seed 004:218–220
+AIMS = [
+    ("demand", "A profession in demand on the labour market"),
+    ("quota_workplace", "A workplace of an employer under contract (quota)"),
+    ("reserved_workplace", "A reserved workplace"),
+    ("own_business", "Own business"),
+]
+
+
+class MgpTrainingProfession(models.Model):
+    """A profession of the official list of kinds of work recommended to
+    disabled people (Order of the Ministry of Labour No. 515, seed 004:217)."""
+
+    _name = "mgp.training.profession"
+    _description = "Training Profession"
+    _order = "name"
+
+    name = fields.Char(required=True)
+    code = fields.Char()
+    note = fields.Text(string="Suitable for")
+    active = fields.Boolean(default=True)
+
+
+class MgpTrainingCondition(models.Model):
+    """A special condition of training per the IPRA (seed 004:240–246)."""
+
+    _name = "mgp.training.condition"
+    _description = "Special Training Condition"
+    _order = "sequence, id"
+
+    sequence = fields.Integer(default=10)
+    name = fields.Char(required=True)
+    active = fields.Boolean(default=True)
+
+
+class MgpTrainingReferral(models.Model):
+    """Training of an unemployed disabled person in a new profession (seed
+    004 §7): a referral on one of the four grounds (004:224–227), to a
+    profession of the official list and the IPRA (004:217), for an aim
+    (004:218–220), after vocational guidance when the choice is hard
+    (004:222), to another locality only with consent (004:221), at a
+    licensed school under contract (004:233–234), with the special
+    conditions of the IPRA (004:240–246), the stipend (004:212),
+    attendance (004:250), the certificate (004:249) and the referral to the
+    employer afterwards (004:76)."""
+
+    _name = "mgp.training.referral"
+    _description = "Training Referral"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "mgp.case.mixin",
+        "mgp.programme.dialog.mixin",
+    ]
+    _order = "id desc"
+    _mgp_number_code = "mgp.training.referral"
+    _mgp_protected_fields = (
+        "name",
+        "state",
+        "referral_date",
+        "date_start",
+        "date_end",
+        "certificate_number",
+        "certificate_date",
+        "employer_referral_date",
+        "drop_reason",
+    )
+    _mgp_create_only_fields = ("company_id", "partner_id")
+
+    partner_id = fields.Many2one(string="Disabled person", required=True)
+    state = fields.Selection(
+        [
+            ("draft", "Preparation"),
+            ("referred", "Referred"),
+            ("training", "In training"),
+            ("completed", "Completed"),
+            ("employer_referral", "Referred to an employer"),
+            ("dropped", "Dropped out"),
+        ],
+        required=True,
+        default="draft",
+        tracking=True,
+        index=True,
+    )
+    ground = fields.Selection(GROUNDS, required=True, tracking=True)
+    aim = fields.Selection(AIMS, required=True, default="demand", tracking=True)
+    profession_id = fields.Many2one(
+        "mgp.training.profession", required=True, tracking=True
+    )
+    ipra_recommends = fields.Boolean(
+        string="The IPRA recommends the training",
+        help="The IPRA recommends vocational training and the profession "
+        "(seed 004:217).",
+    )
+    choice_difficult = fields.Boolean(
+        string="Difficulty in choosing a profession",
+        help="Vocational guidance is given first (seed 004:222).",
+    )
+    guidance_date = fields.Date(string="Vocational guidance given on")
+    other_locality = fields.Boolean(string="In another locality")
+    consent_date = fields.Date(
+        string="Consent to another locality",
+        help="Training in another locality only with the person's consent "
+        "(seed 004:221).",
+    )
+    currency_id = fields.Many2one(
+        "res.currency", default=lambda self: self.env.ref("base.RUB")
+    )
+    travel_amount = fields.Monetary(string="Travel paid")
+    lodging_amount = fields.Monetary(string="Lodging paid")
+    school_id = fields.Many2one("res.partner", domain="[('is_company', '=', True)]")
+    school_license = fields.Char(string="Educational licence")
+    school_contract = fields.Char(string="Contract with the school")
+    school_contract_date = fields.Date()
+    condition_ids = fields.Many2many(
+        "mgp.training.condition", string="Special conditions"
+    )
+    practice_place = fields.Char(
+        help="Chosen per the IPRA's recommended conditions (seed 004:247)."
+    )
+    stipend_amount = fields.Monetary(
+        string="Stipend per month",
+        help="Paid also during temporary incapacity (seed 004:212).",
+    )
+    referral_date = fields.Date(tracking=True)
+    date_start = fields.Date(string="Training from", tracking=True)
+    date_end = fields.Date(string="Training until", tracking=True)
+    attendance_ids = fields.One2many("mgp.training.attendance", "referral_id")
+    certificate_number = fields.Char(tracking=True)
+    certificate_date = fields.Date(tracking=True)
+    employer_id = fields.Many2one("res.partner", domain="[('is_company', '=', True)]")
+    employer_referral_date = fields.Date(tracking=True)
+    drop_reason = fields.Text(tracking=True)
+
+    @api.constrains("travel_amount", "lodging_amount", "other_locality")
+    def _check_locality(self):
+        for referral in self:
+            if not referral.other_locality and (
+                referral.travel_amount or referral.lodging_amount
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Travel and lodging are paid only for training in "
+                        "another locality (seed 004:229–232)."
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_refer(self, referral_date=None):
+        """Issue the referral to the school."""
+        self.ensure_one()
+        self._mgp_check_transition(("draft",), "mgp_base.group_specialist")
+        referral_date = self._mgp_check_action_date(
+            referral_date, label=self.env._("The referral")
+        )
+        self._mgp_check_referral()
+        self._mgp_engine_write({"state": "referred", "referral_date": referral_date})
+        return True
+
+    def action_start(self, date_start, date_end=None):
+        self.ensure_one()
+        self._mgp_check_transition(("referred",), "mgp_base.group_specialist")
+        date_start = self._mgp_check_action_date(
+            date_start,
+            after=[(self.referral_date, self.env._("the referral"))],
+            label=self.env._("The start of the training"),
+        )
+        self._mgp_engine_write(
+            {
+                "state": "training",
+                "date_start": date_start,
+                "date_end": fields.Date.to_date(date_end) or False,
+            }
+        )
+        return True
+
+    def action_complete(self, certificate_number, certificate_date):
+        """The certificate of the profession is issued (seed 004:249)."""
+        self.ensure_one()
+        self._mgp_check_transition(("training",), "mgp_base.group_specialist")
+        if not certificate_number:
+            raise UserError(self.env._("Give the number of the certificate."))
+        certificate_date = self._mgp_check_action_date(
+            certificate_date,
+            after=[(self.date_start, self.env._("the start of the training"))],
+            label=self.env._("The certificate"),
+        )
+        self._mgp_engine_write(
+            {
+                "state": "completed",
+                "certificate_number": certificate_number,
+                "certificate_date": certificate_date,
+                "date_end": self.date_end or certificate_date,
+            }
+        )
+        return True
+
+    def action_refer_to_employer(self, employer, referral_date=None):
+        """Referral to the employer or the reserved workplace (seed 004:76)."""
+        self.ensure_one()
+        self._mgp_check_transition(("completed",), "mgp_base.group_specialist")
+        referral_date = self._mgp_check_action_date(
+            referral_date,
+            after=[(self.certificate_date, self.env._("the certificate"))],
+            label=self.env._("The referral to the employer"),
+        )
+        self.employer_id = employer
+        self._mgp_engine_write(
+            {"state": "employer_referral", "employer_referral_date": referral_date}
+        )
+        return True
+
+    def action_drop(self, reason):
+        self.ensure_one()
+        self._mgp_check_transition(
+            ("referred", "training"), "mgp_base.group_specialist"
+        )
+        if not reason:
+            raise UserError(self.env._("Give the reason."))
+        self._mgp_engine_write({"state": "dropped", "drop_reason": reason})
+        return True
+
+    def _mgp_check_referral(self):
+        self.ensure_one()
+        problems = []
+        if not self.partner_id.mgp_is_disabled:
+            problems.append(self.env._("the person is not recorded as disabled"))
+        if not self.ipra_recommends:
+            problems.append(
+                self.env._("the IPRA does not recommend the training (004:217)")
+            )
+        if self.choice_difficult and not self.guidance_date:
+            problems.append(self.env._("vocational guidance comes first (004:222)"))
+        if self.other_locality and not self.consent_date:
+            problems.append(
+                self.env._("another locality needs the person's consent (004:221)")
+            )
+        if not self.school_id or not self.school_license or not self.school_contract:
+            problems.append(
+                self.env._("name the licensed school and its contract (004:233–234)")
+            )
+        if problems:
+            raise UserError(
+                self.env._("The referral cannot be issued: %s.", "; ".join(problems))
+            )
+
+
+class MgpTrainingAttendance(models.Model):
+    """Attendance of a month of training (seed 004:250)."""
+
+    _name = "mgp.training.attendance"
+    _description = "Training Attendance"
+    _order = "month, id"
+
+    referral_id = fields.Many2one(
+        "mgp.training.referral", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(
+        related="referral_id.company_id", store=True, index=True
+    )
+    month = fields.Date(required=True, help="Any day of the month.")
+    days_planned = fields.Integer(string="Days of classes")
+    days_attended = fields.Integer(string="Days attended")
+    days_incapacity = fields.Integer(
+        string="Days of incapacity",
+        help="The stipend is paid during temporary incapacity too (004:212).",
+    )
+    note = fields.Char()
+
+    @api.constrains("days_planned", "days_attended", "days_incapacity")
+    def _check_days(self):
+        for line in self:
+            if min(line.days_planned, line.days_attended, line.days_incapacity) < 0:
+                raise ValidationError(self.env._("Days cannot be negative."))
+            if line.days_attended + line.days_incapacity > line.days_planned:
+                raise ValidationError(
+                    self.env._(
+                        "Days attended and of incapacity exceed the days of classes."
+                    )
+                )

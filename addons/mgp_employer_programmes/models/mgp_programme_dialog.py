@@ -23,6 +23,7 @@ def without_defaults(model):
     context = model.env.context
     if not any(key.startswith("default_") for key in context):
         return model
-    return model.with_context(
-        {key: value for key, value in context.items() if not key.startswith("default_")}
-    )
+    clean = {
+        key: value for key, value in context.items() if not key.startswith("default_")
+    }
+    return model.with_env(model.env(context=clean))

@@ -21,7 +21,6 @@ class MgpQuotaAgreement(models.Model):
     )
     organisation_id = fields.Many2one(
         "res.partner",
-        string="Organisation",
         required=True,
         help="The organisation or individual entrepreneur that employs the "
         "disabled people.",

@@ -60,16 +60,14 @@ class MgpQuotaWorkplace(models.Model):
     hours_per_week = fields.Float(digits=(4, 1), default=40.0)
     salary = fields.Char(string="Pay")
     conditions = fields.Text(string="Other conditions")
-    reservation_id = fields.Many2one("mgp.quota.reservation", string="Reservation")
+    reservation_id = fields.Many2one("mgp.quota.reservation")
     state = fields.Selection(
         [("vacant", "Vacant"), ("occupied", "Occupied"), ("closed", "Closed")],
         required=True,
         default="vacant",
         tracking=True,
     )
-    occupant_id = fields.Many2one(
-        "res.partner", string="Occupant", tracking=True, index=True
-    )
+    occupant_id = fields.Many2one("res.partner", tracking=True, index=True)
     date_occupied = fields.Date(string="Occupied since")
     referral_ids = fields.One2many("mgp.quota.referral", "workplace_id")
     active = fields.Boolean(default=True)

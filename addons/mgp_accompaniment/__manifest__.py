@@ -38,7 +38,6 @@
         ],
     },
     "demo": [
-        "demo/mgp_consent_demo.xml",
         "demo/mgp_accompaniment_demo.xml",
         "demo/mgp_accompaniment_citizen_demo.xml",
     ],

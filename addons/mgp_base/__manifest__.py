@@ -34,11 +34,9 @@
         "views/mgp_activity_views.xml",
         "views/mgp_impaired_function_views.xml",
         "views/mgp_mse_request_views.xml",
-        "views/mgp_register_views.xml",
         "views/res_partner_views.xml",
         "views/mgp_portal_a11y_templates.xml",
         "views/mgp_base_menus.xml",
-        "views/mgp_consent_views.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -13,7 +13,6 @@
     "installable": True,
     "depends": ["mgp_accompaniment", "mgp_reports", "portal"],
     "data": [
-        "security/mgp_complaint_security.xml",
         "security/ir.model.access.csv",
         "security/mgp_complaint_rules.xml",
         "data/ir_sequence_data.xml",

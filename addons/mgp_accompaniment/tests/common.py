@@ -24,7 +24,6 @@ class AccompanimentCommon(MgpCommon):
                 "mgp_disability_group": "3",
             }
         )
-        cls._new_consent(cls.person_2)
         cls.employer = cls.env["res.partner"].create(
             {"name": "ООО «Работодатель»", "is_company": True}
         )

@@ -59,22 +59,6 @@ class MgpCommon(TransactionCase):
                 "email": "testov@example.ru",
             }
         )
-        # his written consent to the processing of his health data and to
-        # their transfer to the NGO that accompanies him (152-FZ art. 9)
-        cls.consent = cls._new_consent(cls.person)
-
-    @classmethod
-    def _new_consent(cls, person, ngo_transfer=True, **vals):
-        return cls.env["mgp.consent"].create(
-            {
-                "partner_id": person.id,
-                "company_id": cls.company.id,
-                "date_given": "2024-01-10",
-                "scope_processing": True,
-                "scope_ngo_transfer": ngo_transfer,
-                **vals,
-            }
-        )
 
     @classmethod
     def _new_user(cls, login, group, company):

@@ -5,4 +5,3 @@ from . import mgp_ngo_application
 from . import res_country_state
 from . import res_partner
 from . import res_users
-from . import mgp_ngo_register

@@ -4,6 +4,7 @@ from . import mgp_quota_rule
 from . import mgp_quota_category
 from . import mgp_quota_exemption_ground
 from . import mgp_quota_report
+from . import mgp_quota_report_portal
 from . import mgp_quota_report_line
 from . import mgp_quota_notice
 from . import res_partner

@@ -145,3 +145,46 @@ class TestQuotaPortal(HttpCase, QuotaCommon):
     def test_staff_user_has_no_employer_form(self):
         self.authenticate(self.specialist_region.login, self.specialist_region.login)
         self.assertEqual(self.url_open("/my/quota/new").status_code, 404)
+
+    def test_exemption_documents_go_through_the_upload_checks(self):
+        """The documents of an exemption are checked like every upload of the
+        suite: a web page sent as a PDF is refused and nothing is kept."""
+        self._login(self.rep)
+        ground = self.env.ref("mgp_quota.quota_exemption_bankruptcy")
+        form = self._form(
+            date_from="2026-02-10",
+            exempt="1",
+            exemption_ground_id=str(ground.id),
+            exemption_note="Решение арбитражного суда",
+        )
+        page = self.url_open("/my/quota")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        form["csrf_token"] = token
+        with freeze_time("2026-04-03 09:00:00"):
+            response = self.url_open(
+                "/my/quota/new",
+                data=form,
+                files={
+                    "exemption_files": (
+                        "решение.pdf",
+                        b"<html><body><script>alert(1)</script></body></html>",
+                        "application/pdf",
+                    )
+                },
+            )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_mgp_error_summary", response.text)
+        self.assertFalse(self.Report.search([("employer_id", "=", self.employer.id)]))
+        pdf = b"%PDF-1.4\n1 0 obj<< /Type /Catalog >>endobj\ntrailer<< >>\n%%EOF\n"
+        with freeze_time("2026-04-03 09:00:00"):
+            self.url_open(
+                "/my/quota/new",
+                data=form,
+                files={"exemption_files": ("решение.pdf", pdf, "application/pdf")},
+            )
+        report = self.Report.search([("employer_id", "=", self.employer.id)])
+        self.assertEqual(len(report), 1)
+        self.assertEqual(
+            report.exemption_attachment_ids.mapped("name"), ["решение.pdf"]
+        )
+        self.assertEqual(report.exemption_attachment_ids.mimetype, "application/pdf")

@@ -366,7 +366,6 @@ class MgpIndicatorReportWizard(models.TransientModel):
                 share_text=self._mgp_share_text(figure),
             )
         # which terms I2 used, and the centre's other terms (not in I2)
-        Rule = wizard.env["mgp.deadline.rule"]
         for key, standard in (("i2_rules", True), ("i2_regional_rules", False)):
             data[key] = [
                 {
@@ -379,7 +378,7 @@ class MgpIndicatorReportWizard(models.TransientModel):
                     else "",
                     "legal_source": rule.legal_source or "",
                 }
-                for rule in Indicator._mgp_i2_rules(standard).with_env(Rule.env)
+                for rule in Indicator._mgp_i2_rules(standard)
             ]
         regional = Indicator._mgp_compute("i2_regional", *args)
         data["i2_regional"] = dict(regional, share_text=self._mgp_share_text(regional))

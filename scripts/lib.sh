@@ -446,7 +446,7 @@ mgp_master_password() {
 # configuration the suite is served with: only database DB, no database
 # manager nor database list (list_db = False and the server-wide module
 # mgp_server_guard), the master password of mgp_master_password (hashed),
-# proxy_mode from MGP_PROXY_MODE.
+# proxy_mode from MGP_PROXY_MODE, the read replica of MGP_DB_REPLICA_HOST/PORT.
 mgp_server_config() {
     local file=$1 db=$2 port=$3 interface=${4:-127.0.0.1}
     local password_file hash addons_path proxy_mode=False
@@ -477,6 +477,11 @@ http_interface = $interface
 http_port = $port
 proxy_mode = $proxy_mode
 EOF
+        # read-only routes and @api.readonly methods on a streaming replica
+        if [ -n "${MGP_DB_REPLICA_HOST:-}" ]; then
+            printf 'db_replica_host = %s\ndb_replica_port = %s\n' \
+                "$MGP_DB_REPLICA_HOST" "${MGP_DB_REPLICA_PORT:-$PGPORT}" >>"$file.partial"
+        fi
     ) && mv "$file.partial" "$file" || mgp_die "cannot write the configuration $file"
     chmod 600 "$file"
 }

@@ -77,6 +77,7 @@ class MgpAccompanimentPortal(MgpPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_my_accompaniments(self, page=1, **kw):
         cases, pager = self._mgp_paged(
@@ -92,7 +93,11 @@ class MgpAccompanimentPortal(MgpPortal):
         return request.render("mgp_accompaniment.portal_my_accompaniments", values)
 
     @http.route(
-        "/my/accompaniment/<int:case_id>", type="http", auth="user", website=True
+        "/my/accompaniment/<int:case_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_my_accompaniment(self, case_id, **kw):
         case = self._mgp_get_case(case_id)
@@ -118,6 +123,7 @@ class MgpAccompanimentPortal(MgpPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_my_accompaniment_certificate(self, case_id, download=False, **kw):
         case = self._mgp_get_case(case_id)
@@ -149,6 +155,7 @@ class MgpAccompanimentPortal(MgpPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_ngo_cases(self, page=1, **kw):
         ngo = self._mgp_ngo()
@@ -167,7 +174,13 @@ class MgpAccompanimentPortal(MgpPortal):
         )
         return request.render("mgp_accompaniment.portal_ngo_cases", values)
 
-    @http.route("/my/ngo/case/<int:case_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/ngo/case/<int:case_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_ngo_case(self, case_id, **kw):
         ngo = self._mgp_ngo()
         case = self._mgp_get_case(case_id)

@@ -8,6 +8,13 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 
+def readonly_get(controller, rule, args):
+    """``readonly`` of a route that shows a page on GET and acts on POST:
+    with a read replica configured (``--db_replica_host``), the page is
+    read there and only the form's POST reaches the primary."""
+    return request.httprequest.method in ("GET", "HEAD")
+
+
 class MgpPortal(CustomerPortal):
     """What the suite's portal pages share: a record of the user's or 404,
     and a list cut into pages."""

@@ -4,7 +4,7 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.http import request
 
-from odoo.addons.mgp_base.controllers.portal import MgpPortal
+from odoo.addons.mgp_base.controllers.portal import MgpPortal, readonly_get
 from odoo.addons.mgp_reports.controllers.portal import render_document_html
 
 from ..models.mgp_complaint import MgpPortalError
@@ -32,6 +32,7 @@ class MgpComplaintPortal(MgpPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_my_complaints(self, page=1, **kw):
         # the record rules show the complainant's own complaints only
@@ -43,7 +44,11 @@ class MgpComplaintPortal(MgpPortal):
         return request.render("mgp_complaint.portal_my_complaints", values)
 
     @http.route(
-        "/my/complaint/<int:complaint_id>", type="http", auth="user", website=True
+        "/my/complaint/<int:complaint_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_my_complaint(self, complaint_id, **kw):
         complaint = self._mgp_record_or_404("mgp.complaint", complaint_id)
@@ -64,6 +69,7 @@ class MgpComplaintPortal(MgpPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_my_complaint_answer(self, complaint_id, download=False, **kw):
         complaint = self._mgp_answered(complaint_id)
@@ -81,6 +87,7 @@ class MgpComplaintPortal(MgpPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_my_complaint_answer_html(self, complaint_id, **kw):
         """The reasoned answer as a page a screen reader reads."""
@@ -110,6 +117,7 @@ class MgpComplaintPortal(MgpPortal):
         type="http",
         auth="user",
         methods=["GET", "POST"],
+        readonly=readonly_get,
         website=True,
     )
     def portal_my_complaint_new(self, **post):
@@ -162,6 +170,7 @@ class MgpComplaintPortal(MgpPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_my_corrections(self, page=1, **kw):
         # the record rules show the applicant's own requests only
@@ -175,7 +184,11 @@ class MgpComplaintPortal(MgpPortal):
         return request.render("mgp_complaint.portal_my_corrections", values)
 
     @http.route(
-        "/my/correction/<int:correction_id>", type="http", auth="user", website=True
+        "/my/correction/<int:correction_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_my_correction(self, correction_id, **kw):
         correction = self._mgp_record_or_404("mgp.document.correction", correction_id)
@@ -194,6 +207,7 @@ class MgpComplaintPortal(MgpPortal):
         type="http",
         auth="user",
         methods=["GET", "POST"],
+        readonly=readonly_get,
         website=True,
     )
     def portal_my_correction_new(self, **post):

@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.http import request
 
-from odoo.addons.mgp_base.controllers.portal import MgpPortal
+from odoo.addons.mgp_base.controllers.portal import MgpPortal, readonly_get
 
 
 class MgpSubsidyPortal(MgpPortal):
@@ -37,6 +37,7 @@ class MgpSubsidyPortal(MgpPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_my_subsidies(self, page=1, **kw):
         self._mgp_check_applicant()
@@ -55,7 +56,11 @@ class MgpSubsidyPortal(MgpPortal):
         return request.render("mgp_employer_programmes.portal_my_subsidies", values)
 
     @http.route(
-        "/my/subsidy/<int:application_id>", type="http", auth="user", website=True
+        "/my/subsidy/<int:application_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_my_subsidy(self, application_id, **kw):
         application = self._mgp_record_or_404("mgp.subsidy.application", application_id)
@@ -77,6 +82,7 @@ class MgpSubsidyPortal(MgpPortal):
         type="http",
         auth="user",
         methods=["GET", "POST"],
+        readonly=readonly_get,
         website=True,
     )
     def portal_subsidy_apply(self, **post):

@@ -4,7 +4,9 @@ from odoo.http import request
 
 
 class MgpNgoRegistryPublic(http.Controller):
-    @http.route("/mgp/ngo-registry", type="http", auth="public", website=True)
+    @http.route(
+        "/mgp/ngo-registry", type="http", auth="public", website=True, readonly=True
+    )
     def mgp_ngo_registry(self, **kw):
         """The published registry: included organisations only."""
         organisations = (

@@ -5,7 +5,7 @@ from odoo import http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.mgp_base.controllers.portal import MgpPortal
+from odoo.addons.mgp_base.controllers.portal import MgpPortal, readonly_get
 
 STAFF_ROWS = 3
 TEXT_FIELDS = (
@@ -43,6 +43,7 @@ class MgpNgoPortal(MgpPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_my_ngo_applications(self, page=1, **kw):
         Application = request.env["mgp.ngo.application"]
@@ -72,6 +73,7 @@ class MgpNgoPortal(MgpPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_my_ngo_application(self, application_id, **kw):
         application = self._mgp_record_or_404("mgp.ngo.application", application_id)
@@ -105,6 +107,7 @@ class MgpNgoPortal(MgpPortal):
         type="http",
         auth="user",
         methods=["GET", "POST"],
+        readonly=readonly_get,
         website=True,
     )
     def portal_my_ngo_application_new(self, **post):

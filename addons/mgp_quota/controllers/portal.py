@@ -5,7 +5,7 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.mgp_base.controllers.portal import MgpPortal
+from odoo.addons.mgp_base.controllers.portal import MgpPortal, readonly_get
 
 LINE_FIELDS = ("worker_name", "position", "disability_group", "way", "contract_date")
 EMPTY_ROWS = 3
@@ -150,6 +150,7 @@ class MgpQuotaPortal(MgpPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_my_quota_reports(self, page=1, **kw):
         Report = request.env["mgp.quota.report"]
@@ -177,6 +178,7 @@ class MgpQuotaPortal(MgpPortal):
         type="http",
         auth="user",
         methods=["GET", "POST"],
+        readonly=readonly_get,
         website=True,
     )
     def portal_quota_new(self, **post):
@@ -214,6 +216,7 @@ class MgpQuotaPortal(MgpPortal):
         type="http",
         auth="user",
         methods=["GET", "POST"],
+        readonly=readonly_get,
         website=True,
     )
     def portal_my_quota_report(self, report_id, **post):
@@ -255,6 +258,7 @@ class MgpQuotaPortal(MgpPortal):
         type="http",
         auth="user",
         methods=["GET", "POST"],
+        readonly=readonly_get,
         website=True,
     )
     def portal_quota_referral(self, referral_id, **post):

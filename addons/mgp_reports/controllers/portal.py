@@ -36,6 +36,7 @@ class MgpReportsPortal(MgpAccompanimentPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_my_accompaniment_certificate_html(self, case_id, **kw):
         """The certificate as an accessible page: the text of the printed

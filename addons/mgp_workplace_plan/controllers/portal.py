@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.http import request
 
-from odoo.addons.mgp_base.controllers.portal import MgpPortal
+from odoo.addons.mgp_base.controllers.portal import MgpPortal, readonly_get
 from odoo.addons.mgp_reports.controllers.portal import render_document_html
 
 PLAN_REPORT = "mgp_workplace_plan.action_report_workplace_plan"
@@ -55,6 +55,7 @@ class MgpWorkplacePortal(MgpPortal):
         type="http",
         auth="user",
         website=True,
+        readonly=True,
     )
     def portal_my_workplace_plans(self, page=1, **kw):
         plans, pager = self._mgp_paged(
@@ -75,7 +76,13 @@ class MgpWorkplacePortal(MgpPortal):
         )
         return request.render("mgp_workplace_plan.portal_my_workplace_plans", values)
 
-    @http.route("/my/workplace/<int:plan_id>", type="http", auth="user", website=True)
+    @http.route(
+        "/my/workplace/<int:plan_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_my_workplace_plan(self, plan_id, **kw):
         plan = self._mgp_get_plan(plan_id)
         is_employer = plan._mgp_is_employer_user()
@@ -157,7 +164,11 @@ class MgpWorkplacePortal(MgpPortal):
         return request.redirect(f"{url}?success=comment")
 
     @http.route(
-        "/my/workplace/<int:plan_id>/plan.pdf", type="http", auth="user", website=True
+        "/my/workplace/<int:plan_id>/plan.pdf",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_workplace_plan_pdf(self, plan_id, download=False, **kw):
         plan = self._mgp_get_plan(plan_id)
@@ -173,7 +184,11 @@ class MgpWorkplacePortal(MgpPortal):
         )
 
     @http.route(
-        "/my/workplace/<int:plan_id>/plan/html", type="http", auth="user", website=True
+        "/my/workplace/<int:plan_id>/plan/html",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
     )
     def portal_workplace_plan_html(self, plan_id, **kw):
         """The sent plan (Appendix 2) as a page a screen reader reads."""
@@ -198,6 +213,7 @@ class MgpWorkplacePortal(MgpPortal):
         type="http",
         auth="user",
         methods=["GET", "POST"],
+        readonly=readonly_get,
         website=True,
     )
     def portal_workplace_appeal(self, **post):

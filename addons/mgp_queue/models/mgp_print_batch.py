@@ -43,6 +43,7 @@ class MgpPrintBatch(models.Model):
         "identity",
     )
     _mgp_create_only_fields = (
+        "name",
         "user_id",
         "company_id",
         "report_id",

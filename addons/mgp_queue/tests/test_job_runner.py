@@ -108,7 +108,8 @@ class TestJobRunner(BaseCase):
                 [r"\m(" + "|".join(map(str, ids)) + r")\M"],
             )
             cr.execute("DELETE FROM mgp_print_batch WHERE id IN %s", [ids])
-            cr.commit()
+            # the child server committed these rows
+            cr.commit()  # pylint: disable=invalid-commit
 
     def _login(self, login):
         session = requests.Session()

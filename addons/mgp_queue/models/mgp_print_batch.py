@@ -291,12 +291,10 @@ class MgpPrintBatch(models.Model):
             "target": "self",
         }
 
-    def unlink(self):
-        for batch in self:
-            if batch.state in OPEN_STATES:
-                raise UserError(self.env._("A batch being printed cannot be deleted."))
-        self.attachment_id.sudo().unlink()  # the batch's own files
-        return super().unlink()
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_printing(self):
+        if any(batch.state in OPEN_STATES for batch in self):
+            raise UserError(self.env._("A batch being printed cannot be deleted."))
 
     @api.model
     def _mgp_json_dumps(self, value):

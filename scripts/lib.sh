@@ -314,10 +314,18 @@ _mgp_odoo_requirements() {
     rm -f "$reqs" "$constraints"
 }
 
+# mgp_odoo_addons -- the OCA addons of requirements-odoo.txt (after Odoo).
+mgp_odoo_addons() {
+    [ -f "$MGP_ROOT/requirements-odoo.txt" ] || return 0
+    "$PYTHON" -m pip install -q --no-deps -r "$MGP_ROOT/requirements-odoo.txt" ||
+        mgp_die "pip could not install requirements-odoo.txt (OCA addons)"
+}
+
 mgp_odoo() {
     mgp_step "Odoo 19"
     if _mgp_odoo_ok; then
         _mgp_odoo_base_ok
+        mgp_odoo_addons
         mgp_info "$(cd / && "$PYTHON" -c 'import odoo, odoo.release as r; print("Odoo", r.version, "in", odoo.__path__[0])')"
         return 0
     fi
@@ -344,6 +352,7 @@ mgp_odoo() {
     # Odoo's pins may have moved packages that the suite needs newer.
     "$PYTHON" -m pip install -q -r "$MGP_ROOT/requirements.txt" ||
         mgp_die "pip could not install requirements.txt next to Odoo"
+    mgp_odoo_addons
     _mgp_odoo_base_ok
     mgp_info "$(cd / && "$PYTHON" -c 'import odoo, odoo.release as r; print("Odoo", r.version, "in", odoo.__path__[0])')"
 }
@@ -472,11 +481,13 @@ db_name = $db
 dbfilter = ^$db\$
 list_db = False
 admin_passwd = $hash
-server_wide_modules = base,rpc,web,mgp_server_guard
+server_wide_modules = base,rpc,web,mgp_server_guard,queue_job
 http_interface = $interface
 http_port = $port
 proxy_mode = $proxy_mode
 EOF
+        # the job runner of OCA queue_job (long work of mgp_queue)
+        printf '\n[queue_job]\nchannels = %s\n' "${MGP_QUEUE_CHANNELS:-root:2}" >>"$file.partial"
         # read-only routes and @api.readonly methods on a streaming replica
         if [ -n "${MGP_DB_REPLICA_HOST:-}" ]; then
             printf 'db_replica_host = %s\ndb_replica_port = %s\n' \

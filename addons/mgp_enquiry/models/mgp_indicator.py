@@ -53,9 +53,7 @@ class MgpIndicator(models.AbstractModel):
                 **self._mgp_from_where(query, "a"),
             )
         )
-        result = {
-            company.id: self._mgp_quality_value(0, 0) for company in companies
-        }
+        result = {company.id: self._mgp_quality_value(0, 0) for company in companies}
         result[False] = self._mgp_quality_value(0, 0)
         for company_id, denominator, numerator in self.env.cr.fetchall():
             result[company_id or False] = self._mgp_quality_value(

@@ -42,9 +42,7 @@ class MgpInspection(models.Model):
     kind = fields.Selection(
         INSPECTION_KINDS, required=True, default="current", tracking=True
     )
-    form = fields.Selection(
-        INSPECTION_FORMS, string="Form", required=True, default="documentary"
-    )
+    form = fields.Selection(INSPECTION_FORMS, required=True, default="documentary")
     inspectors = fields.Char(
         string="Inspected by",
         help="Names and positions of those who carry out the check (seed 002, "

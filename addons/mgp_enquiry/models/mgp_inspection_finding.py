@@ -22,12 +22,9 @@ class MgpInspectionFinding(models.Model):
     name = fields.Text(string="Finding", required=True)
     case_id = fields.Many2one(
         "mgp.accompaniment",
-        string="Case",
         domain="[('id', 'in', parent.case_ids)]",
     )
-    responsible_id = fields.Many2one(
-        "res.users", string="Responsible", domain="[('share', '=', False)]"
-    )
+    responsible_id = fields.Many2one("res.users", domain="[('share', '=', False)]")
     action = fields.Text(string="Follow-up action")
     date_due = fields.Date(string="Due date")
     done = fields.Boolean()
@@ -39,7 +36,10 @@ class MgpInspectionFinding(models.Model):
     @api.constrains("case_id", "inspection_id")
     def _check_case(self):
         for finding in self:
-            if finding.case_id and finding.case_id not in finding.inspection_id.case_ids:
+            if (
+                finding.case_id
+                and finding.case_id not in finding.inspection_id.case_ids
+            ):
                 raise ValidationError(
                     self.env._("A finding refers to one of the cases checked.")
                 )
@@ -62,4 +62,3 @@ class MgpInspectionFinding(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_if_open(self):
         self.inspection_id._mgp_check_findings_open()
-

@@ -11,7 +11,9 @@ class TestEnquiry(MgpEnquiryCommon):
         """Seed 002, 1.3.6: 15 calendar days from the registration; a term
         ending on a day off ends on the next working day."""
         rule = self.env.ref("mgp_enquiry.deadline_rule_enq_answer")
-        self.assertEqual((rule.unit, rule.days, rule.standard), ("calendar_days", 15, False))
+        self.assertEqual(
+            (rule.unit, rule.days, rule.standard), ("calendar_days", 15, False)
+        )
         self.assertIn("15 календарных дней", rule.legal_source)
         enquiry = self._enquiry()
         self.assertEqual(enquiry.state, "draft")
@@ -95,11 +97,13 @@ class TestEnquiry(MgpEnquiryCommon):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.specialist)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"answer_text": "Ответ дан.", "date_answer": date(2026, 1, 9)})
         )
         wizard.action_confirm()
-        self.assertEqual((enquiry.state, enquiry.answer_text), ("answered", "Ответ дан."))
+        self.assertEqual(
+            (enquiry.state, enquiry.answer_text), ("answered", "Ответ дан.")
+        )
 
 
 class TestEnquiryTransitions(MgpEnquiryCommon):

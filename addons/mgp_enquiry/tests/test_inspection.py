@@ -106,8 +106,19 @@ class TestInspection(InspectionCommon):
                 "plan_agreed_date": date(2026, 3, 12),
             }
         )
-        with self.assertRaises(ValidationError):
+        # the other centre's case is not even readable by the manager
+        with self.assertRaises(AccessError):
             self._inspection(case_ids=[(6, 0, other_case.ids)])
+        # and refused whoever links it
+        with self.assertRaises(ValidationError):
+            self.env["mgp.inspection"].create(
+                {
+                    "company_id": self.company.id,
+                    "period_from": date(2026, 1, 1),
+                    "period_to": date(2026, 3, 31),
+                    "case_ids": [(6, 0, other_case.ids)],
+                }
+            )
         inspection = self._inspection()
         self.assertFalse(
             self.env["mgp.inspection"]

@@ -25,7 +25,9 @@ class TestInspectionAct(InspectionCommon):
 
     def test_act(self):
         self.person.name = "Иванова Мария Петровна"
-        inspection = self._inspection(conclusion="Причина — отсутствие контроля сроков.")
+        inspection = self._inspection(
+            conclusion="Причина — отсутствие контроля сроков."
+        )
         with self.assertRaises(UserError):
             self._render(inspection)
         inspection.with_user(self.manager).action_start(date(2026, 4, 2))

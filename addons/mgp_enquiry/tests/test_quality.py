@@ -50,7 +50,11 @@ class TestQuality(InspectionCommon):
         )
         people = self.env["res.partner"].create(
             [
-                {"name": f"Гражданин {n}", "company_id": self.company.id}
+                {
+                    "name": f"Гражданин {n}",
+                    "company_id": self.company.id,
+                    "mgp_disability_group": "2",
+                }
                 for n in range(4)
             ]
         )
@@ -66,10 +70,11 @@ class TestQuality(InspectionCommon):
         figures = Indicator._mgp_quality_figures(
             date(2026, 3, 1), date(2026, 5, 31), self.company
         )
+        # the common case of ``person`` (plan agreed 12.03.2026) applied too
         self.assertEqual(
-            figures[False], {"numerator": 1, "denominator": 3, "share": 33.33}
+            figures[False], {"numerator": 1, "denominator": 4, "share": 25.0}
         )
-        self.assertEqual(figures[self.company.id]["denominator"], 3)
+        self.assertEqual(figures[self.company.id]["denominator"], 4)
         # employed after the end of the period: not yet counted
         figures = Indicator._mgp_quality_figures(
             date(2026, 3, 1), date(2026, 3, 31), self.company
@@ -93,8 +98,6 @@ class TestQuality(InspectionCommon):
                 }
             )
         )
-        self.assertEqual(
-            (wizard.quality_numerator, wizard.quality_denominator), (1, 3)
-        )
-        self.assertAlmostEqual(wizard.quality_share, 33.33)
+        self.assertEqual((wizard.quality_numerator, wizard.quality_denominator), (1, 4))
+        self.assertAlmostEqual(wizard.quality_share, 25.0)
         self.assertTrue(wizard.i2_denominator >= 0)

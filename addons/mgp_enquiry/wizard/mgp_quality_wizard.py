@@ -15,9 +15,7 @@ class MgpQualityWizard(models.TransientModel):
         required=True,
         default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
     )
-    date_to = fields.Date(
-        string="To", required=True, default=fields.Date.context_today
-    )
+    date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
     company_ids = fields.Many2many(
         "res.company",
         string="Centres",

@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class MgpInspectionFinding(models.Model):
@@ -58,6 +58,25 @@ class MgpInspectionFinding(models.Model):
         if vals.get("done") and not vals.get("date_done"):
             vals = dict(vals, date_done=fields.Date.context_today(self))
         return super().write(vals)
+
+    def action_mark_done(self, date_done=None):
+        """The follow-up is done: the head of the centre, or the employee
+        responsible for the finding, reports it."""
+        is_manager = self.env.user.has_group("mgp_base.group_manager")
+        for finding in self:
+            if not (is_manager or finding.responsible_id == self.env.user):
+                raise UserError(
+                    self.env._(
+                        "Only the head of the centre or the employee responsible "
+                        "for the finding may mark it done."
+                    )
+                )
+        self.check_access("read")
+        # the responsible specialist reads findings only; he reports his own
+        self.sudo().write(
+            {"done": True, "date_done": date_done or fields.Date.context_today(self)}
+        )
+        return True
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_open(self):

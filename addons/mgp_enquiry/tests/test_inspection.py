@@ -69,8 +69,13 @@ class TestInspection(InspectionCommon):
             inspection.with_user(self.manager).write({"conclusion": "Иное"})
         with self.assertRaises(UserError):
             self._finding(inspection)
-        finding.with_user(self.manager).done = True
-        self.assertTrue(finding.date_done)
+        # the responsible specialist reports his follow-up, another cannot
+        with self.assertRaises(UserError):
+            finding.with_user(self.specialist_2).action_mark_done()
+        with self.assertRaises(AccessError):
+            finding.with_user(self.specialist).write({"done": True})
+        finding.with_user(self.specialist).action_mark_done(date(2026, 4, 10))
+        self.assertEqual(finding.date_done, date(2026, 4, 10))
         self.assertEqual(inspection.finding_open_count, 0)
 
     def test_close_needs_complete_findings(self):

@@ -146,11 +146,11 @@ class ResPartner(models.Model):
         result = super()._read_format(fnames, load)
         hidden = PERSON_DATA_FIELDS.intersection(fnames)
         if hidden and result and not self.env.su:
-            allowed = set(
-                self.browse([vals["id"] for vals in result])
-                ._mgp_person_data_allowed()
-                .ids
-            )
+            readers = self.browse([vals["id"] for vals in result])
+            allowed_partners = readers._mgp_person_data_allowed()
+            # every read of the data shown is journaled (152-ФЗ ст. 19)
+            self._mgp_journal_read(allowed_partners, hidden)
+            allowed = set(allowed_partners.ids)
             for vals in result:
                 if vals["id"] not in allowed:
                     for name in hidden:
@@ -215,6 +215,11 @@ class ResPartner(models.Model):
             groups = self.env[model]._read_group([(field, "in", rest.ids)], [field])
             allowed |= self.browse(partner.id for [partner] in groups)
         return allowed
+
+    def _mgp_journal_read(self, partners, field_names, path=None):
+        """Record that the user read ``field_names`` of ``partners``
+        (the access journal implements it)."""
+        return None
 
     def _mgp_check_snils_free(self, snils):
         """Refuse a СНИЛС another person has, before the database does."""

@@ -1,0 +1,319 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The access journal of a person's special-category data.
+
+152-ФЗ ст. 19 ч. 2 п. 10 and Приказ ФСТЭК России № 21 (мера РСБ.3 — сбор,
+запись и хранение информации о событиях безопасности): every read of a
+person's СНИЛС, disability, ИПРА or working conditions, and every change of
+them, is recorded — who, when, which person, which fields, through which
+path, in which case.
+
+The journal is append-only for everyone: rows enter only through
+:func:`journal_add` (one ``INSERT`` per transaction, whatever the number of
+persons read), the ORM refuses create, write and unlink to every caller,
+administrators and superuser included; only the retention cron deletes
+rows older than the configured period.
+"""
+
+import contextvars
+import logging
+from contextlib import contextmanager
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.http import request
+from odoo.tools import SQL
+
+from .res_partner import PERSON_DATA_FIELDS as PERSON_DATA_KEYS
+
+_logger = logging.getLogger(__name__)
+
+BUFFER = "mgp.access.log"
+RETENTION_PARAM = "mgp_base.access_log_retention_months"
+# Приказ ФСТЭК № 21, РСБ.7: at least three months; the suite keeps a year
+DEFAULT_RETENTION_MONTHS = 12
+PATHS = [
+    ("form", "Form"),
+    ("list", "List"),
+    ("export", "Export"),
+    ("report", "Report"),
+    ("portal", "Portal"),
+    ("api", "API"),
+    ("server", "Server"),
+]
+LIST_METHODS = {
+    "web_search_read",
+    "search_read",
+    "web_read_group",
+    "read_group",
+    "formatted_read_group",
+}
+COLUMNS = (
+    "date",
+    "user_id",
+    "partner_id",
+    "operation",
+    "path",
+    "field_names",
+    "res_model",
+    "res_id",
+    "reason",
+    "company_id",
+)
+
+# switched off only by Python code measuring the journal's cost
+# (tests/bench/run.py); no client reaches it
+_SUSPENDED = contextvars.ContextVar("mgp_access_log_suspended", default=False)
+
+
+@contextmanager
+def journal_suspended():
+    token = _SUSPENDED.set(True)
+    try:
+        yield
+    finally:
+        _SUSPENDED.reset(token)
+
+
+def request_path():
+    """Through which path the current request reads: derived from the
+    request itself, never from what a client says of it."""
+    if not request:
+        return "server"
+    try:
+        path = request.httprequest.path
+    except RuntimeError:
+        return "server"
+    if path.startswith("/web/export"):
+        return "export"
+    if path.startswith("/report"):
+        return "report"
+    if path.startswith("/web/dataset/call"):
+        method = path.rstrip("/").rsplit("/", 1)[-1]
+        if method == "export_data":
+            return "export"
+        return "list" if method in LIST_METHODS else "form"
+    if path.startswith(("/json/", "/jsonrpc", "/xmlrpc")):
+        return "api"
+    if path.startswith("/web"):
+        return "form"
+    return "portal"
+
+
+def journal_add(env, partner_ids, operation, field_names, path=None, **extra):
+    """Queue rows of the journal; they are written in one ``INSERT`` when the
+    transaction commits (or :func:`journal_flush`)."""
+    if _SUSPENDED.get() or not partner_ids:
+        return
+    cr = env.cr
+    buffer = cr.precommit.data.get(BUFFER)
+    if buffer is None:
+        buffer = cr.precommit.data[BUFFER] = []
+        cr.precommit.add(lambda: journal_flush(env))
+    res_model, res_id = extra.get("res_model"), extra.get("res_id")
+    if not res_model:
+        res_model, res_id = _context_case(env)
+    now = fields.Datetime.now()
+    names = ",".join(sorted(field_names)) if field_names else ""
+    path = path or request_path()
+    user = env.user
+    for partner_id in partner_ids:
+        buffer.append(
+            (
+                now,
+                user.id,
+                partner_id,
+                operation,
+                path,
+                names,
+                res_model or None,
+                res_id or None,
+                extra.get("reason") or None,
+                user.company_id.id or None,
+            )
+        )
+
+
+def _context_case(env):
+    """The case the person is read for, when the client opened it from one."""
+    model = env.context.get("active_model")
+    active_id = env.context.get("active_id")
+    if (
+        isinstance(model, str)
+        and isinstance(active_id, int)
+        and model in dict(env["res.partner"]._mgp_person_data_sources())
+    ):
+        return model, active_id
+    return None, None
+
+
+def journal_flush(env):
+    """Write the queued rows in one statement."""
+    rows = env.cr.precommit.data.pop(BUFFER, None)
+    if not rows:
+        return
+    # row: the columns, then create_uid, create_date, write_uid, write_date
+    values = SQL(", ").join(
+        SQL(
+            "(%s)",
+            SQL(", ").join(SQL("%s", value) for value in (*row, *row[1::-1] * 2)),
+        )
+        for row in rows
+    )
+    query = SQL(
+        "INSERT INTO mgp_access_log (%s, create_uid, create_date, write_uid, "
+        "write_date) VALUES %s",
+        SQL(", ").join(map(SQL.identifier, COLUMNS)),
+        values,
+    )
+    if env.cr.readonly:
+        # a read on the replica is journaled on the primary
+        with env.registry.cursor() as cr:
+            cr.execute(query)
+    else:
+        env.cr.execute(query)
+
+
+class MgpAccessLog(models.Model):
+    _name = "mgp.access.log"
+    _description = "Access Journal of Person Data"
+    _order = "date desc, id desc"
+    _rec_name = "partner_id"
+
+    date = fields.Datetime(required=True, readonly=True, index=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="User",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+    )
+    operation = fields.Selection(
+        [
+            ("read", "Read"),
+            ("change", "Change"),
+            ("break_glass", "Access outside the cases"),
+        ],
+        required=True,
+        readonly=True,
+    )
+    path = fields.Selection(PATHS, required=True, readonly=True)
+    field_names = fields.Char(string="Fields", readonly=True)
+    res_model = fields.Char(string="Case model", readonly=True)
+    res_id = fields.Many2oneReference(
+        string="Case", model_field="res_model", readonly=True
+    )
+    reason = fields.Text(readonly=True)
+    company_id = fields.Many2one("res.company", string="Centre", readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        raise AccessError(self._mgp_append_only_message())
+
+    def write(self, vals):
+        raise AccessError(self._mgp_append_only_message())
+
+    def unlink(self):
+        raise AccessError(self._mgp_append_only_message())
+
+    def copy(self, default=None):
+        raise AccessError(self._mgp_append_only_message())
+
+    def _mgp_append_only_message(self):
+        return self.env._(
+            "The access journal is kept as it was written: nobody creates, "
+            "changes or deletes its entries."
+        )
+
+    @api.model
+    def _cron_purge(self):
+        """Delete the entries older than the retention period (months,
+        system parameter): the only deletion the journal knows."""
+        param = self.env["ir.config_parameter"].sudo().get_param(RETENTION_PARAM)
+        try:
+            months = max(int(param), 3)
+        except (TypeError, ValueError):
+            months = DEFAULT_RETENTION_MONTHS
+        limit = fields.Datetime.now() - relativedelta(months=months)
+        self.env.cr.execute(SQL("DELETE FROM mgp_access_log WHERE date < %s", limit))
+        _logger.info(
+            "access journal: %s entries past retention deleted", self.env.cr.rowcount
+        )
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    def _mgp_journal_read(self, partners, field_names, path=None):
+        """Journal the read of ``field_names`` of ``partners`` (individuals
+        with data only: an organisation has none)."""
+        if partners and field_names:
+            journal_add(self.env, partners.ids, "read", field_names, path=path)
+
+    @api.model
+    def _mgp_report_persons(self, model, docids):
+        """The persons whose data a printed form of ``model`` shows."""
+        if not docids:
+            return self.browse()
+        docids = [docids] if isinstance(docids, int) else list(docids)
+        if model == self._name:
+            people = self.browse(docids)
+        else:
+            field = dict(self._mgp_person_data_sources()).get(model)
+            if not field:
+                return self.browse()
+            # only the ids of the persons printed
+            people = self.env[model].sudo().browse(docids).mapped(field)
+        return people.filtered(lambda p: not p.is_company).with_env(self.env)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        changed = [
+            (partner.id, PERSON_DATA_KEYS.intersection(vals))
+            for partner, vals in zip(partners, vals_list, strict=True)
+        ]
+        for partner_id, names in changed:
+            if names:
+                journal_add(self.env, [partner_id], "change", names)
+        return partners
+
+    def write(self, vals):
+        result = super().write(vals)
+        names = PERSON_DATA_KEYS.intersection(vals)
+        if names:
+            journal_add(self.env, self.ids, "change", names)
+        return result
+
+
+class IrActionsReport(models.Model):
+    _inherit = "ir.actions.report"
+
+    def _get_rendering_context(self, report, docids, data):
+        """A printed form of a person or of his case is a read of his data:
+        journaled, whoever prints it (a portal user's print runs as
+        superuser, still under his own user id)."""
+        result = super()._get_rendering_context(report, docids, data)
+        partners = self.env["res.partner"]._mgp_report_persons(report.model, docids)
+        if partners:
+            path = request_path()
+            journal_add(
+                self.env,
+                partners.ids,
+                "read",
+                [report.report_name],
+                path=path if path in ("portal", "report") else "report",
+                res_model=report.model if report.model != "res.partner" else None,
+                res_id=docids[0] if docids and len(docids) == 1 else None,
+            )
+        return result

@@ -17,12 +17,14 @@ rows older than the configured period.
 import contextvars
 import logging
 from contextlib import contextmanager
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.http import request
+from odoo.modules.registry import Registry
 from odoo.tools import SQL
 
 from .res_partner import PERSON_DATA_FIELDS as PERSON_DATA_KEYS
@@ -107,10 +109,14 @@ def journal_add(env, partner_ids, operation, field_names, path=None, **extra):
     if _SUSPENDED.get() or not partner_ids:
         return
     cr = env.cr
-    buffer = cr.precommit.data.get(BUFFER)
+    # a read on a read-only cursor (a replica) is journaled on the primary
+    # once it is over; otherwise within the transaction, before its commit
+    hooks = cr.postcommit if cr.readonly else cr.precommit
+    buffer = hooks.data.get(BUFFER)
     if buffer is None:
-        buffer = cr.precommit.data[BUFFER] = []
-        cr.precommit.add(lambda: journal_flush(env))
+        buffer = hooks.data[BUFFER] = []
+        target = env.registry if cr.readonly else cr
+        hooks.add(partial(_journal_write, target, buffer))
     res_model, res_id = extra.get("res_model"), extra.get("res_id")
     if not res_model:
         res_model, res_id = _context_case(env)
@@ -149,8 +155,13 @@ def _context_case(env):
 
 
 def journal_flush(env):
-    """Write the queued rows in one statement."""
+    """Write the rows queued in this transaction now (one statement)."""
     rows = env.cr.precommit.data.pop(BUFFER, None)
+    if rows:
+        _journal_write(env.cr, rows)
+
+
+def _journal_write(target, rows):
     if not rows:
         return
     # row: the columns, then create_uid, create_date, write_uid, write_date
@@ -167,12 +178,12 @@ def journal_flush(env):
         SQL(", ").join(map(SQL.identifier, COLUMNS)),
         values,
     )
-    if env.cr.readonly:
-        # a read on the replica is journaled on the primary
-        with env.registry.cursor() as cr:
+    rows[:] = []
+    if isinstance(target, Registry):
+        with target.cursor() as cr:
             cr.execute(query)
     else:
-        env.cr.execute(query)
+        target.execute(query)
 
 
 class MgpAccessLog(models.Model):

@@ -324,6 +324,24 @@ class ResPartner(models.Model):
             people = self.env[model].sudo().browse(docids).mapped(field)
         return people.filtered(lambda p: not p.is_company).with_env(self.env)
 
+    @api.model
+    def _mgp_journal_print(self, model, docids, report_name):
+        """Journal the print of ``docids`` of ``model`` by ``report_name``."""
+        partners = self._mgp_report_persons(model, docids)
+        if not partners:
+            return
+        docids = [docids] if isinstance(docids, int) else list(docids)
+        path = request_path()
+        journal_add(
+            self.env,
+            partners.ids,
+            "read",
+            [report_name],
+            path=path if path == "portal" else "report",
+            res_model=model if model != self._name else None,
+            res_id=docids[0] if len(docids) == 1 else None,
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         partners = super().create(vals_list)
@@ -352,16 +370,10 @@ class IrActionsReport(models.Model):
         journaled, whoever prints it (a portal user's print runs as
         superuser, still under his own user id)."""
         result = super()._get_rendering_context(report, docids, data)
-        partners = self.env["res.partner"]._mgp_report_persons(report.model, docids)
-        if partners:
-            path = request_path()
-            journal_add(
-                self.env,
-                partners.ids,
-                "read",
-                [report.report_name],
-                path=path if path in ("portal", "report") else "report",
-                res_model=report.model if report.model != "res.partner" else None,
-                res_id=docids[0] if docids and len(docids) == 1 else None,
+        report_model = self._get_rendering_context_model(report)
+        # the suite's forms journal themselves (their portal pages too)
+        if not getattr(report_model, "_mgp_journals_print", False):
+            self.env["res.partner"]._mgp_journal_print(
+                report.model, docids, report.report_name
             )
         return result

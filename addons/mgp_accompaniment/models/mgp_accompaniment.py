@@ -586,6 +586,22 @@ class MgpAccompaniment(models.Model):
         :return: ``{partner: (basis, request)}``
         :raise UserError: for a person without any of them
         """
+        # a person of another centre is taken into a case only through that
+        # centre's sharing of his data: refused before anything about him
+        # (his name, whether he is disabled) is told
+        foreign = (
+            partners.sudo()
+            .filtered(lambda p: p.company_id and p.company_id not in self.env.companies)
+            .with_env(self.env)
+        )
+        if not self.env.su and foreign - foreign._mgp_person_data_allowed():
+            raise UserError(
+                self.env._(
+                    "This person is registered in another employment centre: he "
+                    "is taken into a case of your centre only when his data are "
+                    "shared with it, which the regional administrator decides."
+                )
+            )
         # the check reads the person's disability data whatever the user's
         # need to know: only the basis is kept on the case
         people = partners.sudo()

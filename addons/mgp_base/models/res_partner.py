@@ -206,14 +206,33 @@ class ResPartner(models.Model):
         partners = self.browse([pid for pid in self.ids if pid])
         if not partners:
             return self.browse()
-        allowed = partners.filtered(lambda p: p.create_uid == user)
+        # who registered each person, whether or not the user may read him
+        allowed = partners.sudo().filtered(lambda p: p.create_uid == user)
+        allowed = allowed.with_env(self.env)
+        # the centre of each person: a record of another centre (a request
+        # or a case opened there for him) gives no need to know of him —
+        # only the region's sharing does (sources marked as shared)
+        centres = {p.id: p.company_id.id for p in partners.sudo()}
         for model, field in self._mgp_person_data_sources():
             rest = partners - allowed
             if not rest:
                 break
+            Source = self.env[model]
+            by_centre = "company_id" in Source._fields and not getattr(
+                Source, "_mgp_person_data_shared", False
+            )
             # record rules decide which records the user may read
-            groups = self.env[model]._read_group([(field, "in", rest.ids)], [field])
-            allowed |= self.browse(partner.id for [partner] in groups)
+            groups = Source._read_group(
+                [(field, "in", rest.ids)],
+                [field, "company_id"] if by_centre else [field],
+            )
+            allowed |= self.browse(
+                group[0].id
+                for group in groups
+                if not by_centre
+                or not centres[group[0].id]
+                or centres[group[0].id] == group[1].id
+            )
         return allowed
 
     def _mgp_journal_read(self, partners, field_names, path=None):

@@ -4,7 +4,7 @@ aggregates, related group-bys, ordering, onchange and exports."""
 
 import warnings
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..models.res_partner import PERSON_DATA_FIELDS
 from .common import MgpCommon
@@ -138,3 +138,21 @@ class TestPersonReadPaths(MgpCommon):
             "datas"
         ]
         self.assertEqual(rows, [["112-233-445 95"]])
+
+    def test_request_of_another_centre_grants_no_need_to_know(self):
+        """Opening a request in another centre for a person of this one
+        does not widen the need to know of his data."""
+        Request = self.env["mgp.mse.request"].with_user(self.specialist_other)
+        try:
+            Request.create(
+                {"partner_id": self.person.id, "company_id": self.company_other.id}
+            )
+        except (AccessError, UserError, ValidationError):
+            pass  # refused outright: nothing widened either
+        person = self.person.with_user(self.specialist_other)
+        self.assertFalse(person._mgp_person_data_allowed())
+        # the centre's own specialist does get it through his request
+        self.assertEqual(
+            self.person.with_user(self.specialist)._mgp_person_data_allowed(),
+            self.person,
+        )

@@ -79,3 +79,28 @@ class TestAccessLogPaths(HttpCase, AccompanimentCommon):
         self.assertEqual(response.status_code, 200, response.text)
         self.assertEqual(response.json()[0]["mgp_snils"], self.person.mgp_snils)
         self.assertTrue(self._entries(self.specialist, "api"))
+
+    def test_case_form_is_journaled_with_its_case(self):
+        """The person's ИПРА data shown on his case are journaled with the
+        case."""
+        self.authenticate(self.specialist.login, f"{self.specialist.login}-pass1")
+        response = self.url_open(
+            f"/web/dataset/call_kw/{self.case._name}/web_read",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "id": 1,
+                "params": {
+                    "model": self.case._name,
+                    "method": "web_read",
+                    "args": [self.case.ids],
+                    "kwargs": {"specification": {"person_disability_group": {}}},
+                },
+            },
+        )
+        self.assertEqual(response.json()["result"][0]["person_disability_group"], "2")
+        entry = self._entries(self.specialist, "form").filtered(
+            lambda e: e.res_model == self.case._name
+        )
+        self.assertEqual(entry.res_id, self.case.id)
+        self.assertIn("mgp_disability_group", entry.field_names)

@@ -18,6 +18,16 @@ STATES = [
     ("terminated", "Terminated"),
 ]
 OPEN_STATES = ("new", "mse", "assignment", "active")
+# the person's data shown on the case (person_* fields)
+PERSON_IPRA_FIELDS = (
+    "mgp_disability_group",
+    "mgp_ipra_number",
+    "mgp_ipra_date",
+    "mgp_ipra_date_end",
+    "mgp_impaired_function_ids",
+    "mgp_recommended_conditions",
+    "mgp_contraindicated_conditions",
+)
 TERMINATION_REASONS = [
     ("no_need", "No need for accompaniment"),
     ("mse_refusal", "MSE bureau: no need (refusal)"),
@@ -483,6 +493,13 @@ class MgpAccompaniment(models.Model):
     def _compute_person_ipra(self):
         # need to know: the data of the persons whose data the user may read
         allowed = self.partner_id._mgp_person_data_allowed()
+        if not self.env.su:
+            # shown on the case: in the access journal
+            self.env["res.partner"]._mgp_journal_read(
+                allowed,
+                PERSON_IPRA_FIELDS,
+                case=self if len(self) == 1 and isinstance(self.id, int) else None,
+            )
         for case in self:
             # read as superuser, shown only when ``allowed`` (above)
             person = case.partner_id.sudo() if case.partner_id in allowed else None

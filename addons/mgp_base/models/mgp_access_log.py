@@ -302,11 +302,12 @@ class MgpAccessLog(models.Model):
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    def _mgp_journal_read(self, partners, field_names, path=None):
-        """Journal the read of ``field_names`` of ``partners`` (individuals
-        with data only: an organisation has none)."""
+    def _mgp_journal_read(self, partners, field_names, path=None, case=None):
+        """Journal the read of ``field_names`` of ``partners``, through
+        ``case`` when the data are shown on one."""
         if partners and field_names:
-            journal_add(self.env, partners.ids, "read", field_names, path=path)
+            extra = {"res_model": case._name, "res_id": case.id} if case else {}
+            journal_add(self.env, partners.ids, "read", field_names, path=path, **extra)
 
     @api.model
     def _mgp_report_persons(self, model, docids):

@@ -78,6 +78,7 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     mgp_person_data_readable = fields.Boolean(
+        string="Person data readable",
         compute="_compute_mgp_person_data_readable",
         groups=SUITE_GROUP,
     )
@@ -86,7 +87,8 @@ class ResPartner(models.Model):
     def _compute_mgp_person_data_readable(self):
         allowed = self._mgp_person_data_allowed()
         for partner in self:
-            partner.mgp_person_data_readable = partner in allowed
+            # a new person holds only what the user typed
+            partner.mgp_person_data_readable = not partner.id or partner in allowed
 
     def _mgp_person_data_allowed(self):
         allowed = super()._mgp_person_data_allowed()

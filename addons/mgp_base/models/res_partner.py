@@ -235,7 +235,7 @@ class ResPartner(models.Model):
             )
         return allowed
 
-    def _mgp_journal_read(self, partners, field_names, path=None):
+    def _mgp_journal_read(self, partners, field_names, path=None, case=None):
         """Record that the user read ``field_names`` of ``partners``
         (the access journal implements it)."""
         return None

@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# pylint: disable=consider-merging-classes-inherited
 """The access journal of a person's special-category data.
 
 152-ФЗ ст. 19 ч. 2 п. 10 and Приказ ФСТЭК России № 21 (мера РСБ.3 — сбор,
@@ -209,7 +210,6 @@ class MgpAccessLog(models.Model):
     date = fields.Datetime(required=True, readonly=True)
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         required=True,
         readonly=True,
     )
@@ -266,15 +266,24 @@ class MgpAccessLog(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        raise AccessError(self._mgp_append_only_message())
+        self._mgp_refuse_change()
+        return super().create(vals_list)
 
     def write(self, vals):
-        raise AccessError(self._mgp_append_only_message())
+        self._mgp_refuse_change()
+        return super().write(vals)
 
-    def unlink(self):
-        raise AccessError(self._mgp_append_only_message())
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        self._mgp_refuse_change()
 
     def copy(self, default=None):
+        self._mgp_refuse_change()
+        return super().copy(default)
+
+    def _mgp_refuse_change(self):
+        """Refused to everyone, superuser included: rows enter only through
+        :func:`journal_add`, leave only through :meth:`_cron_purge`."""
         raise AccessError(self._mgp_append_only_message())
 
     def _mgp_append_only_message(self):

@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# pylint: disable=consider-merging-classes-inherited
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -45,9 +46,11 @@ class MgpPersonAccessGrant(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        raise AccessError(
-            self.env._("An access granted outside the cases cannot be changed.")
-        )
+        if vals:
+            raise AccessError(
+                self.env._("An access granted outside the cases cannot be changed.")
+            )
+        return super().write(vals)
 
     @api.model
     def _mgp_grant(self, partner, reason):

@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# pylint: disable=consider-merging-classes-inherited
 """Need to know on the read paths that bypass ``read``.
 
 ``_read_format`` masks the person data a user may not read, ``_search``

@@ -16,6 +16,7 @@
     "external_dependencies": {"python": ["holidays", "python-stdnum"]},
     "data": [
         "security/mgp_base_security.xml",
+        "security/mgp_access_log_security.xml",
         "security/ir.model.access.csv",
         "security/mgp_base_rules.xml",
         "data/res_country_state_data.xml",
@@ -28,6 +29,7 @@
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/ir_config_parameter_data.xml",
+        "data/mgp_access_log_data.xml",
         "views/mgp_calendar_views.xml",
         "views/mgp_deadline_rule_views.xml",
         "views/mgp_deadline_views.xml",
@@ -37,6 +39,7 @@
         "views/res_partner_views.xml",
         "views/mgp_portal_a11y_templates.xml",
         "views/mgp_base_menus.xml",
+        "views/mgp_access_log_views.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -114,6 +114,104 @@ def bench_indicators(env, args):
     return indicators.bench_indicators(env, args, Result, best_times)
 
 
+def bench_access_journal(env, args):
+    """Reading person data with the access journal against the same reads
+    with the journal switched off (152-ФЗ ст. 19; issue 18): a list of
+    ``--journal-persons`` persons and a form, read by a specialist whose
+    cases they are, each read written to the journal in one statement."""
+    if "mgp.access.log" not in env:
+        return Result(
+            label="person reads with the access journal vs without",
+            ratio=0.0,
+            goal=1.2,
+            at_most=True,
+            skipped="n/a: mgp_base without the access journal in this database",
+        )
+    from odoo.addons.mgp_base.models.mgp_access_log import (  # noqa: PLC0415
+        journal_suspended,
+    )
+
+    company = env["res.company"].search([], limit=1)
+    user = env["res.users"].create(
+        {
+            "name": "Bench journal specialist",
+            "login": "bench_journal_specialist",
+            "company_id": company.id,
+            "company_ids": [(6, 0, company.ids)],
+            "group_ids": [(6, 0, env.ref("mgp_base.group_specialist").ids)],
+        }
+    )
+    persons = env["res.partner"].create(
+        [
+            {
+                "name": f"Журнал {index}",
+                "company_id": company.id,
+                "mgp_disability_group": "3",
+                "mgp_ipra_number": f"ИПРА-{index}",
+                "mgp_contraindicated_conditions": "Работа на высоте",
+            }
+            for index in range(args.journal_persons)
+        ]
+    )
+    # his cases: the need to know of every person read
+    env["mgp.mse.request"].create(
+        [
+            {"partner_id": person.id, "company_id": company.id, "user_id": user.id}
+            for person in persons
+        ]
+    )
+    env.flush_all()
+    spec = {
+        "name": {},
+        "mgp_snils": {},
+        "mgp_disability_group": {},
+        "mgp_ipra_number": {},
+        "mgp_contraindicated_conditions": {},
+        "mgp_impaired_function_ids": {"fields": {"display_name": {}}},
+    }
+    Partner = env["res.partner"].with_user(user)
+    domain = [("id", "in", persons.ids)]
+    form = Partner.browse(persons[0].id)
+
+    def read_list():
+        Partner.invalidate_model()
+        Partner.web_search_read(domain, spec)
+        env.cr.flush()  # the journal's rows, as at the end of the request
+
+    def read_form():
+        Partner.invalidate_model()
+        form.web_read(spec)
+        env.cr.flush()
+
+    def without(func):
+        def run():
+            with journal_suspended():
+                func()
+
+        return run
+
+    results = []
+    for label, func in (("list", read_list), ("form", read_form)):
+        func()  # warm-up, and a check that the journal is written
+        t_with, t_without = best_times([func, without(func)], args.rounds * 4)
+        result = Result(
+            label=f"{label} read with the access journal vs without",
+            ratio=t_with / t_without if t_without else float("inf"),
+            goal=1.2,
+            at_most=True,
+        )
+        result.notes.append(
+            f"{len(persons) if label == 'list' else 1} person(s): "
+            f"{t_with * 1000:.1f} ms with, {t_without * 1000:.1f} ms without"
+        )
+        results.append(result)
+    written = env["mgp.access.log"].search_count([("user_id", "=", user.id)])
+    if not written:
+        results[0].mismatches += 1
+        results[0].notes.append("no journal entry was written")
+    return results
+
+
 BENCHES = [
     bench_add_working_days,
     bench_sla_refresh,
@@ -123,6 +221,7 @@ BENCHES = [
     bench_cron_expire,
     bench_portal_lists,
     bench_indicators,
+    bench_access_journal,
 ]
 
 
@@ -139,6 +238,7 @@ SMOKE_SIZES = {
     "expire": 20,
     "clients": 2,
     "requests": 2,
+    "journal_persons": 80,
 }
 
 
@@ -183,6 +283,12 @@ def main(argv=None):
     )
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=10, help="per client")
+    parser.add_argument(
+        "--journal-persons",
+        type=int,
+        default=80,
+        help="persons of the list of the access journal figure (rolled back)",
+    )
     parser.add_argument("--port", type=int, default=8291)
     parser.add_argument(
         "--workers", type=int, default=0, help="Odoo --workers of the HTTP server"

@@ -18,6 +18,16 @@ STATES = [
     ("terminated", "Terminated"),
 ]
 OPEN_STATES = ("new", "mse", "assignment", "active")
+# the person's data shown on the case (person_* fields)
+PERSON_IPRA_FIELDS = (
+    "mgp_disability_group",
+    "mgp_ipra_number",
+    "mgp_ipra_date",
+    "mgp_ipra_date_end",
+    "mgp_impaired_function_ids",
+    "mgp_recommended_conditions",
+    "mgp_contraindicated_conditions",
+)
 TERMINATION_REASONS = [
     ("no_need", "No need for accompaniment"),
     ("mse_refusal", "MSE bureau: no need (refusal)"),
@@ -483,6 +493,13 @@ class MgpAccompaniment(models.Model):
     def _compute_person_ipra(self):
         # need to know: the data of the persons whose data the user may read
         allowed = self.partner_id._mgp_person_data_allowed()
+        if not self.env.su:
+            # shown on the case: in the access journal
+            self.env["res.partner"]._mgp_journal_read(
+                allowed,
+                PERSON_IPRA_FIELDS,
+                case=self if len(self) == 1 and isinstance(self.id, int) else None,
+            )
         for case in self:
             # read as superuser, shown only when ``allowed`` (above)
             person = case.partner_id.sudo() if case.partner_id in allowed else None
@@ -586,6 +603,22 @@ class MgpAccompaniment(models.Model):
         :return: ``{partner: (basis, request)}``
         :raise UserError: for a person without any of them
         """
+        # a person of another centre is taken into a case only through that
+        # centre's sharing of his data: refused before anything about him
+        # (his name, whether he is disabled) is told
+        foreign = (
+            partners.sudo()
+            .filtered(lambda p: p.company_id and p.company_id not in self.env.companies)
+            .with_env(self.env)
+        )
+        if not self.env.su and foreign - foreign._mgp_person_data_allowed():
+            raise UserError(
+                self.env._(
+                    "This person is registered in another employment centre: he "
+                    "is taken into a case of your centre only when his data are "
+                    "shared with it, which the regional administrator decides."
+                )
+            )
         # the check reads the person's disability data whatever the user's
         # need to know: only the basis is kept on the case
         people = partners.sudo()

@@ -21,9 +21,18 @@ class TestNeedDecision(AccompanimentCommon):
     def test_numbers_per_centre(self):
         case_1 = self._case()
         case_2 = self._case()
+        # a person of the other centre (one of this centre is taken into its
+        # cases only through this centre's sharing of his data)
+        person_other = self.env["res.partner"].create(
+            {
+                "name": "Сидоров Сидор Сидорович",
+                "company_id": self.company_other.id,
+                "mgp_disability_group": "3",
+            }
+        )
         other = self.Case.with_user(self.specialist_other).create(
             {
-                "partner_id": self.person_2.id,
+                "partner_id": person_other.id,
                 "company_id": self.company_other.id,
                 "plan_agreed_date": date(2025, 10, 31),
             }

@@ -11,3 +11,6 @@ from . import res_partner
 from . import res_company
 from . import mgp_upload
 from . import res_users
+from . import mgp_person_data_guard
+from . import mgp_access_log
+from . import mgp_person_access_grant

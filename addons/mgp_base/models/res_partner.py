@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# pylint: disable=consider-merging-classes-inherited
 import re
 
 from odoo import api, fields, models
@@ -146,11 +147,11 @@ class ResPartner(models.Model):
         result = super()._read_format(fnames, load)
         hidden = PERSON_DATA_FIELDS.intersection(fnames)
         if hidden and result and not self.env.su:
-            allowed = set(
-                self.browse([vals["id"] for vals in result])
-                ._mgp_person_data_allowed()
-                .ids
-            )
+            readers = self.browse([vals["id"] for vals in result])
+            allowed_partners = readers._mgp_person_data_allowed()
+            # every read of the data shown is journaled (152-ФЗ ст. 19)
+            self._mgp_journal_read(allowed_partners, hidden)
+            allowed = set(allowed_partners.ids)
             for vals in result:
                 if vals["id"] not in allowed:
                     for name in hidden:
@@ -206,15 +207,39 @@ class ResPartner(models.Model):
         partners = self.browse([pid for pid in self.ids if pid])
         if not partners:
             return self.browse()
-        allowed = partners.filtered(lambda p: p.create_uid == user)
+        # who registered each person, whether or not the user may read him
+        allowed = partners.sudo().filtered(lambda p: p.create_uid == user)
+        allowed = allowed.with_env(self.env)
+        # the centre of each person: a record of another centre (a request
+        # or a case opened there for him) gives no need to know of him —
+        # only the region's sharing does (sources marked as shared)
+        centres = {p.id: p.company_id.id for p in partners.sudo()}
         for model, field in self._mgp_person_data_sources():
             rest = partners - allowed
             if not rest:
                 break
+            Source = self.env[model]
+            by_centre = "company_id" in Source._fields and not getattr(
+                Source, "_mgp_person_data_shared", False
+            )
             # record rules decide which records the user may read
-            groups = self.env[model]._read_group([(field, "in", rest.ids)], [field])
-            allowed |= self.browse(partner.id for [partner] in groups)
+            groups = Source._read_group(
+                [(field, "in", rest.ids)],
+                [field, "company_id"] if by_centre else [field],
+            )
+            allowed |= self.browse(
+                group[0].id
+                for group in groups
+                if not by_centre
+                or not centres[group[0].id]
+                or centres[group[0].id] == group[1].id
+            )
         return allowed
+
+    def _mgp_journal_read(self, partners, field_names, path=None, case=None):
+        """Record that the user read ``field_names`` of ``partners``
+        (the access journal implements it)."""
+        return None
 
     def _mgp_check_snils_free(self, snils):
         """Refuse a СНИЛС another person has, before the database does."""

@@ -6,3 +6,5 @@ from . import test_mse_request
 from . import test_security
 from . import test_ui
 from . import test_upload
+from . import test_person_read_paths
+from . import test_access_log

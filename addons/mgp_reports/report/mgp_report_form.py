@@ -73,6 +73,8 @@ class MgpReportForm(models.AbstractModel):
     _description = "Printed form of the accompaniment measure"
 
     _mgp_doc_model = None
+    # every print and portal page of a form is in the access journal
+    _mgp_journals_print = True
 
     @api.model
     def ru_date(self, value, blank=RU_DATE_BLANK):
@@ -92,6 +94,9 @@ class MgpReportForm(models.AbstractModel):
             .browse(docids)
         )
         self._mgp_check_docs(docs)
+        self.env["res.partner"]._mgp_journal_print(
+            self._mgp_doc_model, docids, self._name.removeprefix("report.")
+        )
         values = {
             "doc_ids": docids,
             "doc_model": self._mgp_doc_model,

@@ -45,6 +45,9 @@ class MgpSocempRecord(models.Model):
     _name = "mgp.socemp.record"
     _description = "Social Employment Register Record"
     _inherit = ["mail.thread", "mail.activity.mixin", "mgp.case.mixin"]
+    # the register is the region's sharing of the persons' data: its readers
+    # need them whatever the centre (mgp_base: res.partner need to know)
+    _mgp_person_data_shared = True
     _order = "id desc"
     _mgp_number_code = "mgp.socemp.record"
     _mgp_protected_fields = (

@@ -50,10 +50,15 @@ class MgpWorkplacePlanLine(models.Model):
     @api.depends("activity_id")
     def _compute_content(self):
         working_time = self.env.ref(WORKING_TIME_ACTIVITY, raise_if_not_found=False)
+        # the disability group words the plan only for whoever may read it:
+        # an onchange must not tell anyone else whether a person is of group
+        # I or II
+        # (a stored compute runs as superuser: ask for the user himself)
+        allowed = self.plan_id.partner_id.sudo(False)._mgp_person_data_allowed()
         for line in self:
             content = line.activity_id.content or line.activity_id.name or ""
-            # the disability group words the plan; it is not shown elsewhere
-            group = line.plan_id.partner_id.sudo().mgp_disability_group
+            person = line.plan_id.partner_id
+            group = person in allowed and person.mgp_disability_group
             if line.activity_id == working_time and group in ("1", "2"):
                 content = f"{content}\n{WORKING_TIME_NOTE}".strip()
             line.content = content

@@ -2,6 +2,7 @@
 from . import (
     test_appeal,
     test_cron,
+    test_line_onchange,
     test_offer,
     test_portal,
     test_portal_documents,

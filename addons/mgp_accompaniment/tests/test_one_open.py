@@ -15,7 +15,13 @@ class TestOneOpenCase(AccompanimentCommon):
     def test_second_open_case_refused_naming_the_open_one(self):
         first = self._case()
         with self.assertRaises(UserError) as refused:
-            self._case(date(2025, 11, 3))
+            self.Case.with_user(self.specialist).create(
+                {
+                    "partner_id": self.person.id,
+                    "company_id": self.company.id,
+                    "plan_agreed_date": date(2025, 11, 3),
+                }
+            )
         self.assertIn(first.name, str(refused.exception))
         self.assertIn(self.person.name, str(refused.exception))
         self.assertEqual(

@@ -10,14 +10,16 @@ from datetime import date
 from psycopg2.errors import LockNotAvailable, SerializationFailure
 
 from odoo import api
-from odoo.exceptions import UserError
+from odoo.exceptions import ConcurrencyError, UserError
 from odoo.orm.environments import Transaction
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
 CONTEXT = {"mail_notify_force_send": False, "tracking_disable": True}
-RETRIED = (LockNotAvailable, SerializationFailure)
+# ConcurrencyError: the one-open index met a parallel case (Odoo's HTTP
+# layer retries it like a serialization failure)
+RETRIED = (LockNotAvailable, SerializationFailure, ConcurrencyError)
 
 
 @tagged("post_install", "-at_install")
@@ -34,15 +36,19 @@ class TestEngineConcurrency(TransactionCase):
         with self.registry.cursor() as cr:
             env = self._new_env(cr)
             company = env["res.company"].create({"name": "ЦЗН Параллельный"})
-            person = env["res.partner"].create(
-                {
-                    "name": "Параллельный Гражданин",
-                    "company_id": company.id,
-                    "mgp_disability_group": "2",
-                }
+            persons = env["res.partner"].create(
+                [
+                    {
+                        "name": f"Параллельный Гражданин {index}",
+                        "company_id": company.id,
+                        "mgp_disability_group": "2",
+                    }
+                    for index in range(3)
+                ]
             )
             cr.commit()
-            self.company_id, self.person_id = company.id, person.id
+            self.company_id, self.person_ids = company.id, persons.ids
+            self.person_id = persons.ids[0]
             self.activity_id = (
                 env["mgp.activity"].search([("service", "=", "employment")], limit=1).id
             )
@@ -61,7 +67,7 @@ class TestEngineConcurrency(TransactionCase):
                 [("company_id", "=", self.company_id)]
             ).unlink()
             env["ir.sequence"].search([("company_id", "=", self.company_id)]).unlink()
-            env["res.partner"].browse(self.person_id).unlink()
+            env["res.partner"].browse(self.person_ids).unlink()
             company = env["res.company"].browse(self.company_id)
             try:
                 with cr.savepoint():
@@ -112,10 +118,10 @@ class TestEngineConcurrency(TransactionCase):
         self.assertFalse(errors, errors)
         return results, user_errors
 
-    def _new_case(self, env):
+    def _new_case(self, env, person_id=None):
         return env["mgp.accompaniment"].create(
             {
-                "partner_id": self.person_id,
+                "partner_id": person_id or self.person_id,
                 "company_id": self.company_id,
                 "plan_agreed_date": date(2026, 3, 2),
                 "line_ids": [(0, 0, {"activity_id": self.activity_id})],
@@ -125,7 +131,7 @@ class TestEngineConcurrency(TransactionCase):
     @mute_logger("odoo.sql_db")
     def test_parallel_first_numbers_of_a_new_centre(self):
         names, _errors = self._in_parallel(
-            3, lambda env, index: self._new_case(env).name
+            3, lambda env, index: self._new_case(env, self.person_ids[index]).name
         )
         self.assertEqual(len(names), 3)
         self.assertEqual(len(set(names)), 3, names)
@@ -190,4 +196,23 @@ class TestEngineConcurrency(TransactionCase):
             # one decision, one assignment deadline
             self.assertEqual(
                 len(case.deadline_ids.filtered(lambda d: d.code == "s1_assignment")), 1
+            )
+
+    @mute_logger("odoo.sql_db")
+    def test_parallel_second_open_case_refused(self):
+        """Two specialists open a case for the same person at once: one
+        case is opened, the other is refused naming it."""
+        names, refused = self._in_parallel(
+            2, lambda env, index: self._new_case(env).name
+        )
+        self.assertEqual(len(names), 1, (names, refused))
+        self.assertEqual(len(refused), 1)
+        self.assertIn(names[0], str(refused[0]))
+        with self.registry.cursor() as cr:
+            env = self._new_env(cr)
+            self.assertEqual(
+                env["mgp.accompaniment"].search_count(
+                    [("partner_id", "=", self.person_id)]
+                ),
+                1,
             )

@@ -128,6 +128,9 @@ class MgpAccompaniment(models.Model):
         "eligibility_request_id",
     )
     _mgp_create_only_fields = ("company_id", "partner_id")
+    # one open service-1 case per person (issue 17)
+    _mgp_one_open_fields = ("partner_id",)
+    _mgp_closed_states = ("employed", "expired", "terminated")
 
     name = fields.Char(
         string="Number", required=True, copy=False, readonly=True, default="/"

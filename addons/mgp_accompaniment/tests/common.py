@@ -76,7 +76,20 @@ class AccompanimentCommon(MgpCommon):
             ],
         }
         values.update(vals)
+        values["partner_id"] = self._free_person(values["partner_id"]).id
         return self.Case.with_user(user or self.specialist).create(values)
+
+    def _free_person(self, partner_id):
+        """The person, or a namesake when the person has an open case
+        already (one open service-1 case per person)."""
+        person = self.env["res.partner"].browse(partner_id)
+        domain = [
+            ("partner_id", "=", person.id),
+            ("state", "not in", self.Case._mgp_closed_states),
+        ]
+        if not self.Case.sudo().search_count(domain):
+            return person
+        return person.copy({"name": person.name, "mgp_snils": False})
 
     def _deadline(self, case, code):
         return case._mgp_deadline_get(code)

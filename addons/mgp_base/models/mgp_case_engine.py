@@ -15,15 +15,68 @@
 """
 
 import contextvars
+import functools
 from contextlib import contextmanager
 
+from psycopg2.errors import UniqueViolation
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.exceptions import ConcurrencyError, UserError, ValidationError
+from odoo.tools import SQL, sql
 
 # {model name: frozenset of record ids, plus CREATE for new records}
 _ENGINE_GRANTS = contextvars.ContextVar("mgp_engine_grants", default=None)
 CREATE = "create"
+
+
+# Context keys that change what an action creates or writes (defaults of
+# any field, archived records seen as active, silenced tracking, import and
+# install modes, sizes instead of file contents): a JSON-RPC client sends
+# any context, an action runs without them.
+OUTCOME_KEYS = frozenset(
+    {
+        "active_test",
+        "tracking_disable",
+        "mail_notrack",
+        "mail_create_nolog",
+        "mail_create_nosubscribe",
+        "mail_auto_subscribe_no_notify",
+        "mail_activity_automation_skip",
+        "install_mode",
+        "install_filename",
+        "import_file",
+        "bin_size",
+        "force_company",
+    }
+)
+
+
+def mgp_clean_context(context):
+    """``context`` without ``default_*`` keys and :data:`OUTCOME_KEYS`, or
+    ``None`` when it has none of them."""
+    if not any(key.startswith("default_") or key in OUTCOME_KEYS for key in context):
+        return None
+    return {
+        key: value
+        for key, value in context.items()
+        if not (key.startswith("default_") or key in OUTCOME_KEYS)
+    }
+
+
+def _mgp_clean_env(records):
+    clean = mgp_clean_context(records.env.context)
+    return records if clean is None else records.with_env(records.env(context=clean))
+
+
+def _mgp_clean_call(method):
+    """Run the public action ``method`` with a clean context."""
+
+    @functools.wraps(method)
+    def action(self, *args, **kwargs):
+        return method(_mgp_clean_env(self), *args, **kwargs)
+
+    action._mgp_clean_call = True
+    return action
 
 
 @contextmanager
@@ -37,12 +90,40 @@ def _granted(model, ids):
         _ENGINE_GRANTS.reset(token)
 
 
+class Base(models.AbstractModel):
+    """The suite's public actions run with a clean context."""
+
+    _inherit = "base"
+
+    def _register_hook(self):
+        """Wrap every ``action_*`` method the suite's addons define, on any
+        model (wizards included), so that no ``default_*`` or outcome key of
+        the caller's context (:func:`mgp_clean_context`) reaches what it
+        creates or writes."""
+        super()._register_hook()
+        cls = type(self)
+        names = {
+            name
+            for klass in cls.__mro__
+            if klass.__module__.startswith("odoo.addons.mgp_")
+            for name in vars(klass)
+            if name.startswith("action_") and callable(vars(klass)[name])
+        }
+        for name in names:
+            method = getattr(cls, name)
+            if not getattr(method, "_mgp_clean_call", False):
+                setattr(cls, name, _mgp_clean_call(method))
+
+
 class MgpProtectedMixin(models.AbstractModel):
     """Fields set only by the record's actions and the engine.
 
     Declare ``_mgp_protected_fields`` (never given by a client, neither on
     create nor on write) and ``_mgp_create_only_fields`` (given on create,
-    never changed afterwards). Actions set them through
+    never changed afterwards): each class declares only its own fields, the
+    lists of every class of the model (every addon that ``_inherit`` it) are
+    merged along the MRO by :meth:`_mgp_protected_field_names` and
+    :meth:`_mgp_create_only_field_names`. Actions set them through
     :meth:`_mgp_engine_write` / :meth:`_mgp_engine_create` after their checks.
     """
 
@@ -52,11 +133,37 @@ class MgpProtectedMixin(models.AbstractModel):
     _mgp_protected_fields = ()
     _mgp_create_only_fields = ()
 
+    @classmethod
+    def _mgp_merged_names(cls, attribute):
+        """The union of ``attribute`` over every class of the model."""
+        cache = cls.__dict__.get("_mgp_merged_cache")
+        if cache is None:
+            cache = {}
+            if getattr(cls, "pool", None) is not None:  # a registry class
+                cls._mgp_merged_cache = cache
+        if attribute not in cache:
+            cache[attribute] = frozenset(
+                name
+                for klass in cls.__mro__
+                for name in vars(klass).get(attribute) or ()
+            )
+        return cache[attribute]
+
+    @api.model
+    def _mgp_protected_field_names(self):
+        """Protected fields declared by every addon extending the model."""
+        return self._mgp_merged_names("_mgp_protected_fields")
+
+    @api.model
+    def _mgp_create_only_field_names(self):
+        """Create-only fields declared by every addon extending the model."""
+        return self._mgp_merged_names("_mgp_create_only_fields")
+
     @api.model
     def fields_get(self, allfields=None, attributes=None):
         """Clients see the protected fields as read-only."""
         res = super().fields_get(allfields, attributes)
-        for name in self._mgp_protected_fields:
+        for name in self._mgp_protected_field_names():
             if name in res and (attributes is None or "readonly" in attributes):
                 res[name]["readonly"] = True
         return res
@@ -65,17 +172,22 @@ class MgpProtectedMixin(models.AbstractModel):
     # The private path of the actions
     # ------------------------------------------------------------------
     def _mgp_engine_write(self, vals):
-        """Write protected ``vals`` after an action's checks."""
+        """Write protected ``vals`` after an action's checks (in a clean
+        context: the caller's keys change nothing)."""
         with _granted(self._name, self.ids):
-            return self.write(vals)
+            return _mgp_clean_env(self).write(vals)
 
     @api.model
     def _mgp_engine_create(self, vals_list):
-        """Create records with protected values set by the engine."""
+        """Create records with protected values set by the engine.
+
+        The records take their values from ``vals_list`` and the fields'
+        own defaults only: no ``default_*`` key of any field, nor any
+        outcome key of the caller's context, reaches them."""
         if isinstance(vals_list, dict):
             vals_list = [vals_list]
         with _granted(self._name, [CREATE]):
-            return self.create(vals_list)
+            return _mgp_clean_env(self).create(vals_list).with_env(self.env)
 
     def _mgp_engine_unlink(self):
         with _granted(self._name, self.ids):
@@ -142,7 +254,7 @@ class MgpProtectedMixin(models.AbstractModel):
 
     def _mgp_blocked_on_create(self, vals):
         blocked = set()
-        for name in set(self._mgp_protected_fields) & set(vals):
+        for name in self._mgp_protected_field_names() & set(vals):
             field = self._fields[name]
             value = vals[name]
             if field.type in ("one2many", "many2many"):
@@ -156,7 +268,7 @@ class MgpProtectedMixin(models.AbstractModel):
 
     def _mgp_strip_protected_defaults(self):
         """A ``default_<field>`` context key is client data: ignore it."""
-        names = set(self._mgp_protected_fields)
+        names = self._mgp_protected_field_names()
         context = self.env.context
         if not any(key[8:] in names for key in context if key.startswith("default_")):
             return self
@@ -167,6 +279,24 @@ class MgpProtectedMixin(models.AbstractModel):
         }
         return self.with_env(self.env(context=clean))
 
+    def _mgp_check_selection_values(self, vals):
+        """A value outside a selection is refused in Russian, never a
+        ``ValueError`` of the ORM."""
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if field is None or field.type != "selection" or not value:
+                continue
+            if value not in field.get_values(self.env):
+                raise ValidationError(
+                    self.env._(
+                        "«%(value)s» is not a possible value of the field "
+                        "«%(field)s» of %(model)s.",
+                        value=value,
+                        field=field._description_string(self.env),
+                        model=self.env["ir.model"]._get(self._name).name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         if not self._mgp_is_granted(create=True):
@@ -176,6 +306,10 @@ class MgpProtectedMixin(models.AbstractModel):
                 blocked |= self._mgp_blocked_on_create(vals)
             if blocked:
                 self.browse()._mgp_raise_protected(blocked, "create")
+        # the defaults too, context ones included, are checked
+        vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
+        for vals in vals_list:
+            self._mgp_check_selection_values(vals)
         vals_list = self._mgp_prepare_create_vals(vals_list)
         return super().create(vals_list)
 
@@ -186,7 +320,7 @@ class MgpProtectedMixin(models.AbstractModel):
 
     def write(self, vals):
         names = (
-            set(self._mgp_protected_fields) | set(self._mgp_create_only_fields)
+            self._mgp_protected_field_names() | self._mgp_create_only_field_names()
         ) & set(vals)
         if names and self and not self._mgp_is_granted():
             blocked = {
@@ -194,6 +328,7 @@ class MgpProtectedMixin(models.AbstractModel):
             }
             if blocked:
                 self._mgp_raise_protected(blocked, "write")
+        self._mgp_check_selection_values(vals)
         return super().write(vals)
 
 
@@ -205,6 +340,12 @@ class MgpCaseMixin(models.AbstractModel):
     :meth:`_mgp_check_transition`, check their dates with
     :meth:`_mgp_check_action_date`, write through :meth:`_mgp_engine_write`
     and notify with :meth:`_mgp_notify`.
+
+    One open case per key: ``_mgp_one_open_fields`` (e.g. the person, or the
+    worker and the employer) and ``_mgp_closed_states`` (the states of a
+    finished case) make a second open case with the same key refused with
+    a message naming the open one — checked before create and write, and
+    held under concurrency by a partial unique index (:meth:`init`).
     """
 
     _name = "mgp.case.mixin"
@@ -215,6 +356,8 @@ class MgpCaseMixin(models.AbstractModel):
     _mgp_number_code = None
     _mgp_partner_field = "partner_id"
     _mgp_create_only_fields = ("company_id",)
+    _mgp_one_open_fields = ()
+    _mgp_closed_states = ()
 
     name = fields.Char(
         string="Number", required=True, copy=False, readonly=True, default="/"
@@ -237,6 +380,133 @@ class MgpCaseMixin(models.AbstractModel):
         tracking=True,
         domain="[('share', '=', False)]",
     )
+
+    # ------------------------------------------------------------------
+    # One open case per key
+    # ------------------------------------------------------------------
+    def _mgp_one_open_index_name(self):
+        return sql.make_identifier(f"{self._table}_mgp_one_open")
+
+    def _mgp_one_open_definition(self):
+        return SQL(
+            "(%s) WHERE state NOT IN %s",
+            SQL(", ").join(SQL.identifier(name) for name in self._mgp_one_open_fields),
+            tuple(self._mgp_closed_states),
+        )
+
+    def init(self):
+        super().init()
+        if self._abstract or not self._auto or not self._mgp_one_open_fields:
+            return
+        cr = self.env.cr
+        name = self._mgp_one_open_index_name()
+        definition = self._mgp_one_open_definition()
+        comment = cr.mogrify(definition.code, definition.params).decode()
+        _indexdef, current = sql.index_definition(cr, name)
+        if current == comment:
+            return
+        if _indexdef:
+            sql.drop_index(cr, name, self._table)
+        # a database holding duplicates keeps working: the schema logger
+        # names the index that could not be built
+        self.pool.post_constraint(
+            cr,
+            lambda cr: sql.add_index(
+                cr, name, self._table, definition, unique=True, comment=comment
+            ),
+            name,
+        )
+
+    def _mgp_one_open_message(self, case):
+        return self.env._(
+            "%(person)s already has an open case %(case)s (%(centre)s): "
+            "finish it before opening another one.",
+            person=case[self._mgp_one_open_fields[0]].display_name,
+            case=case.name,
+            centre=case.company_id.name,
+        )
+
+    def _mgp_check_one_open(self, keys):
+        """Refuse ``keys`` (dicts of ``_mgp_one_open_fields`` → id, for the
+        open cases to be) when another open case has one of them."""
+        names = self._mgp_one_open_fields
+        keys = [key for key in keys if all(key.get(name) for name in names)]
+        if not keys:
+            return
+        seen = set()
+        for key in keys:
+            values = tuple(key[name] for name in names)
+            if values in seen:
+                # two open cases in one call
+                raise UserError(
+                    self.env._("The same open case is given twice in one call.")
+                )
+            seen.add(values)
+        domain = fields.Domain.OR(
+            fields.Domain.AND(fields.Domain(name, "=", key[name]) for name in names)
+            for key in keys
+        )
+        domain &= fields.Domain("state", "not in", list(self._mgp_closed_states))
+        if self:
+            domain &= fields.Domain("id", "not in", self.ids)
+        # an open case of another centre counts too, whoever may read it
+        other = self.sudo().search(domain, limit=1)
+        if other:
+            raise UserError(self._mgp_one_open_message(other))
+
+    def _mgp_one_open_key(self, vals, record=None):
+        state = vals.get("state") or (
+            record.state if record else self._mgp_field_default("state")
+        )
+        if state in self._mgp_closed_states:
+            return {}
+        key = {}
+        for name in self._mgp_one_open_fields:
+            value = vals[name] if name in vals else record and record[name]
+            key[name] = value.id if isinstance(value, models.BaseModel) else value
+        return key
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._mgp_one_open_fields:
+            return super().create(vals_list)
+        self.browse()._mgp_check_one_open(
+            [self._mgp_one_open_key(vals) for vals in vals_list]
+        )
+        try:
+            with self.env.cr.savepoint():
+                return super().create(vals_list)
+        except UniqueViolation as exc:
+            if exc.diag.constraint_name != self._mgp_one_open_index_name():
+                raise
+            # a parallel transaction opened the same case first: the
+            # request is retried and then refused by the check above
+            raise ConcurrencyError(self._mgp_one_open_generic_message()) from exc
+
+    def write(self, vals):
+        names = {"state", *self._mgp_one_open_fields}
+        if self._mgp_one_open_fields and names & set(vals):
+            keys = [self._mgp_one_open_key(vals, record) for record in self]
+            self._mgp_check_one_open(keys)
+        return super().write(vals)
+
+    def _mgp_one_open_generic_message(self):
+        return self.env._(
+            "Another open case with the same %(fields)s is being registered: "
+            "finish it before opening another one.",
+            fields=", ".join(
+                self._fields[name]._description_string(self.env)
+                for name in self._mgp_one_open_fields
+            ),
+        )
+
+    def _sql_error_to_message(self, exc):
+        if (
+            self._mgp_one_open_fields
+            and exc.diag.constraint_name == self._mgp_one_open_index_name()
+        ):
+            return self._mgp_one_open_generic_message()
+        return super()._sql_error_to_message(exc)
 
     @api.model
     def _mgp_prepare_create_vals(self, vals_list):

@@ -1,10 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from odoo.addons.mgp_accompaniment.models.mgp_accompaniment import (
-    MgpAccompaniment as BaseAccompaniment,
-)
-
 
 class MgpComplaintConcernedMixin(models.AbstractModel):
     """A record that complaints may concern: their count and a smart button.
@@ -56,7 +52,6 @@ class MgpAccompaniment(models.Model):
     ]
     # the correction marks are set only by an applied correction
     _mgp_protected_fields = (
-        *BaseAccompaniment._mgp_protected_fields,
         "mgp_correction_date",
         "mgp_correction_id",
         "mgp_order_correction_date",

@@ -1,10 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from odoo.addons.mgp_workplace_plan.models.mgp_workplace_plan import (
-    MgpWorkplacePlan as BasePlan,
-)
-
 PLAN_REPORT = "mgp_workplace_plan.action_report_workplace_plan"
 
 
@@ -17,7 +13,6 @@ class MgpWorkplacePlan(models.Model):
     ]
     # the correction mark is set only by an applied correction
     _mgp_protected_fields = (
-        *BasePlan._mgp_protected_fields,
         "mgp_correction_date",
         "mgp_correction_id",
     )

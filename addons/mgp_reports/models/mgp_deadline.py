@@ -1,8 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-from odoo.addons.mgp_base.models.mgp_case_engine import MgpDeadline as EngineDeadline
-
 
 class MgpDeadline(models.Model):
     """The day a procedure was cancelled: indicator I2 counts a procedure
@@ -11,7 +9,7 @@ class MgpDeadline(models.Model):
     _inherit = "mgp.deadline"
 
     # engine bookkeeping like the state it dates: no client sets it
-    _mgp_protected_fields = (*EngineDeadline._mgp_protected_fields, "date_cancelled")
+    _mgp_protected_fields = ("date_cancelled",)
 
     date_cancelled = fields.Date(string="Cancelled on", readonly=True, copy=False)
 

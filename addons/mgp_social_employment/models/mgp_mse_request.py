@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import fields, models
 
 SPECIALIST = "mgp_base.group_specialist"
 ORGANISATION = "mgp_social_employment.group_organisation"
@@ -22,6 +22,8 @@ class MgpMseRequest(models.Model):
     organisation's own ``req_reply`` and ``req_impossible`` terms run."""
 
     _inherit = "mgp.mse.request"
+    # merged along the MRO with the other addons' fields
+    _mgp_create_only_fields = ("socemp_sender_id", "socemp_addressee_id")
 
     request_type = fields.Selection(
         selection_add=[("socemp", "Social employment participant")],
@@ -53,15 +55,6 @@ class MgpMseRequest(models.Model):
     socemp_document_ids = fields.One2many(
         "mgp.socemp.document", "request_id", string="Documents exchanged"
     )
-
-    @api.model
-    def _mgp_socemp_protected(self):
-        return ("socemp_sender_id", "socemp_addressee_id")
-
-    @property
-    def _mgp_create_only_fields(self):
-        # extended through the registry's class, whatever else extends it
-        return tuple(super()._mgp_create_only_fields) + self._mgp_socemp_protected()
 
     def _mgp_check_group(self, group, message=None):
         """The organisation's users act on the requests of social employment

@@ -81,6 +81,9 @@ class MgpWorkplacePlan(models.Model):
         "cancel_date",
     )
     _mgp_create_only_fields = ("company_id", "employer_id")
+    # one open plan (offer or appeal) per worker and employer (issue 17)
+    _mgp_one_open_fields = ("partner_id", "employer_id")
+    _mgp_closed_states = CLOSED_STATES
 
     employer_id = fields.Many2one(
         "res.partner",
@@ -271,7 +274,21 @@ class MgpWorkplacePlan(models.Model):
     @api.model
     def _mgp_open_offer(self, case):
         """Open the offer to the employer of the employed citizen of
-        ``case`` and notify the employer."""
+        ``case`` and notify the employer.
+
+        An open plan of the same worker and employer (an appeal filed
+        meanwhile) goes on instead: no second open plan."""
+        # whoever may read it: the open plan of another specialist counts
+        existing = self.sudo().search(
+            [
+                ("partner_id", "=", case.partner_id.id),
+                ("employer_id", "=", case.employer_id.commercial_partner_id.id),
+                ("state", "not in", CLOSED_STATES),
+            ],
+            limit=1,
+        )
+        if existing:
+            return existing.with_env(self.env)
         today = case._mgp_today()
         plan = self._mgp_engine_create(
             {
@@ -581,6 +598,8 @@ class MgpWorkplacePlan(models.Model):
         """
         self.ensure_one()
         self._mgp_check_transition(("draft", "discussion"), "mgp_base.group_specialist")
+        # replaced first: one open version of the plan at a time
+        self._mgp_engine_write({"state": "revised"})
         new = self._mgp_engine_create(
             {
                 "trajectory": self.trajectory,
@@ -624,7 +643,6 @@ class MgpWorkplacePlan(models.Model):
             lambda d: d.state == "open"
         ).sudo()._mgp_engine_write({"res_id": new.id})
         (self | new).invalidate_recordset(["deadline_ids"])
-        self._mgp_engine_write({"state": "revised"})
         self._mgp_post_note(
             self.env._("Replaced by version %s.", new.version), record=self
         )

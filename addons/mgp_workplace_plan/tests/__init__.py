@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import (
     test_appeal,
+    test_one_open,
     test_cron,
     test_line_onchange,
     test_offer,

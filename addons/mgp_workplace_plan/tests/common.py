@@ -50,18 +50,18 @@ class WorkplaceCommon(AccompanimentCommon):
             company_ids=[(6, 0, cls.company.ids)],
         )
 
-    def _employed_case(self, employed_on=date(2025, 12, 26)):
+    def _employed_case(self, employed_on=date(2025, 12, 26), **vals):
         """A service-1 case with a certificate, employed ``employed_on``
         (recorded that day): the offer opens."""
-        case = self._active_case(date(2025, 11, 5), date(2025, 11, 10))
+        case = self._active_case(date(2025, 11, 5), date(2025, 11, 10), **vals)
         with freeze_time(employed_on):
             case.with_user(self.specialist).action_mark_employed(
                 employed_on, self.employer.id
             )
         return case
 
-    def _offer(self, employed_on=date(2025, 12, 26)):
-        case = self._employed_case(employed_on)
+    def _offer(self, employed_on=date(2025, 12, 26), **vals):
+        case = self._employed_case(employed_on, **vals)
         return case.workplace_plan_ids
 
     def _appeal(self, appeal_date=date(2026, 1, 12), snils="112-233-445 95", **vals):

@@ -10,7 +10,8 @@ from .common import WorkplaceCommon
 class TestCloseUnanswered(WorkplaceCommon):
     def test_unanswered_offer_closed_once(self):
         plan = self._offer(date(2025, 12, 26))
-        answered = self._offer(date(2025, 12, 26))
+        # another worker: one open plan per worker and employer
+        answered = self._offer(date(2025, 12, 26), partner_id=self.person_2.id)
         answered.with_user(self.specialist).action_accept_offer(date(2026, 1, 12))
         # the last day of the window: still open
         self.assertFalse(self.Plan._cron_close_unanswered(today=date(2026, 1, 16)))

@@ -86,8 +86,8 @@ class TestVersion(WorkplaceCommon):
             lambda line: line.activity_id == self.act_working_time
         )
         self.assertIn(WORKING_TIME_NOTE, working_time.content)
-        self.person.sudo().mgp_disability_group = "3"
-        new = self._offer()
+        # another worker (one open plan per worker and employer), group 3
+        new = self._offer(partner_id=self.person_2.id)
         new = new.with_user(self.specialist)
         with freeze_time("2026-01-20"):
             new.action_accept_offer(date(2026, 1, 12))

@@ -153,6 +153,11 @@ class TestSuiteFlow(HttpCase):
         self.assertEqual(
             case._mgp_deadline_get("s1_need_decision").date_due, date(2025, 11, 1)
         )
+        # the identity document and the IPRA extract, seen and checked
+        documents = case.mgp_document_line_ids
+        self.assertEqual(len(documents), 2)
+        documents.write({"received_date": date(2025, 10, 31)})
+        documents.action_mark_checked()
         case.action_decide_need(True, date(2025, 11, 1))
         self.assertEqual(case.state, "assignment")
         self.assertEqual(

@@ -9,3 +9,4 @@ from . import test_line
 from . import test_ui
 from . import test_transitions
 from . import test_portal_pager
+from . import test_documents

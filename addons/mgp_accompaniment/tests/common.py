@@ -2,6 +2,7 @@
 from datetime import date
 
 from odoo.addons.mgp_base.tests.common import MgpCommon
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
 
 class AccompanimentCommon(MgpCommon):
@@ -62,7 +63,16 @@ class AccompanimentCommon(MgpCommon):
         contract.action_activate()
         return contract
 
-    def _case(self, plan_date=date(2025, 10, 31), activities=None, user=None, **vals):
+    def _case(
+        self,
+        plan_date=date(2025, 10, 31),
+        activities=None,
+        user=None,
+        documents=True,
+        **vals,
+    ):
+        """A case of ``person``; with ``documents`` the identity document
+        and the IPRA extract are received and checked."""
         activities = self.activities[:3] if activities is None else activities
         values = {
             "partner_id": self.person.id,
@@ -76,7 +86,10 @@ class AccompanimentCommon(MgpCommon):
             ],
         }
         values.update(vals)
-        return self.Case.with_user(user or self.specialist).create(values)
+        case = self.Case.with_user(user or self.specialist).create(values)
+        if documents:
+            provide_documents(case, user=self.specialist, day=plan_date)
+        return case
 
     def _deadline(self, case, code):
         return case._mgp_deadline_get(code)

@@ -11,3 +11,6 @@ from . import res_partner
 from . import res_company
 from . import mgp_upload
 from . import res_users
+from . import mgp_document_type
+from . import mgp_document_line
+from . import mgp_document_checklist

@@ -2,6 +2,7 @@
 from datetime import date
 
 from odoo.addons.mgp_base.tests.common import MgpCommon, pdf_text
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
 
 class MgpReportsCommon(MgpCommon):
@@ -33,7 +34,9 @@ class MgpReportsCommon(MgpCommon):
             ],
         }
         values.update(vals)
-        return cls.env["mgp.accompaniment"].with_user(cls.specialist).create(values)
+        case = cls.env["mgp.accompaniment"].with_user(cls.specialist).create(values)
+        provide_documents(case, user=cls.specialist, day=values["plan_agreed_date"])
+        return case
 
     @classmethod
     def _create_ngo(cls, activities, **vals):

@@ -125,6 +125,11 @@ registry.category("web_tour.tours").add("mgp_accompaniment_case_tour", {
             run: "click",
         },
         {
+            content: "Back to the activities",
+            trigger: ".o_notebook a[name='lines']",
+            run: "click",
+        },
+        {
             content: "The employee performs the activity",
             trigger: ".o_field_widget[name='line_ids'] .o_data_row:contains('Mgp Specialist 2')",
         },

@@ -14,6 +14,7 @@ from datetime import date
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.mgp_base.tests.common import pdf_text
+from odoo.addons.mgp_base.tests.common_consent import give_consent
 from odoo.addons.mgp_ngo_registry.tests.common import make_inn, make_ogrn
 
 
@@ -54,6 +55,7 @@ class TestSuiteFlow(HttpCase):
                 "mgp_disability_group": "3",
             }
         )
+        give_consent(cls.person)
         cls.citizen = cls._portal_user("flow_citizen", cls.person)
         cls.representative = cls._portal_user(
             "flow_ngo",

@@ -35,6 +35,7 @@
         "views/mgp_activity_views.xml",
         "views/mgp_impaired_function_views.xml",
         "views/mgp_document_views.xml",
+        "views/mgp_consent_views.xml",
         "views/mgp_mse_request_views.xml",
         "views/res_partner_views.xml",
         "views/mgp_portal_a11y_templates.xml",
@@ -50,5 +51,6 @@
     },
     "demo": [
         "demo/mgp_base_demo.xml",
+        "demo/mgp_consent_demo.xml",
     ],
 }

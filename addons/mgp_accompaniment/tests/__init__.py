@@ -10,3 +10,4 @@ from . import test_ui
 from . import test_transitions
 from . import test_portal_pager
 from . import test_documents
+from . import test_consent

@@ -2,6 +2,7 @@
 from datetime import date
 
 from odoo.addons.mgp_base.tests.common import MgpCommon
+from odoo.addons.mgp_base.tests.common_consent import give_consent
 from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
 
@@ -25,6 +26,8 @@ class AccompanimentCommon(MgpCommon):
                 "mgp_disability_group": "3",
             }
         )
+        # both persons consented to the transfer of their data to an NGO
+        cls.consents = give_consent(cls.person | cls.person_2)
         cls.employer = cls.env["res.partner"].create(
             {"name": "ООО «Работодатель»", "is_company": True}
         )

@@ -14,3 +14,4 @@ from . import res_users
 from . import mgp_document_type
 from . import mgp_document_line
 from . import mgp_document_checklist
+from . import mgp_consent

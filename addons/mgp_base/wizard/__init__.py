@@ -1,1 +1,2 @@
 from . import mgp_mse_answer_wizard
+from . import mgp_consent_withdraw_wizard

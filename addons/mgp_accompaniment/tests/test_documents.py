@@ -153,9 +153,7 @@ class TestDocuments(AccompanimentCommon):
 
     def test_requirements_are_configuration(self):
         """An optional document does not block; a new required one does."""
-        requirement = self.env.ref(
-            "mgp_accompaniment.mgp_document_requirement_s1_ipra"
-        )
+        requirement = self.env.ref("mgp_accompaniment.mgp_document_requirement_s1_ipra")
         requirement.with_user(self.admin).write({"required": False})
         self.identity.with_user(self.specialist).action_mark_checked()
         self._decide()

@@ -4,9 +4,8 @@ from unittest.mock import patch
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
-
 from odoo.addons.mgp_base.tests.common_consent import give_consent
+from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from .common import AccompanimentCommon
 

@@ -42,13 +42,14 @@ class MgpConsent(models.Model):
         "res.partner", string="Person", required=True, index=True, tracking=True
     )
     company_id = fields.Many2one(
-        "res.company", string="Centre", index=True, default=lambda self: self.env.company
+        "res.company",
+        string="Centre",
+        index=True,
+        default=lambda self: self.env.company,
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     form = fields.Selection(CONSENT_FORMS, required=True, default="paper")
-    scope_processing = fields.Boolean(
-        string="Processing of health data", default=True
-    )
+    scope_processing = fields.Boolean(string="Processing of health data", default=True)
     scope_transfer = fields.Boolean(
         string="Transfer to the accompanying NGO",
         default=True,

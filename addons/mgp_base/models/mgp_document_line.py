@@ -37,12 +37,8 @@ class MgpDocumentLine(models.Model):
     )
     required = fields.Boolean(compute="_compute_required")
     received_date = fields.Date(string="Received")
-    attachment_id = fields.Many2one(
-        "ir.attachment", string="Attachment", readonly=True, copy=False
-    )
-    file = fields.Binary(
-        compute="_compute_file", inverse="_inverse_file", string="File"
-    )
+    attachment_id = fields.Many2one("ir.attachment", readonly=True, copy=False)
+    file = fields.Binary(compute="_compute_file", inverse="_inverse_file")
     file_name = fields.Char()
     checked_by_id = fields.Many2one(
         "res.users", string="Checked by", readonly=True, copy=False
@@ -100,8 +96,9 @@ class MgpDocumentLine(models.Model):
             if refused:
                 forbidden_ids = set(refused[0].ids)
                 forbidden = self.sudo().filtered(  # the link, to name the lines
-                    lambda line, model=model: line.res_model == model
-                    and line.res_id in forbidden_ids
+                    lambda line, model=model, forbidden_ids=forbidden_ids: (
+                        line.res_model == model and line.res_id in forbidden_ids
+                    )
                 )
                 return forbidden.with_env(self.env), refused[1]
         return None
@@ -135,7 +132,9 @@ class MgpDocumentLine(models.Model):
         if recheck and not self._mgp_is_granted():
             checked = self.filtered("checked_date")
             if checked:
-                checked._mgp_engine_write({"checked_by_id": False, "checked_date": False})
+                checked._mgp_engine_write(
+                    {"checked_by_id": False, "checked_date": False}
+                )
         return result
 
     def action_mark_checked(self):

@@ -32,7 +32,6 @@ class MgpDocumentRequirement(models.Model):
     sequence = fields.Integer(default=10)
     model_id = fields.Many2one(
         "ir.model",
-        string="Model",
         required=True,
         ondelete="cascade",
         domain=[("transient", "=", False)],

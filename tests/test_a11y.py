@@ -25,6 +25,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import HOST, ChromeBrowser
 
 from odoo.addons.mgp_accompaniment.tests.common import AccompanimentCommon
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
 from odoo.addons.mgp_ngo_registry.tests.common import make_inn, make_ogrn
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -353,6 +354,7 @@ class TestA11y(HttpCase, AccompanimentCommon):
                 ],
             }
         )
+        provide_documents(case, user=cls.specialist, day=date(2025, 11, 5))
         case.action_decide_need(True, date(2025, 11, 5))
         cls.env["mgp.accompaniment.assign.wizard"].with_user(cls.specialist).create(
             {
@@ -380,6 +382,7 @@ class TestA11y(HttpCase, AccompanimentCommon):
                 ],
             }
         )
+        provide_documents(case, user=cls.specialist, day=date(2025, 11, 5))
         case.action_decide_need(True, date(2025, 11, 5))
         case.action_record_ngo_consent(cls.ngo_a, date(2025, 11, 6))
         cls.env["mgp.accompaniment.assign.wizard"].with_user(cls.specialist).create(

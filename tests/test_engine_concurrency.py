@@ -16,6 +16,8 @@ from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
+
 CONTEXT = {"mail_notify_force_send": False, "tracking_disable": True}
 # ConcurrencyError: the one-open index met a parallel case (Odoo's HTTP
 # layer retries it like a serialization failure)
@@ -119,7 +121,7 @@ class TestEngineConcurrency(TransactionCase):
         return results, user_errors
 
     def _new_case(self, env, person_id=None):
-        return env["mgp.accompaniment"].create(
+        case = env["mgp.accompaniment"].create(
             {
                 "partner_id": person_id or self.person_id,
                 "company_id": self.company_id,
@@ -127,6 +129,8 @@ class TestEngineConcurrency(TransactionCase):
                 "line_ids": [(0, 0, {"activity_id": self.activity_id})],
             }
         )
+        provide_documents(case, day=date(2026, 3, 2))
+        return case
 
     @mute_logger("odoo.sql_db")
     def test_parallel_first_numbers_of_a_new_centre(self):

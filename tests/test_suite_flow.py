@@ -14,6 +14,7 @@ from datetime import date
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.mgp_base.tests.common import pdf_text
+from odoo.addons.mgp_base.tests.common_consent import give_consent
 from odoo.addons.mgp_ngo_registry.tests.common import make_inn, make_ogrn
 
 
@@ -54,6 +55,7 @@ class TestSuiteFlow(HttpCase):
                 "mgp_disability_group": "3",
             }
         )
+        give_consent(cls.person)
         cls.citizen = cls._portal_user("flow_citizen", cls.person)
         cls.representative = cls._portal_user(
             "flow_ngo",
@@ -153,6 +155,11 @@ class TestSuiteFlow(HttpCase):
         self.assertEqual(
             case._mgp_deadline_get("s1_need_decision").date_due, date(2025, 11, 1)
         )
+        # the identity document and the IPRA extract, seen and checked
+        documents = case.mgp_document_line_ids
+        self.assertEqual(len(documents), 2)
+        documents.write({"received_date": date(2025, 10, 31)})
+        documents.action_mark_checked()
         case.action_decide_need(True, date(2025, 11, 1))
         self.assertEqual(case.state, "assignment")
         self.assertEqual(

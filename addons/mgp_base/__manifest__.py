@@ -24,6 +24,7 @@
         "data/mgp_deadline_rule_data.xml",
         "data/mgp_deadline_rule_request_data.xml",
         "data/mgp_impaired_function_data.xml",
+        "data/mgp_document_type_data.xml",
         "data/mgp_calendar_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_sequence_data.xml",
@@ -35,6 +36,8 @@
         "views/mgp_deadline_views.xml",
         "views/mgp_activity_views.xml",
         "views/mgp_impaired_function_views.xml",
+        "views/mgp_document_views.xml",
+        "views/mgp_consent_views.xml",
         "views/mgp_mse_request_views.xml",
         "views/res_partner_views.xml",
         "views/mgp_portal_a11y_templates.xml",
@@ -51,5 +54,6 @@
     },
     "demo": [
         "demo/mgp_base_demo.xml",
+        "demo/mgp_consent_demo.xml",
     ],
 }

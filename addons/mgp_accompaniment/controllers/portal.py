@@ -190,13 +190,18 @@ class MgpAccompanimentPortal(MgpPortal):
             [("accompaniment_id", "=", case.id), ("ngo_id", "=", ngo.id)]
         )
         # the NGO may not read the person's record: only the name and the
-        # contacts it needs to accompany the person are shown
-        person = case.partner_id.sudo()
+        # contacts it needs to accompany the person are shown, and only while
+        # the person's consent to their transfer is valid (152-ФЗ ст. 9)
+        consented = bool(case._mgp_ngo_may_see_person())
+        person = case.partner_id.sudo() if consented else request.env["res.partner"]
+        if not consented:
+            lines = lines.browse()
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "case": case,
                 "lines": lines,
+                "consented": consented,
                 "person": {
                     "name": person.name,
                     "phone": person.phone,
@@ -281,4 +286,8 @@ class MgpAccompanimentPortal(MgpPortal):
             .search_fetch([("id", "in", cases.partner_id.ids)], ["name"])
         )
         names = {person.id: person.name for person in persons}
-        return {case.id: names.get(case.partner_id.id) for case in cases}
+        shown = cases._mgp_ngo_may_see_person()
+        return {
+            case.id: names.get(case.partner_id.id) if case in shown else "—"
+            for case in cases
+        }

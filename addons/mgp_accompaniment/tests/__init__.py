@@ -11,3 +11,5 @@ from . import test_transitions
 from . import test_portal_pager
 from . import test_need_to_know_centre
 from . import test_one_open
+from . import test_documents
+from . import test_consent

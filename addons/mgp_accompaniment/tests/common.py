@@ -2,6 +2,8 @@
 from datetime import date
 
 from odoo.addons.mgp_base.tests.common import MgpCommon
+from odoo.addons.mgp_base.tests.common_consent import give_consent
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
 
 class AccompanimentCommon(MgpCommon):
@@ -24,6 +26,8 @@ class AccompanimentCommon(MgpCommon):
                 "mgp_disability_group": "3",
             }
         )
+        # both persons consented to the transfer of their data to an NGO
+        cls.consents = give_consent(cls.person | cls.person_2)
         cls.employer = cls.env["res.partner"].create(
             {"name": "ООО «Работодатель»", "is_company": True}
         )
@@ -62,7 +66,16 @@ class AccompanimentCommon(MgpCommon):
         contract.action_activate()
         return contract
 
-    def _case(self, plan_date=date(2025, 10, 31), activities=None, user=None, **vals):
+    def _case(
+        self,
+        plan_date=date(2025, 10, 31),
+        activities=None,
+        user=None,
+        documents=True,
+        **vals,
+    ):
+        """A case of ``person``; with ``documents`` the identity document
+        and the IPRA extract are received and checked."""
         activities = self.activities[:3] if activities is None else activities
         values = {
             "partner_id": self.person.id,
@@ -77,7 +90,10 @@ class AccompanimentCommon(MgpCommon):
         }
         values.update(vals)
         values["partner_id"] = self._free_person(values["partner_id"]).id
-        return self.Case.with_user(user or self.specialist).create(values)
+        case = self.Case.with_user(user or self.specialist).create(values)
+        if documents:
+            provide_documents(case, user=self.specialist, day=plan_date)
+        return case
 
     def _free_person(self, partner_id):
         """The person, or a namesake when the person has an open case

@@ -3,6 +3,8 @@ from datetime import date
 
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
+
 from .common import AccompanimentCommon
 
 
@@ -105,6 +107,7 @@ class TestCertificate(AccompanimentCommon):
                 "line_ids": [(0, 0, {"activity_id": self.act_1.id})],
             }
         )
+        provide_documents(other, user=self.specialist_other, day=date(2026, 3, 30))
         other.action_decide_need(True, date(2026, 3, 30))
         other.action_assign_employee(self.specialist_other, date(2026, 3, 30))
         other.with_user(self.manager_other).action_approve_order(date(2026, 3, 30))

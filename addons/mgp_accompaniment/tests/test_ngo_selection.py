@@ -3,6 +3,8 @@ from datetime import date
 
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.tests.common_consent import give_consent
+
 from .common import AccompanimentCommon
 
 
@@ -25,6 +27,7 @@ class TestNgoSelection(AccompanimentCommon):
                 "mgp_disability_group": "3",
             }
         )
+        give_consent(cls.person_klu)
         other_region = cls.env.ref("base.state_ru_mow")
         cls.ngo_full = cls._ngo(
             "АНО «Полный охват»",

@@ -4,6 +4,7 @@ from unittest.mock import patch
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.mgp_base.tests.common_consent import give_consent
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from .common import AccompanimentCommon
@@ -39,6 +40,7 @@ class TestPortalPager(HttpCase, AccompanimentCommon):
                 for index in range(5)
             ]
         )
+        give_consent(people)
         cls.cases = cls.env["mgp.accompaniment"]
         for person in people:
             cls.cases |= cls._case(cls, date(2025, 11, 5), partner_id=person.id)

@@ -14,3 +14,7 @@ from . import res_users
 from . import mgp_person_data_guard
 from . import mgp_access_log
 from . import mgp_person_access_grant
+from . import mgp_document_type
+from . import mgp_document_line
+from . import mgp_document_checklist
+from . import mgp_consent

@@ -1,2 +1,3 @@
 from . import mgp_mse_answer_wizard
 from . import mgp_break_glass_wizard
+from . import mgp_consent_withdraw_wizard

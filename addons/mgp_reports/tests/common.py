@@ -2,6 +2,8 @@
 from datetime import date
 
 from odoo.addons.mgp_base.tests.common import MgpCommon, pdf_text
+from odoo.addons.mgp_base.tests.common_consent import give_consent
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
 
 class MgpReportsCommon(MgpCommon):
@@ -12,6 +14,7 @@ class MgpReportsCommon(MgpCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.specialist.write({"function": "Ведущий инспектор"})
+        give_consent(cls.person)
         cls.specialist_2.write({"function": "Инспектор", "phone": "+7 4842 12-34-56"})
         cls.activity_talks = cls.env.ref("mgp_base.activity_employment_01")
         cls.activity_route = cls.env.ref("mgp_base.activity_employment_04")
@@ -33,7 +36,9 @@ class MgpReportsCommon(MgpCommon):
             ],
         }
         values.update(vals)
-        return cls.env["mgp.accompaniment"].with_user(cls.specialist).create(values)
+        case = cls.env["mgp.accompaniment"].with_user(cls.specialist).create(values)
+        provide_documents(case, user=cls.specialist, day=values["plan_agreed_date"])
+        return case
 
     @classmethod
     def _create_ngo(cls, activities, **vals):

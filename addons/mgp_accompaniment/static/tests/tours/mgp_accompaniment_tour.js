@@ -67,6 +67,25 @@ registry.category("web_tour.tours").add("mgp_accompaniment_case_tour", {
             run: "click",
         },
         {
+            content: "Open the documents of the case",
+            trigger: ".o_notebook a[name='documents']",
+            run: "click",
+        },
+        {
+            content: "Check the first document",
+            trigger: ".o_field_widget[name='mgp_document_line_ids'] .o_data_row:nth-child(1) button[name='action_mark_checked']",
+            run: "click",
+        },
+        {
+            content: "Check the second document",
+            trigger: ".o_field_widget[name='mgp_document_line_ids']:not(:has(.o_data_row:nth-child(1) button[name='action_mark_checked'])) .o_data_row:nth-child(2) button[name='action_mark_checked']",
+            run: "click",
+        },
+        {
+            content: "Every document is checked",
+            trigger: ".o_field_widget[name='mgp_document_line_ids']:not(:has(button[name='action_mark_checked']))",
+        },
+        {
             content: "Decide on the need",
             trigger: "button[name='action_open_need_wizard']:not(:disabled)",
             run: "click",
@@ -103,6 +122,11 @@ registry.category("web_tour.tours").add("mgp_accompaniment_case_tour", {
         {
             content: "Confirm the assignment",
             trigger: ".modal button[name='action_confirm']",
+            run: "click",
+        },
+        {
+            content: "Back to the activities",
+            trigger: ".o_notebook a[name='lines']",
             run: "click",
         },
         {

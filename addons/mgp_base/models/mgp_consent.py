@@ -1,0 +1,205 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_date
+
+CONSENT_FORMS = [
+    ("paper", "On paper"),
+    ("portal", "Through the portal"),
+    ("ecp", "Through the Unified Digital Platform (ЕЦП)"),
+]
+
+
+class MgpConsent(models.Model):
+    """The citizen's written consent to the processing of his health data
+    and to their transfer to the NGO that accompanies him (152-ФЗ ст. 9:
+    «в письменной форме»; ст. 10: special categories of data). Kept once
+    given: a withdrawal is recorded by :meth:`action_withdraw`, never by
+    deleting or editing the consent."""
+
+    _name = "mgp.consent"
+    _description = "Consent to the Processing of Health Data"
+    _inherit = ["mail.thread", "mgp.protected.mixin"]
+    _order = "date desc, id desc"
+    _mgp_protected_fields = (
+        "company_id",
+        "attachment_id",
+        "withdrawal_date",
+        "withdrawal_reason",
+        "withdrawn_by_id",
+    )
+    _mgp_create_only_fields = (
+        "partner_id",
+        "date",
+        "form",
+        "scope_processing",
+        "scope_transfer",
+    )
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Person", required=True, index=True, tracking=True
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Centre",
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    form = fields.Selection(CONSENT_FORMS, required=True, default="paper")
+    scope_processing = fields.Boolean(string="Processing of health data", default=True)
+    scope_transfer = fields.Boolean(
+        string="Transfer to the accompanying NGO",
+        default=True,
+        help="The health data may be transferred to the NGO that accompanies "
+        "the person.",
+    )
+    attachment_id = fields.Many2one(
+        "ir.attachment", string="Signed consent", readonly=True, copy=False
+    )
+    file = fields.Binary(
+        compute="_compute_file", inverse="_inverse_file", string="Document"
+    )
+    file_name = fields.Char()
+    withdrawal_date = fields.Date(readonly=True, copy=False, tracking=True)
+    withdrawal_reason = fields.Text(readonly=True, copy=False)
+    withdrawn_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    state = fields.Selection(
+        [("valid", "Valid"), ("withdrawn", "Withdrawn")],
+        compute="_compute_state",
+        store=True,
+    )
+
+    @api.depends("attachment_id")
+    def _compute_file(self):
+        for consent in self:
+            consent.file = consent.attachment_id.datas
+
+    def _inverse_file(self):
+        for consent in self.filtered("file"):
+            attachment = self.env["mgp.upload"]._mgp_attach(
+                consent, [(consent.file_name, base64.b64decode(consent.file))]
+            )
+            consent._mgp_engine_write(
+                {"attachment_id": attachment.id, "file_name": attachment.name}
+            )
+
+    @api.depends("withdrawal_date")
+    def _compute_state(self):
+        for consent in self:
+            consent.state = "withdrawn" if consent.withdrawal_date else "valid"
+
+    @api.depends("partner_id", "date")
+    def _compute_display_name(self):
+        for consent in self:
+            consent.display_name = self.env._(
+                "Consent of %(person)s of %(date)s",
+                person=consent.partner_id.name or "",
+                date=format_date(self.env, consent.date) if consent.date else "",
+            )
+
+    @api.constrains("date")
+    def _check_date(self):
+        today = fields.Date.context_today(self)
+        if any(consent.date > today for consent in self):
+            raise UserError(self.env._("A consent cannot be dated in the future."))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(
+            self.env._(
+                "A consent is kept once given: record its withdrawal instead of "
+                "deleting it."
+            )
+        )
+
+    def action_open_withdraw_wizard(self):
+        self.ensure_one()
+        self.check_access("write")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Withdraw the consent"),
+            "res_model": "mgp.consent.withdraw.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_consent_id": self.id},
+        }
+
+    def action_withdraw(self, reason, withdrawal_date=None):
+        """The citizen withdraws his consent: the transfer stops."""
+        if not self.env.user.has_group("mgp_base.group_specialist"):
+            raise UserError(
+                self.env._("Only a specialist of the centre may record a withdrawal.")
+            )
+        self.check_access("write")
+        if not (reason or "").strip():
+            raise UserError(self.env._("State the reason of the withdrawal."))
+        day = fields.Date.to_date(withdrawal_date) or fields.Date.context_today(self)
+        for consent in self:
+            if consent.withdrawal_date:
+                raise UserError(
+                    self.env._("%s is already withdrawn.", consent.display_name)
+                )
+            if day < consent.date or day > fields.Date.context_today(self):
+                raise UserError(
+                    self.env._(
+                        "The withdrawal date must lie between the consent date "
+                        "and today."
+                    )
+                )
+        self._mgp_engine_write(
+            {
+                "withdrawal_date": day,
+                "withdrawal_reason": reason.strip(),
+                "withdrawn_by_id": self.env.user.id,
+            }
+        )
+        for consent in self:
+            body = self.env._(
+                "The consent of %(date)s was withdrawn on %(withdrawal)s: the "
+                "health data are no longer transferred to the NGO. Reason: "
+                "%(reason)s",
+                date=format_date(self.env, consent.date),
+                withdrawal=format_date(self.env, day),
+                reason=consent.withdrawal_reason,
+            )
+            consent.message_post(body=body, subtype_xmlid="mail.mt_note")
+            # the person's own chatter keeps the trace (no access journal yet)
+            consent.partner_id.sudo().message_post(
+                body=body, subtype_xmlid="mail.mt_note"
+            )
+        return True
+
+    @api.model
+    def _mgp_transfer_consented(self, partners):
+        """The persons of ``partners`` whose health data may go to the NGO
+        that accompanies them (one query)."""
+        if not partners:
+            return partners
+        consents = self.sudo().search_fetch(  # the register's own check
+            [
+                ("partner_id", "in", partners.ids),
+                ("scope_transfer", "=", True),
+                ("withdrawal_date", "=", False),
+                ("date", "<=", fields.Date.context_today(self)),
+            ],
+            ["partner_id"],
+        )
+        return partners & consents.partner_id.with_env(partners.env)
+
+    @api.model
+    def _mgp_check_transfer(self, partners):
+        """Refuse to send ``partners``' data to an NGO without their consent."""
+        missing = partners - self._mgp_transfer_consented(partners)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "%s has not given a valid written consent to the transfer of "
+                    "his health data to the accompanying NGO (152-FZ, articles "
+                    "9–10): record the consent first.",
+                    ", ".join(missing.sudo().mapped("name")),
+                )
+            )
+        return True

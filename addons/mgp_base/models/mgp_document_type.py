@@ -1,0 +1,66 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+
+class MgpDocumentType(models.Model):
+    """A kind of document a procedure may need (a catalogue administrators
+    edit: the IPRA extract, the identity document…)."""
+
+    _name = "mgp.document.type"
+    _description = "Document Type"
+    _order = "sequence, name, id"
+
+    sequence = fields.Integer(default=10)
+    name = fields.Char(required=True)
+    code = fields.Char(required=True)
+    description = fields.Text()
+    active = fields.Boolean(default=True)
+
+    _code_unique = models.Constraint(
+        "UNIQUE(code)", "A document type with this code already exists."
+    )
+
+
+class MgpDocumentRequirement(models.Model):
+    """Which document types a procedure of a model needs, and whether each
+    is required or optional: configuration, not code."""
+
+    _name = "mgp.document.requirement"
+    _description = "Document Required by a Procedure"
+    _order = "res_model, procedure, sequence, id"
+
+    sequence = fields.Integer(default=10)
+    model_id = fields.Many2one(
+        "ir.model",
+        required=True,
+        ondelete="cascade",
+        domain=[("transient", "=", False)],
+    )
+    res_model = fields.Char(
+        related="model_id.model", store=True, index=True, string="Model name"
+    )
+    procedure = fields.Char(
+        required=True,
+        help="Code of the procedure (action) that checks the documents, e.g. "
+        "s1_need_decision.",
+    )
+    type_id = fields.Many2one(
+        "mgp.document.type", string="Document type", required=True, ondelete="restrict"
+    )
+    required = fields.Boolean(
+        default=True, help="Without it the procedure cannot go on; otherwise optional."
+    )
+
+    _type_unique = models.Constraint(
+        "UNIQUE(model_id, procedure, type_id)",
+        "This document is already listed for the procedure.",
+    )
+
+    @api.model
+    def _mgp_for(self, res_model, procedure=None, required_only=False):
+        domain = [("res_model", "=", res_model)]
+        if procedure:
+            domain.append(("procedure", "=", procedure))
+        if required_only:
+            domain.append(("required", "=", True))
+        return self.search(domain)

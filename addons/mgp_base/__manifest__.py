@@ -34,6 +34,7 @@
         "views/mgp_activity_views.xml",
         "views/mgp_impaired_function_views.xml",
         "views/mgp_mse_request_views.xml",
+        "views/mgp_register_views.xml",
         "views/res_partner_views.xml",
         "views/mgp_portal_a11y_templates.xml",
         "views/mgp_base_menus.xml",

@@ -2,6 +2,7 @@ from . import mgp_calendar
 from . import mgp_calendar_day
 from . import mgp_deadline_rule
 from . import mgp_deadline
+from . import mgp_register_mixin
 from . import mgp_deadline_mixin
 from . import mgp_case_engine
 from . import mgp_activity
@@ -11,3 +12,5 @@ from . import res_partner
 from . import res_company
 from . import mgp_upload
 from . import res_users
+from . import mgp_deadline_register
+from . import mgp_mse_request_register

@@ -14,3 +14,4 @@ from . import mgp_upload
 from . import res_users
 from . import mgp_deadline_register
 from . import mgp_mse_request_register
+from . import mgp_print_snapshot

@@ -5,6 +5,7 @@ from . import mgp_deadline
 from . import mgp_register_mixin
 from . import mgp_deadline_mixin
 from . import mgp_case_engine
+from . import mgp_register_dates
 from . import mgp_activity
 from . import mgp_impaired_function
 from . import mgp_mse_request
@@ -15,3 +16,4 @@ from . import res_users
 from . import mgp_deadline_register
 from . import mgp_mse_request_register
 from . import mgp_print_snapshot
+from . import mail_thread

@@ -21,9 +21,12 @@ a record that is not kept, tests cleaning up committed data).
 
 import contextvars
 from contextlib import contextmanager
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 # {model name: frozenset of ids} released for deletion in the running call
 _RELEASED = contextvars.ContextVar("mgp_register_released", default=None)
@@ -207,3 +210,36 @@ class MgpRegisterArchiveMixin(models.AbstractModel):
             "target": "new",
             "context": {"active_model": self._name, "active_id": self.id},
         }
+
+
+# The earliest date a record of the registers bears: an action, a plan or a
+# contract dated before it is a typing error (1900) or a forgery.
+MIN_REGISTER_DATE = date(2000, 1, 1)
+# How far ahead a term of a contract may reach.
+MAX_TERM_YEARS = 30
+
+
+def check_date_range(env, value, label, future=False):
+    """Refuse ``value`` before :data:`MIN_REGISTER_DATE`, or after today
+    (``future=False``: the date of something done) or after
+    :data:`MAX_TERM_YEARS` years from now (``future=True``: a term).
+
+    :return: the date as ``datetime.date`` (``False`` when empty)
+    """
+    value = fields.Date.to_date(value)
+    if not value:
+        return False
+    today = fields.Date.context_today(env["res.users"])
+    latest = today + relativedelta(years=MAX_TERM_YEARS) if future else today
+    if value < MIN_REGISTER_DATE or value > latest:
+        raise ValidationError(
+            env._(
+                "%(label)s (%(date)s) is outside the accepted range: from "
+                "%(earliest)s to %(latest)s.",
+                label=label,
+                date=value.strftime("%d.%m.%Y"),
+                earliest=MIN_REGISTER_DATE.strftime("%d.%m.%Y"),
+                latest=latest.strftime("%d.%m.%Y"),
+            )
+        )
+    return value

@@ -1,12 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """A registered complaint is a record of the register (issue 18 §3): its
 text and addressing stay, nobody it concerns decides it, it concerns a
-record of its own centre, and it is read by those who handle it."""
+record of its own centre."""
 
 from datetime import date
 
 from odoo.exceptions import ValidationError
-from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
+from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tools import mute_logger
 
 from .common import ComplaintCommon
@@ -143,64 +143,6 @@ class TestComplaintRegister(HttpCase, ComplaintCommon):
         self.assertNotIn(
             "Жалоба", " ".join(case.sudo().message_ids.mapped("body") or [""])
         )
-
-    def test_read_by_those_who_handle_it(self):
-        complaint = self._registered(date(2025, 11, 3))
-        correction = (
-            self.env["mgp.document.correction"]
-            .with_user(self.specialist)
-            .create(
-                {
-                    "partner_id": self.person.id,
-                    "res_id": self._active_case(
-                        date(2025, 11, 5), date(2025, 11, 10)
-                    ).id,
-                    "description": "Опечатка.",
-                    "new_name": "Тестов Тест Тестовичъ",
-                }
-            )
-        )
-        # another specialist of the centre reads neither
-        self._login(self.specialist_2)
-        self.assertFalse(self._rpc("search", [[("id", "=", complaint.id)]]))
-        self._refused("read", [complaint.ids, ["description"]])
-        self.assertFalse(
-            self._rpc(
-                "search",
-                [[("id", "=", correction.id)]],
-                model="mgp.document.correction",
-            )
-        )
-        self._refused(
-            "read", [correction.ids, ["description"]], model="mgp.document.correction"
-        )
-        # until he is put in charge of the complaint
-        complaint.with_user(self.manager).user_id = self.specialist_2
-        self.assertEqual(
-            self._rpc("read", [complaint.ids, ["description"]])[0]["description"],
-            "Нарушен срок принятия решения.",
-        )
-        # the registering specialist, a complaint officer and the head read it
-        officer = new_test_user(
-            self.env,
-            login="mgp_cmp_officer",
-            groups="mgp_complaint.group_complaint_officer",
-            company_id=self.company.id,
-            company_ids=[(6, 0, self.company.ids)],
-        )
-        for user in (self.specialist, officer, self.manager):
-            self._login(user)
-            self.assertEqual(
-                self._rpc("search", [[("id", "=", complaint.id)]]), complaint.ids
-            )
-            self.assertEqual(
-                self._rpc(
-                    "search",
-                    [[("id", "=", correction.id)]],
-                    model="mgp.document.correction",
-                ),
-                correction.ids,
-            )
 
     def test_correction_with_another_persons_snils(self):
         self.person_2.sudo().mgp_snils = "123-456-789 64"

@@ -24,8 +24,9 @@ class MailThread(models.AbstractModel):
                         "is posted."
                     )
                 )
-            # the address shown is the poster's, never a typed one
-            email_from = None
+            if not author_id:
+                # an address alone would name its owner as the author
+                email_from = None
         return super().message_post(
             author_id=author_id, email_from=email_from, **kwargs
         )

@@ -106,29 +106,3 @@ class ResPartner(models.Model):
 
     def _mgp_register_cancel_hint(self):
         return self.env._("Exclude the organisation from the registry with a reason.")
-
-
-class MgpNgoApplication(models.Model):
-    """A submitted application stays the application of its organisation
-    (issue 18 §6: a specialist relinked it to another one)."""
-
-    _inherit = "mgp.ngo.application"
-
-    _mgp_application_frozen_fields = ("partner_id", "inn", "ogrn", "company_id")
-
-    def write(self, vals):
-        names = set(self._mgp_application_frozen_fields) & set(vals)
-        if names and not self._mgp_is_granted():
-            submitted = self.filtered(lambda a: a.state != "draft")
-            changed = {
-                name
-                for name in names
-                for application in submitted
-                if application._fields[name].convert_to_write(
-                    application[name], application
-                )
-                != vals[name]
-            }
-            if changed:
-                self._mgp_raise_protected(changed, "write")
-        return super().write(vals)

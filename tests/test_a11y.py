@@ -414,7 +414,10 @@ class TestA11y(HttpCase, AccompanimentCommon):
             )
         )
         complaint.action_register()
-        complaint.with_user(cls.manager).action_decide(
+        # the manager approved the order of the case: another head decides
+        # (nobody the complaint concerns decides it)
+        reviewer = cls._new_user("a11y_reviewer", "group_manager", cls.company)
+        complaint.with_user(reviewer).action_decide(
             "upheld",
             "Срок нарушен; специалисту указано на недопустимость нарушения.",
             "decision_reviewed",

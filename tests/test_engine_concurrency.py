@@ -17,6 +17,7 @@ from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
 from odoo.addons.mgp_base.tests.common_documents import provide_documents
+from odoo.addons.mgp_base.models.mgp_register_mixin import released
 
 CONTEXT = {"mail_notify_force_send": False, "tracking_disable": True}
 # ConcurrencyError: the one-open index met a parallel case (Odoo's HTTP
@@ -65,9 +66,11 @@ class TestEngineConcurrency(TransactionCase):
     def _cleanup(self):
         with self.registry.cursor() as cr:
             env = self._new_env(cr)
-            env["mgp.accompaniment"].search(
+            cases = env["mgp.accompaniment"].search(
                 [("company_id", "=", self.company_id)]
-            ).unlink()
+            )
+            with released(cases):  # test data committed by the threads
+                cases.unlink()
             env["ir.sequence"].search([("company_id", "=", self.company_id)]).unlink()
             env["res.partner"].browse(self.person_ids).unlink()
             company = env["res.company"].browse(self.company_id)

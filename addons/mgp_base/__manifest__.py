@@ -39,6 +39,7 @@
         "views/mgp_document_views.xml",
         "views/mgp_consent_views.xml",
         "views/mgp_mse_request_views.xml",
+        "views/mgp_register_views.xml",
         "views/res_partner_views.xml",
         "views/mgp_portal_a11y_templates.xml",
         "views/mgp_base_menus.xml",

@@ -22,6 +22,7 @@
         "data/mail_template_data.xml",
         "views/mgp_ngo_wizard_views.xml",
         "views/mgp_ngo_contract_views.xml",
+        "views/mgp_ngo_register_views.xml",
         "views/mgp_ngo_application_views.xml",
         "views/res_partner_views.xml",
         "views/res_country_state_views.xml",

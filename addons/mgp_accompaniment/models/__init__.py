@@ -5,3 +5,5 @@ from . import mgp_ngo_application
 from . import res_partner
 from . import mgp_accompaniment_documents
 from . import mgp_accompaniment_consent
+from . import mgp_accompaniment_register
+from . import mgp_accompaniment_snapshot

@@ -183,7 +183,10 @@ class TestAssignment(AccompanimentCommon):
 
     def test_excluded_ngo_refused(self):
         case = self._decided_case(activities=self.activities[:2])
+        # a contract concluded before the exclusion (none is concluded after)
+        self.ngo_excluded.sudo()._mgp_engine_write({"mgp_ngo_state": "included"})
         contract = self._new_contract(self.ngo_excluded)
+        self.ngo_excluded.sudo()._mgp_engine_write({"mgp_ngo_state": "excluded"})
         with self.assertRaises(UserError):
             case.action_assign_ngo(self.ngo_excluded, contract)
 

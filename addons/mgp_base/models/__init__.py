@@ -2,8 +2,10 @@ from . import mgp_calendar
 from . import mgp_calendar_day
 from . import mgp_deadline_rule
 from . import mgp_deadline
+from . import mgp_register_mixin
 from . import mgp_deadline_mixin
 from . import mgp_case_engine
+from . import mgp_register_dates
 from . import mgp_activity
 from . import mgp_impaired_function
 from . import mgp_mse_request
@@ -18,3 +20,7 @@ from . import mgp_document_type
 from . import mgp_document_line
 from . import mgp_document_checklist
 from . import mgp_consent
+from . import mgp_deadline_register
+from . import mgp_mse_request_register
+from . import mgp_print_snapshot
+from . import mail_thread

@@ -3,6 +3,7 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 
 from .mgp_deadline import SLA_STATUS
+from .mgp_register_mixin import released
 
 
 class MgpDeadlineMixin(models.AbstractModel):
@@ -156,6 +157,14 @@ class MgpDeadlineMixin(models.AbstractModel):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_mgp_deadlines(self):
-        self.env["mgp.deadline"].sudo().search(  # bookkeeping follows the case
-            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
-        ).unlink()
+        deadlines = (
+            self.env["mgp.deadline"]
+            .sudo()
+            .search(  # bookkeeping follows the case
+                [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+            )
+        )
+        # the register keeps deadlines; those of a case that may be deleted
+        # (not kept itself) go with it
+        with released(deadlines):
+            deadlines.unlink()

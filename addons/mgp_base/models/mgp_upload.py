@@ -19,6 +19,22 @@ UPLOAD_TYPES = {
     },
     ".odt": {"application/vnd.oasis.opendocument.text", "application/zip"},
 }
+# A PDF is a PDF from its first byte; a web page in its head makes it a
+# polyglot a browser may render as HTML (issue 18 §6).
+PDF_MAGIC = b"%PDF-"
+PDF_HEAD_BYTES = 8192
+HTML_MARKERS = (
+    b"<html",
+    b"<script",
+    b"<body",
+    b"<head",
+    b"<iframe",
+    b"<svg",
+    b"<!doctype",
+    b"<object",
+    b"<embed",
+    b"javascript:",
+)
 MAX_UPLOAD_PARAM = "mgp_base.max_upload_mb"
 DEFAULT_MAX_UPLOAD_MB = 10.0
 
@@ -52,7 +68,11 @@ class MgpUpload(models.AbstractModel):
         extension = os.path.splitext(filename)[1].lower()
         accepted = UPLOAD_TYPES.get(extension)
         mimetype = guess_mimetype(content or b"")
-        if not accepted or mimetype not in accepted:
+        if (
+            not accepted
+            or mimetype not in accepted
+            or not self._content_is_clean(extension, content or b"")
+        ):
             raise ValidationError(
                 self.env._(
                     "The file %s cannot be attached: only PDF, JPG, PNG, DOC, "
@@ -70,6 +90,16 @@ class MgpUpload(models.AbstractModel):
                 )
             )
         return filename, mimetype
+
+    @api.model
+    def _content_is_clean(self, extension, content):
+        """A PDF starts with ``%PDF-`` and has no web page in its head."""
+        if extension != ".pdf":
+            return True
+        head = content[:PDF_HEAD_BYTES].lower()
+        return content.startswith(PDF_MAGIC) and not any(
+            marker in head for marker in HTML_MARKERS
+        )
 
     @api.model
     def _mgp_attach(self, record, files, field=None):

@@ -37,3 +37,19 @@ class TestUpload(MgpCommon):
             self.env["mgp.upload"]._check_upload("big.pdf", big)
         self.env["ir.config_parameter"].set_param("mgp_base.max_upload_mb", "1")
         self.assertTrue(self.env["mgp.upload"]._check_upload("big.pdf", big))
+
+    def test_pdf_html_polyglot_refused(self):
+        """A web page behind a PDF header is not a PDF (issue 18 §6)."""
+        Upload = self.env["mgp.upload"].with_user(self.specialist)
+        polyglots = (
+            b"%PDF-1.4\n<html><body><script>alert(1)</script></body></html>\n%%EOF\n",
+            b"%PDF-1.7\n%\xe2\xe3\n<!DOCTYPE html><SCRIPT>fetch('/x')</SCRIPT>",
+            b"%PDF-1.4\n1 0 obj<</S/URI/URI(javascript:alert(1))>>endobj\n%%EOF",
+        )
+        for content in polyglots:
+            with self.subTest(content=content[:20]):
+                with self.assertRaises(ValidationError):
+                    Upload._check_upload("act.pdf", content)
+        # a PDF starts with its header, not somewhere in the first kilobyte
+        with self.assertRaises(ValidationError):
+            Upload._check_upload("act.pdf", b"\n\n  " + PDF)

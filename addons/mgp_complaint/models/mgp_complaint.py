@@ -172,11 +172,6 @@ class MgpComplaint(models.Model):
             complaint.access_url = f"/my/complaint/{complaint.id}"
         return res
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        if any(complaint.state != "draft" for complaint in self):
-            raise UserError(self.env._("A registered complaint cannot be deleted."))
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------

@@ -110,7 +110,8 @@ class TestCorrectionApplied(ComplaintCommon):
         self.assertIn(number, new_text)
         self.assertIn("исправлено", new_text)
         self.assertIn(self.person, correction.message_ids.partner_ids)
-        complaint.with_user(self.manager).action_decide(
+        # the manager approved the case's order: another head decides
+        complaint.with_user(self.admin).action_decide(
             "upheld",
             "Опечатка подтверждена.",
             remedy="document_corrected",

@@ -5,3 +5,4 @@ from . import mgp_ngo_application
 from . import res_country_state
 from . import res_partner
 from . import res_users
+from . import mgp_ngo_register

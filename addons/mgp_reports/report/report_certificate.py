@@ -64,6 +64,8 @@ class ReportCertificate(models.AbstractModel):
             "activities": case.line_ids.activity_id.mapped("name"),
             "notes": (case.certificate_notes or "").strip(),
             "signer": case.user_id or employee or self.env.user,
+            # the person as named at the issue (or by the last correction)
+            "person": case._mgp_printed("certificate"),
         }
 
     @api.model

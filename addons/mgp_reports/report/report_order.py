@@ -50,4 +50,6 @@ class ReportOrder(models.AbstractModel):
             "activities": (centre_lines or case.line_ids).activity_id.mapped("name"),
             "employee": case.responsible_user_id,
             "city": case.company_id.city or "",
+            # the person as named at the approval (or by the last correction)
+            "person": case._mgp_printed("order"),
         }

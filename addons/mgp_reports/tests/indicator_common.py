@@ -5,6 +5,8 @@ import zipfile
 from datetime import date
 from xml.etree import ElementTree
 
+from odoo.addons.mgp_base.models.mgp_register_mixin import released
+
 from .common import MgpReportsCommon
 
 XLSX_NS = {"x": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
@@ -129,9 +131,11 @@ class MgpIndicatorCommon(MgpReportsCommon):
             date_closed=date(2026, 2, 1),
         )
         # ---- I2: procedures of one case of each centre; no other deadline
-        cls.env["mgp.deadline"].sudo().search(
-            [("company_id", "in", (a | b).ids)]
-        ).unlink()
+        deadlines = (
+            cls.env["mgp.deadline"].sudo().search([("company_id", "in", (a | b).ids)])
+        )
+        with released(deadlines):
+            deadlines.unlink()
         carrier_a, carrier_b = cls.c_recent, cls.c_b_idle
         dl = cls._deadline
         cls.d_done_late = dl(carrier_a, date(2026, 2, 10), "done", date(2026, 2, 12))

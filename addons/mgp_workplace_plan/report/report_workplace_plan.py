@@ -25,6 +25,11 @@ class ReportWorkplacePlan(models.AbstractModel):
             )
         return True
 
+    @api.model
+    def _mgp_get_form_values(self, docs):
+        # the worker as named when the plan was sent (or by its correction)
+        return {"printed": {plan.id: plan._mgp_printed("plan") for plan in docs}}
+
 
 class ReportWorkplaceAppeal(models.AbstractModel):
     """Приложение 5: Обращение о содействии в формировании плана

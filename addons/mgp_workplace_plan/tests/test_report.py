@@ -49,3 +49,12 @@ class TestReports(WorkplaceCommon):
         self.assertIn("Оператор", text)
         self.assertIn("12 января 2026 г.", text)
         self.assertIn("Кадровик Анна", text)
+
+    def test_sent_plan_keeps_worker_name(self):
+        """Renaming the worker after the plan is sent does not change what
+        the sent plan prints (issue 18 §3)."""
+        plan = self._sent_plan()
+        self.person.with_user(self.specialist).name = "Другов Друг Другович"
+        text = self._pdf("mgp_workplace_plan.action_report_workplace_plan", plan)
+        self.assertIn("Тестов Тест Тестович", text)
+        self.assertNotIn("Другов", text)

@@ -1,0 +1,45 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.http import request
+
+# mail.message values a caller may not choose for a note in a register: the
+# author is the user who posts, the date the moment he posts (issue 18 §6).
+FORGEABLE_MESSAGE_VALUES = ("date", "author_guest_id", "message_id", "create_date")
+
+
+class MailThread(models.AbstractModel):
+    """The chatter of the suite's records journals who said what and when: a
+    client may neither post in another's name nor back-date a message."""
+
+    _inherit = "mail.thread"
+
+    def message_post(self, *, author_id=None, email_from=None, **kwargs):
+        if self._mgp_guard_chatter() and self._mgp_client_posts() and not self.env.su:
+            own = self.env.user.partner_id
+            forged = [name for name in FORGEABLE_MESSAGE_VALUES if name in kwargs]
+            if (author_id and author_id != own.id) or forged:
+                raise UserError(
+                    self.env._(
+                        "A message is posted in your own name and dated when it "
+                        "is posted."
+                    )
+                )
+            if not author_id:
+                # an address alone would name its owner as the author
+                email_from = None
+        return super().message_post(
+            author_id=author_id, email_from=email_from, **kwargs
+        )
+
+    def _mgp_guard_chatter(self):
+        """The suite's registers and the persons and organisations in them."""
+        return self._name.startswith("mgp.") or self._name == "res.partner"
+
+    def _mgp_client_posts(self):
+        """The post is the client's own call (not a notice of an action)."""
+        if not request:
+            return False
+        path = request.httprequest.path
+        params = getattr(request, "params", None) or {}
+        return path.endswith("/message_post") or params.get("method") == "message_post"

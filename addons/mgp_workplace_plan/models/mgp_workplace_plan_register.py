@@ -1,0 +1,33 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, models
+from odoo.exceptions import ValidationError
+
+
+class MgpWorkplacePlan(models.Model):
+    """A sent plan (and the versions it replaced) is a record of the
+    register: it ends by cancellation with a reason."""
+
+    _name = "mgp.workplace.plan"
+    _inherit = ["mgp.workplace.plan", "mgp.register.mixin"]
+
+    def _mgp_register_kept(self):
+        return self.filtered(
+            lambda plan: plan.send_date or plan.state in ("sent", "revised")
+        )
+
+    def _mgp_register_cancel_hint(self):
+        return self.env._("Cancel the plan with a reason instead.")
+
+    @api.constrains("employer_id")
+    def _check_employer_is_organisation(self):
+        """The employer of a plan is an organisation, never a citizen
+        (issue 18 §6)."""
+        for plan in self.filtered("employer_id"):
+            if not plan.employer_id.commercial_partner_id.is_company:
+                raise ValidationError(
+                    self.env._(
+                        "The employer must be an organisation, not a person: "
+                        "%s is a person.",
+                        plan.employer_id.name,
+                    )
+                )

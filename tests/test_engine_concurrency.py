@@ -16,8 +16,8 @@ from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
-from odoo.addons.mgp_base.tests.common_documents import provide_documents
 from odoo.addons.mgp_base.models.mgp_register_mixin import released
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
 CONTEXT = {"mail_notify_force_send": False, "tracking_disable": True}
 # ConcurrencyError: the one-open index met a parallel case (Odoo's HTTP

@@ -65,7 +65,7 @@ class MgpApiController(http.Controller):
         return request.render(
             "mgp_api.api_docs_page",
             {
-                "lang": lang.split("_")[0],
+                "page_lang": lang.split("_")[0],
                 "operations": _doc_operations(),
                 "base_url": request.httprequest.host_url.rstrip("/") + BASE,
                 "version": schema.API_VERSION,

@@ -1,0 +1,2 @@
+from . import test_openapi
+from . import test_plan_agreements

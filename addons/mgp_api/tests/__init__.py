@@ -1,2 +1,4 @@
 from . import test_openapi
 from . import test_plan_agreements
+from . import test_export
+from . import test_interagency

@@ -2,3 +2,4 @@ from . import test_openapi
 from . import test_plan_agreements
 from . import test_export
 from . import test_interagency
+from . import test_outbox

@@ -13,7 +13,7 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
-from odoo.addons.mgp_api.models.mgp_api_request import MgpApiConflict
+from ..models.mgp_api_request import MgpApiConflict
 
 from . import schema
 
@@ -144,15 +144,15 @@ class MgpApiController(http.Controller):
     # ------------------------------------------------------------------
     def _plan_agreement(self, env, body, **kw):
         case, created = env["mgp.api.request"]._mgp_plan_agreement(body)
-        return (201 if created else 200), {
-            "case": {"id": case.id, "number": case.name}
-        }
+        return (201 if created else 200), {"case": {"id": case.id, "number": case.name}}
 
     def _interagency_answer(self, env, body, **kw):
         mse_request = self._find(
             env["mgp.mse.request"],
             [("name", "=", body["request_number"]), ("request_type", "=", "mse")],
-            env._("No request of the centre has the number %s.", body["request_number"]),
+            env._(
+                "No request of the centre has the number %s.", body["request_number"]
+            ),
         )
         same = (
             mse_request.state == "answered"

@@ -80,9 +80,7 @@ class String(Node):
             errors[path] = env._("Must not be empty.")
             return None
         if self.max_length and len(value) > self.max_length:
-            errors[path] = env._(
-                "Must be at most %s characters long.", self.max_length
-            )
+            errors[path] = env._("Must be at most %s characters long.", self.max_length)
             return None
         if self.enum and value not in self.enum:
             errors[path] = env._("Must be one of: %s.", ", ".join(self.enum))
@@ -308,8 +306,7 @@ INTERAGENCY_ANSWER = Object(
 LIST_QUERY = Object(
     {
         "updated_since": String(
-            "Only records changed after this moment (UTC), "
-            "YYYY-MM-DDTHH:MM:SS.",
+            "Only records changed after this moment (UTC), YYYY-MM-DDTHH:MM:SS.",
             required=False,
             fmt="date-time",
         ),

@@ -5,7 +5,7 @@ from odoo import models
 from odoo.exceptions import AccessDenied
 from odoo.http import request
 
-from odoo.addons.mgp_api.controllers.schema import BASE_PATH
+from ..controllers.schema import BASE_PATH
 
 ERROR_CODES = {401: "unauthorized", 403: "forbidden", 404: "not_found"}
 

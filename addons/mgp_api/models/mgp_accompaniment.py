@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from odoo.addons.mgp_api.controllers.schema import PLAN_KINDS
+from ..controllers.schema import PLAN_KINDS
 
 PLAN_KIND_LABELS = {"plan": "Plan", "change": "Change of the plan"}
 
@@ -78,10 +78,7 @@ class MgpAccompaniment(models.Model):
             if name in self.fields_get([name], ["type"])
         ]
         rows = self.read(fnames)
-        persons = {
-            row["id"]: row
-            for row in self.partner_id._mgp_api_person_values()
-        }
+        persons = {row["id"]: row for row in self.partner_id._mgp_api_person_values()}
         return [
             {
                 "id": row["id"],

@@ -31,8 +31,7 @@ class MgpApiEndpoint(models.Model):
     max_attempts = fields.Integer(
         default=8,
         required=True,
-        help="After so many refused deliveries the event goes to the dead "
-        "letters.",
+        help="After so many refused deliveries the event goes to the dead letters.",
     )
     retry_minutes = fields.Integer(
         string="First retry after (minutes)",

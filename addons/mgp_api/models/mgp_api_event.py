@@ -80,7 +80,7 @@ class MgpApiEvent(models.Model):
         # the outbox is written whoever acts; its readers are the
         # administrators (users have no access to it)
         Event = self.sudo()
-        endpoints = self.env["mgp.api.endpoint"].sudo().search([])
+        endpoints = self.env["mgp.api.endpoint"].sudo().search([("active", "=", True)])
         if not endpoints:
             return self.browse()
         now = fields.Datetime.now()
@@ -209,7 +209,9 @@ class MgpApiEvent(models.Model):
                 endpoint.url, data=body, headers=headers, timeout=endpoint.timeout
             )
         except requests.RequestException as exc:
-            _logger.info("Event %s not delivered to %s: %s", self.uuid, endpoint.name, exc)
+            _logger.info(
+                "Event %s not delivered to %s: %s", self.uuid, endpoint.name, exc
+            )
             return type(exc).__name__
         if 200 <= response.status_code < 300:
             return False

@@ -3,3 +3,4 @@ from . import test_plan_agreements
 from . import test_export
 from . import test_interagency
 from . import test_outbox
+from . import test_concurrency

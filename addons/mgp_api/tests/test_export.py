@@ -76,8 +76,10 @@ class TestExport(MgpApiCommon):
         others = self._start("exp-5", 200300405, key=self.key_other)
         others |= self._start("exp-6", 200300406, key=self.key_other)
         foreign = others.filtered(
-            lambda c: not self.Case.search_count(
-                [("company_id", "=", self.company.id), ("name", "=", c.name)]
+            lambda c: (
+                not self.Case.search_count(
+                    [("company_id", "=", self.company.id), ("name", "=", c.name)]
+                )
             )
         )[:1]
         self.assertTrue(foreign)

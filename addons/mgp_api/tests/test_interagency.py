@@ -55,8 +55,10 @@ class TestInteragencyAnswers(MgpApiCommon):
         requests |= self._mse_request(300400503, self.api_user_other, self.key_other)[1]
         # a number the key's centre does not have too
         request = requests.filtered(
-            lambda r: not self.env["mgp.mse.request"].search_count(
-                [("company_id", "=", self.company.id), ("name", "=", r.name)]
+            lambda r: (
+                not self.env["mgp.mse.request"].search_count(
+                    [("company_id", "=", self.company.id), ("name", "=", r.name)]
+                )
             )
         )[:1]
         self.assertTrue(request)

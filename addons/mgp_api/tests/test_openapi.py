@@ -15,9 +15,7 @@ class TestOpenApi(MgpApiCommon):
         declared."""
         response = self.url_open(f"{BASE}/openapi.json")
         self.assertEqual(response.status_code, 200)
-        self.assertTrue(
-            response.headers["Content-Type"].startswith("application/json")
-        )
+        self.assertTrue(response.headers["Content-Type"].startswith("application/json"))
         doc = response.json()
         self.assertRegex(doc["openapi"], r"^3\.\d+\.\d+$")
         self.assertTrue(doc["info"]["title"] and doc["info"]["version"])
@@ -49,7 +47,9 @@ class TestOpenApi(MgpApiCommon):
                 self.assertNotIn(operation["operationId"], operation_ids)
                 operation_ids.add(operation["operationId"])
                 declared = {
-                    p["name"] for p in operation.get("parameters", ()) if p["in"] == "path"
+                    p["name"]
+                    for p in operation.get("parameters", ())
+                    if p["in"] == "path"
                 }
                 self.assertEqual(declared, set(_placeholders(path)))
         body = doc["paths"]["/plan-agreements"]["post"]["requestBody"]

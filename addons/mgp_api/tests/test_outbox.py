@@ -165,9 +165,7 @@ class TestOutbox(MgpCommon):
         case = self._case().with_user(self.specialist)
         with self.assertRaises(UserError), self.env.cr.savepoint():
             case.action_mark_employed(case.plan_agreed_date, self.person.id)
-        self.assertEqual(
-            self._events(endpoint).mapped("event_type"), ["case.started"]
-        )
+        self.assertEqual(self._events(endpoint).mapped("event_type"), ["case.started"])
         case.action_decide_need(True)
         self.assertEqual(
             sorted(self._events(endpoint).mapped("event_type")),

@@ -25,7 +25,9 @@ class TestPlanAgreements(MgpApiCommon):
         self.assertEqual(case.company_id, self.company)
         self.assertEqual(case.state, "new")
         self.assertEqual(case.plan_agreed_date, self.today)
-        self.assertEqual((case.mgp_plan_number, case.mgp_plan_kind), ("ИПСЗ-77", "plan"))
+        self.assertEqual(
+            (case.mgp_plan_number, case.mgp_plan_kind), ("ИПСЗ-77", "plan")
+        )
         self.assertEqual(case.eligibility_basis, "group")
         self.assertEqual(
             case.deadline_ids.filtered(lambda d: d.state == "open").mapped("code"),
@@ -43,7 +45,9 @@ class TestPlanAgreements(MgpApiCommon):
         self.assertEqual(status, 200, again)
         self.assertEqual(again, data)
         self.assertEqual(
-            self.env["mgp.accompaniment"].search_count([("partner_id", "=", person.id)]),
+            self.env["mgp.accompaniment"].search_count(
+                [("partner_id", "=", person.id)]
+            ),
             1,
         )
 
@@ -88,7 +92,9 @@ class TestPlanAgreements(MgpApiCommon):
     def test_unauthorized(self):
         """No key, a wrong key: 401 in JSON; nothing is created."""
         cases = self.env["mgp.accompaniment"].search_count([])
-        status, error = self.api("POST", "/plan-agreements", self.agreement(), key=False)
+        status, error = self.api(
+            "POST", "/plan-agreements", self.agreement(), key=False
+        )
         self.assertEqual(status, 401)
         self.assertEqual(error["error"]["code"], "unauthorized")
         status, error = self.api(
@@ -157,7 +163,9 @@ class TestPlanAgreements(MgpApiCommon):
         self.assertEqual(error["error"]["code"], "unprocessable")
         self.assertRegex(error["error"]["message"], CYRILLIC)
         self.assertFalse(
-            self.env["res.partner"].search([("mgp_snils", "=", body["person"]["snils"])])
+            self.env["res.partner"].search(
+                [("mgp_snils", "=", body["person"]["snils"])]
+            )
         )
         self.assertFalse(
             self.env["mgp.api.request"].search([("external_id", "=", "ecp-5")])

@@ -14,7 +14,6 @@ from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from ..models.mgp_api_request import MgpApiConflict
-
 from . import schema
 
 BASE = schema.BASE_PATH

@@ -1,9 +1,19 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.fields import Domain
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+
+    mgp_duplicate_ids = fields.Many2many(
+        "res.partner",
+        string="Likely duplicates",
+        compute="_compute_mgp_duplicate_ids",
+        groups="mgp_base.group_specialist",
+        help="Persons with the same SNILS, or the same name and birth date.",
+    )
 
     @api.model
     def _mgp_api_person(self, data):
@@ -58,3 +68,84 @@ class ResPartner(models.Model):
             }
             for row in self.read(fnames)
         ]
+
+    # ------------------------------------------------------------------
+    # One person per human: likely duplicates
+    # ------------------------------------------------------------------
+    @api.model
+    def _mgp_find_duplicates(self, name=None, birth_date=None, snils=None, exclude=()):
+        """Persons the user may know who are likely the same human: the same
+        СНИЛС, or the same name and birth date (the search on the person's
+        data finds only those whose data the user may read)."""
+        conditions = []
+        if snils:
+            try:
+                conditions.append(
+                    [("mgp_snils", "=", self._mgp_normalize_snils(snils))]
+                )
+            except ValidationError:
+                pass
+        if name and name.strip() and birth_date:
+            conditions.append(
+                [("name", "=ilike", name.strip()), ("mgp_birth_date", "=", birth_date)]
+            )
+        if not conditions:
+            return self.browse()
+        domain = Domain.AND(
+            [
+                Domain.OR(conditions),
+                [("is_company", "=", False), ("id", "not in", list(exclude))],
+            ]
+        )
+        return self.search(domain, limit=10)
+
+    @api.depends("name", "mgp_birth_date", "mgp_snils")
+    @api.depends_context("uid")
+    def _compute_mgp_duplicate_ids(self):
+        for partner in self:
+            partner.mgp_duplicate_ids = (
+                self._mgp_find_duplicates(
+                    partner.name,
+                    partner.mgp_birth_date,
+                    partner.mgp_snils,
+                    exclude=[partner._origin.id] if partner._origin.id else [],
+                )
+                if not partner.is_company
+                else self.browse()
+            )
+
+    @api.onchange("name", "mgp_birth_date", "mgp_snils")
+    def _onchange_mgp_duplicates(self):
+        """Warn before a second record of the same human is saved."""
+        if self.is_company or not self.mgp_duplicate_ids:
+            return None
+        return {
+            "warning": {
+                "title": self.env._("Likely duplicate"),
+                "message": self.env._(
+                    "This person may already be registered: %s. Open the existing "
+                    "person instead of creating another one, or merge them.",
+                    ", ".join(self.mgp_duplicate_ids.mapped("display_name")),
+                ),
+            }
+        }
+
+    def action_open_mgp_merge(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Merge persons"),
+            "res_model": "mgp.person.merge",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "mgp_merge_partner_id": self.id,
+                "mgp_merge_duplicate_id": self.mgp_duplicate_ids[:1].id,
+            },
+        }
+
+    def _mgp_check_merge_group(self):
+        if not self.env.user.has_group("mgp_base.group_manager"):
+            raise AccessError(
+                self.env._("Only the head of the centre may merge persons.")
+            )

@@ -4,3 +4,4 @@ from . import test_export
 from . import test_interagency
 from . import test_outbox
 from . import test_concurrency
+from . import test_person_merge

@@ -1,7 +1,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError
 from odoo.fields import Domain
+
+from odoo.addons.mgp_base.models.res_partner import normalize_snils
+
+
+def _valid_snils(value):
+    try:
+        return normalize_snils(value)
+    except ValueError:
+        return False
 
 
 class ResPartner(models.Model):
@@ -78,13 +87,9 @@ class ResPartner(models.Model):
         СНИЛС, or the same name and birth date (the search on the person's
         data finds only those whose data the user may read)."""
         conditions = []
-        if snils:
-            try:
-                conditions.append(
-                    [("mgp_snils", "=", self._mgp_normalize_snils(snils))]
-                )
-            except ValidationError:
-                pass
+        # an invalid СНИЛС matches nobody
+        if snils and (valid := _valid_snils(snils)):
+            conditions.append([("mgp_snils", "=", valid)])
         if name and name.strip() and birth_date:
             conditions.append(
                 [("name", "=ilike", name.strip()), ("mgp_birth_date", "=", birth_date)]

@@ -122,7 +122,11 @@ class ResPartner(models.Model):
     @api.onchange("name", "mgp_birth_date", "mgp_snils")
     def _onchange_mgp_duplicates(self):
         """Warn before a second record of the same human is saved."""
-        if self.is_company or not self.mgp_duplicate_ids:
+        if (
+            self.is_company
+            or not self.env.user.has_group("mgp_base.group_specialist")
+            or not self.mgp_duplicate_ids
+        ):
             return None
         return {
             "warning": {

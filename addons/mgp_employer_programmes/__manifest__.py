@@ -26,6 +26,7 @@
         "data/mail_template_data.xml",
         "report/report_subsidy_templates.xml",
         "report/report_programme_figures_templates.xml",
+        "report/report_programme_forms_templates.xml",
         "report/mgp_employer_programmes_reports.xml",
         "wizard/mgp_programme_action_wizard_views.xml",
         "wizard/mgp_programme_figures_wizard_views.xml",

@@ -1,1 +1,2 @@
 from . import report_subsidy
+from . import report_programme_forms

@@ -6,3 +6,4 @@ from . import test_business_aid
 from . import test_training
 from . import test_portal
 from . import test_figures
+from . import test_programme_forms

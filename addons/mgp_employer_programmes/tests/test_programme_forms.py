@@ -1,0 +1,88 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from odoo.addons.mgp_base.tests.common import pdf_text
+
+from .common import ProgrammesCommon
+
+
+@tagged("post_install", "-at_install")
+class TestProgrammeForms(ProgrammesCommon):
+    """The application, the agreement and the training referral print in
+    Russian, amounts with kopecks and in words."""
+
+    def _pdf(self, xmlid, records):
+        report = self.env.ref(xmlid)
+        with self.allow_pdf_render():
+            content, kind = (
+                self.env["ir.actions.report"]
+                .with_context(force_report_rendering=True)
+                ._render_qweb_pdf(report, records.ids)
+            )
+        self.assertEqual(kind, "pdf")
+        return pdf_text(content)
+
+    def test_application_form(self):
+        application = self._application(amount_requested=100000.5)
+        with freeze_time("2026-01-12"):
+            application.action_submit(date(2026, 1, 12))
+        text = self._pdf(
+            "mgp_employer_programmes.action_report_subsidy_application", application
+        )
+        self.assertIn("Заявка", text)
+        self.assertIn(application.name, text)
+        self.assertIn(self.employer.name, text)
+        self.assertIn("100 000,50 руб.", text)
+        self.assertIn("сто тысяч", text)
+        self.assertIn("12 января 2026 г.", text)
+
+    def test_agreement_form(self):
+        agreement = self._paid_agreement(amount=95000.25)
+        text = self._pdf(
+            "mgp_employer_programmes.action_report_subsidy_agreement", agreement
+        )
+        self.assertIn("Соглашение", text)
+        self.assertIn(agreement.name, text)
+        self.assertIn("95 000,25 руб.", text)
+        self.assertIn("девяносто пять тысяч", text)
+        self.assertIn("3 рабочих дней", text)
+        self.assertIn("(подпись)", text)
+
+    def test_training_referral_form(self):
+        school = self.env["res.partner"].create(
+            {"name": "ГАПОУ «Колледж»", "is_company": True}
+        )
+        referral = (
+            self.env["mgp.training.referral"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "partner_id": self.person.id,
+                    "company_id": self.company.id,
+                    "ground": "no_qualification",
+                    "aim": "demand",
+                    "profession_id": self.env.ref(
+                        "mgp_employer_programmes.training_profession_1"
+                    ).id,
+                    "ipra_recommends": True,
+                    "school_id": school.id,
+                    "school_license": "Л035-01234-40/00123456",
+                    "school_contract": "К-12",
+                    "stipend_amount": 2250.5,
+                }
+            )
+        )
+        with freeze_time("2026-02-02"):
+            referral.action_refer(date(2026, 2, 2))
+        text = self._pdf(
+            "mgp_employer_programmes.action_report_training_referral", referral
+        )
+        self.assertIn("Направление", text)
+        self.assertIn(self.person.name, text)
+        self.assertIn(referral.profession_id.name, text)
+        self.assertIn("2 февраля 2026 г.", text)
+        self.assertIn("2 250,50 руб.", text)

@@ -281,10 +281,16 @@ class MgpProtectedMixin(models.AbstractModel):
 
     def _mgp_check_selection_values(self, vals):
         """A value outside a selection is refused in Russian, never a
-        ``ValueError`` of the ORM."""
+        ``ValueError`` of the ORM. Only the suite's fixed lists: a dynamic
+        selection (a partner's language…) is Odoo's own to check."""
         for name, value in vals.items():
             field = self._fields.get(name)
-            if field is None or field.type != "selection" or not value:
+            if (
+                field is None
+                or field.type != "selection"
+                or not value
+                or not isinstance(field.selection, list)
+            ):
                 continue
             if value not in field.get_values(self.env):
                 raise ValidationError(

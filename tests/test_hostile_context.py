@@ -109,6 +109,7 @@ class TestHostileContext(HttpCase, AccompanimentCommon):
             for name, field in records._fields.items()
             if field.store
             and name not in NOT_COMPARED
+            and not field.groups  # e.g. the print snapshot: administrators only
             and field.type not in ("one2many", "many2many", "binary")
         ]
         records.invalidate_recordset()

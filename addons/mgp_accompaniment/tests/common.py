@@ -89,7 +89,10 @@ class AccompanimentCommon(MgpCommon):
             ],
         }
         values.update(vals)
-        values["partner_id"] = self._free_person(values["partner_id"]).id
+        # also called on the class by setUpClass helpers
+        values["partner_id"] = AccompanimentCommon._free_person(
+            self, values["partner_id"]
+        ).id
         case = self.Case.with_user(user or self.specialist).create(values)
         if documents:
             provide_documents(case, user=self.specialist, day=plan_date)

@@ -65,7 +65,9 @@ class TestIndicators(MgpIndicatorCommon):
         )
         figure = self.Indicator._mgp_compute("i1", *H1_2026, self.company)
         self.assertEqual((figure["numerator"], figure["denominator"]), (4, 8))
-        employer = self.env["res.partner"].create({"name": "ООО «Работа»"})
+        employer = self.env["res.partner"].create(
+            {"name": "ООО «Работа»", "is_company": True}
+        )
         case.with_user(self.specialist).action_mark_employed(
             date(2026, 4, 1), employer.id
         )

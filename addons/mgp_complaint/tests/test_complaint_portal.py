@@ -224,10 +224,10 @@ class TestComplaintPortal(HttpCase, ComplaintCommon):
         self.assertNotIn(correction.name, self.url_open("/my/corrections").text)
 
     def test_order_correction_request_in_portal(self):
-        # one open case per person: the draft of the set-up makes way
-        self.env["mgp.accompaniment"].browse(self.case.id).unlink()
         """The citizen's approved order is offered too; a field the order
         does not print is refused with nothing saved."""
+        # one open case per person: the draft of the set-up makes way
+        self.env["mgp.accompaniment"].browse(self.case.id).unlink()
         certified = self._active_case(
             date(2025, 10, 31), date(2025, 11, 5), partner_id=self.person.id
         )

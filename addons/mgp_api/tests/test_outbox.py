@@ -11,6 +11,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.mgp_base.tests.common import MgpCommon
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
 
 class Receiver:
@@ -166,6 +167,7 @@ class TestOutbox(MgpCommon):
         with self.assertRaises(UserError), self.env.cr.savepoint():
             case.action_mark_employed(case.plan_agreed_date, self.person.id)
         self.assertEqual(self._events(endpoint).mapped("event_type"), ["case.started"])
+        provide_documents(case)
         case.action_decide_need(True)
         self.assertEqual(
             sorted(self._events(endpoint).mapped("event_type")),

@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
 from odoo.addons.mgp_base.tests.common import MgpCommon
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
 
 @tagged("post_install", "-at_install")
@@ -65,6 +66,7 @@ class TestPersonMerge(MgpCommon):
         """The merge keeps every case of both, journaled; the duplicate is
         removed."""
         kept_case = self._case(self.first)
+        provide_documents(kept_case)
         kept_case.with_user(self.specialist).action_decide_need(False)
         moved_case = self._case(self.second)
         wizard = (

@@ -104,9 +104,17 @@ class TestInspection(InspectionCommon):
     def test_scope_checks(self):
         with self.assertRaises(ValidationError):
             self._inspection(period_to=date(2025, 12, 1))
+        # a person of the other centre (one open case per person)
+        other_person = self.env["res.partner"].create(
+            {
+                "name": "Другой Гражданин",
+                "company_id": self.company_other.id,
+                "mgp_disability_group": "2",
+            }
+        )
         other_case = self.env["mgp.accompaniment"].create(
             {
-                "partner_id": self.person.id,
+                "partner_id": other_person.id,
                 "company_id": self.company_other.id,
                 "plan_agreed_date": date(2026, 3, 12),
             }

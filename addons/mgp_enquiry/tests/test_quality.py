@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
+
 from .test_inspection import InspectionCommon
 
 
@@ -34,6 +36,7 @@ class TestQuality(InspectionCommon):
         )
         if certificate:
             case = case.with_user(self.specialist)
+            provide_documents(case, day=certificate)
             case.action_decide_need(True, certificate)
             case.action_assign_employee(self.specialist, certificate)
             case.with_user(self.manager).action_approve_order(certificate)

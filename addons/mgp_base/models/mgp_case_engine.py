@@ -581,7 +581,8 @@ class MgpCaseMixin(models.AbstractModel):
     def _mgp_today(self):
         """Today in the centre's time zone."""
         company = self[:1].company_id or self.env.company
-        tz = company.partner_id.tz or self.env.user.tz or "Europe/Moscow"
+        # the centre's time zone, whichever centre the user may read
+        tz = company.sudo().partner_id.tz or self.env.user.tz or "Europe/Moscow"
         return fields.Date.context_today(self.with_context(tz=tz))
 
     def _mgp_check_action_date(self, action_date, after=(), label=None):

@@ -312,10 +312,12 @@ class MgpProtectedMixin(models.AbstractModel):
                 blocked |= self._mgp_blocked_on_create(vals)
             if blocked:
                 self.browse()._mgp_raise_protected(blocked, "create")
-        # the defaults too, context ones included, are checked
-        vals_list = [self._add_missing_default_values(vals) for vals in vals_list]
+        # the defaults too, context ones included, are checked (without
+        # adding them to the values: the models' own create fills them)
         for vals in vals_list:
-            self._mgp_check_selection_values(vals)
+            self._mgp_check_selection_values(
+                self._add_missing_default_values(dict(vals))
+            )
         vals_list = self._mgp_prepare_create_vals(vals_list)
         return super().create(vals_list)
 

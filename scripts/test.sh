@@ -41,7 +41,13 @@ failures=()
 
 # ---------------------------------------------------------------- 1. set-up
 mgp_pip_requirements
-mgp_system_packages wkhtmltopdf:wkhtmltopdf chromium:chromium
+mgp_system_packages wkhtmltopdf:wkhtmltopdf chromium:chromium \
+    pg_dump:postgresql-client pg_restore:postgresql-client pg_basebackup:postgresql-client
+# tests/test_read_replica.py makes a primary and a replica cluster of its own
+# with the server's initdb/pg_ctl (Debian keeps them in /usr/lib/postgresql)
+if ! command -v pg_ctl >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+    _mgp_apt_install postgresql || mgp_warn "no PostgreSQL server binaries: the replica test will fail"
+fi
 mgp_postgres
 mgp_odoo
 mgp_axe_core

@@ -4,7 +4,10 @@ from . import mgp_deadline_rule
 from . import mgp_deadline
 from . import mgp_register_mixin
 from . import mgp_deadline_mixin
+from . import mgp_protected_mixin
+from . import mgp_transition
 from . import mgp_case_engine
+from . import mgp_case_one_open
 from . import mgp_register_dates
 from . import mgp_activity
 from . import mgp_impaired_function

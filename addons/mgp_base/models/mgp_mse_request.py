@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .mgp_transition import Transition
+
 REQUEST_TYPES = [
     ("mse", "MSE bureau: recommendations on the need"),
     ("disability", "Disability data (SFR / FRI)"),
@@ -15,7 +17,8 @@ CHANNELS = [
 ]
 # the request's own procedures (seed 003 §3.5–3.6); the МСЭ path is
 # tracked by the case with the service's rules
-REQUEST_DEADLINES = ["req_send", "req_answer", "req_reply", "req_impossible"]
+REQUEST_DEADLINES = ("req_send", "req_answer", "req_reply", "req_impossible")
+SPECIALIST = "mgp_base.group_specialist"
 
 
 class MgpMseRequest(models.Model):
@@ -43,6 +46,32 @@ class MgpMseRequest(models.Model):
         "disability_confirmed",
         "impossible_reason",
     )
+    # the request's transitions (an incoming request is answered from
+    # «draft», an outgoing one once sent: the action narrows the sources)
+    _mgp_transitions = {
+        "action_send": Transition(
+            ("draft",), "sent", SPECIALIST, close=("req_send",), open=("req_answer",)
+        ),
+        "action_register_answer": Transition(("draft", "sent"), group=SPECIALIST),
+        "answer": Transition(("sent",), "answered", SPECIALIST),
+        "action_register_reply": Transition(
+            ("draft", "sent"),
+            "answered",
+            SPECIALIST,
+            close=("req_answer", "req_reply"),
+            cancel=REQUEST_DEADLINES,
+        ),
+        "action_register_impossible": Transition(
+            ("draft", "sent"),
+            "impossible",
+            SPECIALIST,
+            close=("req_answer", "req_impossible"),
+            cancel=REQUEST_DEADLINES,
+        ),
+        "action_cancel": Transition(
+            ("draft", "sent"), "cancelled", cancel=REQUEST_DEADLINES
+        ),
+    }
     # a request received by the centre is registered with its receipt date
     _mgp_create_only_fields = (
         "company_id",
@@ -172,11 +201,30 @@ class MgpMseRequest(models.Model):
             return self.env[self.res_model].browse(self.res_id).exists()
         return None
 
+    def _mgp_transition_deadline_codes(self, transition):
+        close, cancel, to_open = super()._mgp_transition_deadline_codes(transition)
+        if self.request_type != "mse":
+            return close, cancel, to_open
+        # the МСЭ path is tracked by the case with the service's rules
+        own = set(REQUEST_DEADLINES)
+        if cancel is not True:
+            cancel = tuple(code for code in cancel if code not in own)
+        return (
+            tuple(code for code in close if code not in own),
+            cancel,
+            tuple(code for code in to_open if code not in own),
+        )
+
+    def _mgp_check_direction(self):
+        """An incoming request is answered from «draft», an outgoing one
+        once sent."""
+        self._mgp_check_transition(
+            ("draft",) if self.direction == "incoming" else ("sent",), lock=False
+        )
+
     def action_send(self, date_sent=None, date_received=None):
         """Mark the request sent; the case tracks the bureau's answer."""
-        self._mgp_check_group("mgp_base.group_specialist")
         for request in self:
-            request._mgp_check_transition(("draft",))
             date_sent = request._mgp_check_action_date(
                 date_sent,
                 after=[
@@ -192,16 +240,12 @@ class MgpMseRequest(models.Model):
                 after=[(date_sent, self.env._("the sending of the request"))],
                 label=self.env._("The receipt by the bureau"),
             )
-            request._mgp_engine_write(
-                {
-                    "state": "sent",
-                    "date_sent": date_sent,
-                    "date_received": date_received,
-                }
+            request._mgp_transition(
+                "action_send",
+                {"date_sent": date_sent, "date_received": date_received},
+                date=date_sent,
+                start=date_received,
             )
-            if request.request_type != "mse":
-                request._mgp_deadline_close("req_send", date_sent)
-                request._mgp_deadline_open("req_answer", date_received)
             case = request._get_case()
             if case and hasattr(case, "_mgp_on_mse_sent"):
                 case._mgp_on_mse_sent(request)
@@ -210,27 +254,19 @@ class MgpMseRequest(models.Model):
     def action_register_answer(self, recommendation, date_answer=None):
         """Register the bureau's recommendation and hand it to the case."""
         self.ensure_one()
-        self._mgp_check_group("mgp_base.group_specialist")
-        if self.state not in ("draft", "sent"):
-            raise UserError(
-                self.env._("The answer of this request is already registered.")
-            )
         if recommendation not in ("needed", "not_needed"):
             raise UserError(self.env._("Unknown MSE recommendation."))
         if self.state == "draft":
             self.action_send(date_sent=date_answer, date_received=date_answer)
-        self._mgp_check_transition(("sent",))
         date_answer = self._mgp_check_action_date(
             date_answer,
             after=[(self.date_sent, self.env._("the sending of the request"))],
             label=self.env._("The answer of the bureau"),
         )
-        self._mgp_engine_write(
-            {
-                "state": "answered",
-                "recommendation": recommendation,
-                "date_answer": date_answer,
-            }
+        self._mgp_transition(
+            "answer",
+            {"recommendation": recommendation, "date_answer": date_answer},
+            date=date_answer,
         )
         case = self._get_case()
         if case and hasattr(case, "_mgp_on_mse_answer"):
@@ -243,22 +279,18 @@ class MgpMseRequest(models.Model):
         """Register the answer to a request that is not the МСЭ's (or the
         centre's own answer to a request it received)."""
         self.ensure_one()
-        self._mgp_check_group("mgp_base.group_specialist")
-        states = ("draft",) if self.direction == "incoming" else ("sent",)
-        self._mgp_check_transition(states)
+        self._mgp_check_direction()
         date_answer = self._mgp_check_action_date(
             date_answer,
             after=[(self.date_sent or self.date_received, self.env._("the request"))],
             label=self.env._("The answer"),
         )
-        vals = {"state": "answered", "date_answer": date_answer}
+        vals = {"date_answer": date_answer}
         if disability_confirmed is not None:
             vals["disability_confirmed"] = bool(disability_confirmed)
         if note:
             vals["answer_note"] = note
-        self._mgp_engine_write(vals)
-        self._mgp_deadline_close(["req_answer", "req_reply"], date_answer)
-        self._mgp_deadline_cancel(REQUEST_DEADLINES)
+        self._mgp_transition("action_register_reply", vals, date=date_answer)
         case = self._get_case()
         if case and hasattr(case, "_mgp_on_mse_answer"):
             case._mgp_on_mse_answer(self)
@@ -268,35 +300,28 @@ class MgpMseRequest(models.Model):
         """The information cannot be given: the «невозможно представить»
         notice with its reason."""
         self.ensure_one()
-        self._mgp_check_group("mgp_base.group_specialist")
         if not (reason or "").strip():
             raise UserError(
                 self.env._("Give the reason the request cannot be answered.")
             )
-        states = ("draft",) if self.direction == "incoming" else ("sent",)
-        self._mgp_check_transition(states)
+        self._mgp_check_direction()
         date = self._mgp_check_action_date(
             date,
             after=[(self.date_sent or self.date_received, self.env._("the request"))],
             label=self.env._("The notice"),
         )
-        self._mgp_engine_write(
-            {"state": "impossible", "date_answer": date, "impossible_reason": reason}
+        self._mgp_transition(
+            "action_register_impossible",
+            {"date_answer": date, "impossible_reason": reason},
+            date=date,
         )
-        self._mgp_deadline_close(["req_answer", "req_impossible"], date)
-        self._mgp_deadline_cancel(REQUEST_DEADLINES)
         case = self._get_case()
         if case and hasattr(case, "_mgp_on_request_impossible"):
             case._mgp_on_request_impossible(self)
         return True
 
     def action_cancel(self):
-        for request in self:
-            if request.state == "answered":
-                raise UserError(self.env._("An answered request cannot be cancelled."))
-        self._mgp_check_transition(("draft", "sent"))
-        self._mgp_engine_write({"state": "cancelled"})
-        self._mgp_deadline_cancel(REQUEST_DEADLINES)
+        self._mgp_transition("action_cancel")
         return True
 
     def action_open_answer_wizard(self):

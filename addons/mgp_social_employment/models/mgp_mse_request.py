@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 SPECIALIST = "mgp_base.group_specialist"
 ORGANISATION = "mgp_social_employment.group_organisation"
 # the addressee's «cannot answer» notice, 3 working days (003:112); the
@@ -22,6 +24,11 @@ class MgpMseRequest(models.Model):
     organisation's own ``req_reply`` and ``req_impossible`` terms run."""
 
     _inherit = "mgp.mse.request"
+
+    _mgp_transitions = {
+        # the record's exchange stops: the waiting requests are cancelled
+        "socemp_stop": Transition(("draft", "sent"), "cancelled", cancel=True),
+    }
     # merged along the MRO with the other addons' fields
     _mgp_create_only_fields = ("socemp_sender_id", "socemp_addressee_id")
 
@@ -108,7 +115,5 @@ class MgpMseRequest(models.Model):
     def _mgp_socemp_stop(self):
         """The record's exchange stops (consent withdrawn, record ended):
         the waiting requests are cancelled with their terms."""
-        self._mgp_check_transition(("draft", "sent"))
-        self._mgp_engine_write({"state": "cancelled"})
-        self._mgp_deadline_cancel()
+        self._mgp_transition("socemp_stop")
         return True

@@ -13,7 +13,6 @@ from odoo.tools import mute_logger
 
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
-
 # states of a register kept on a model that is not the suite's own
 REGISTER_STATES = ("mgp_ngo_state",)
 

@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# pylint: disable=consider-merging-classes-inherited
 """One open case per key (a person, or a worker and an employer).
 
 ``_mgp_one_open_fields`` and ``_mgp_closed_states`` of :class:`MgpCaseMixin

@@ -1,4 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# pylint: disable=consider-merging-classes-inherited
 """Declarative transitions: the one primitive that changes a record's state.
 
 Each model declares its table, ``_mgp_transitions``: a dict of transition

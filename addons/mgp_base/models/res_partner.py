@@ -5,6 +5,7 @@ import re
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 SUITE_GROUP = "mgp_base.group_specialist"
 # Personal data of a citizen: read and changed on a need-to-know basis.
@@ -164,19 +165,17 @@ class ResPartner(models.Model):
         """A search on a person's data (e.g. an exact СНИЛС) finds only the
         persons whose data the user may read: no linking a СНИЛС to a name
         by probing."""
-        query = super()._search(
+        if (
+            not self.env.su
+            and self._mgp_domain_reads_person_data(domain)
+            and not self.env.user.has_group("mgp_base.group_admin")
+        ):
+            # in SQL, before the page's limit and the count: a list shows
+            # every person the user may see, paged, and no other
+            domain = Domain(domain) & self._mgp_person_data_allowed_domain()
+        return super()._search(
             domain, offset=offset, limit=limit, order=order, **kwargs
         )
-        if (
-            self.env.su
-            or not self._mgp_domain_reads_person_data(domain)
-            or self.env.user.has_group("mgp_base.group_admin")
-        ):
-            return query
-        found = self.browse(query)
-        # ``&`` keeps the order of the search
-        allowed = found & found._mgp_person_data_allowed()
-        return allowed._as_query(ordered=bool(order))
 
     @api.model
     def _mgp_domain_reads_person_data(self, domain):
@@ -193,6 +192,52 @@ class ResPartner(models.Model):
         """``(model, person field)`` of the suite's records whose readers
         need the person's data; each service adds its cases."""
         return [("mgp.mse.request", "partner_id")]
+
+    @api.model
+    def _mgp_person_data_allowed_domain(self):
+        """The persons whose data the user may read, as one SQL condition
+        (the same rule as :meth:`_mgp_person_data_allowed`): those he
+        registered, and those of the records of the sources he may read (by
+        their record rules) in the person's own centre — or in any centre
+        for a source the region shares."""
+        user = self.env.user
+        if self.env.su or user.has_group("mgp_base.group_admin"):
+            return Domain.TRUE
+        if not user.has_group(SUITE_GROUP):
+            return Domain.FALSE
+        sources = self._mgp_person_data_sources()
+        env = self.env
+
+        def to_sql(model, alias, query):
+            person = SQL.identifier(alias, "id")
+            person_centre = SQL.identifier(alias, "company_id")
+            parts = [SQL("%s = %s", SQL.identifier(alias, "create_uid"), user.id)]
+            for source_model, field in sources:
+                Source = env[source_model]
+                # record rules decide which records the user may read
+                sub = Source._search([(field, "!=", False)])
+                sub.add_where(
+                    SQL(
+                        "%s = %s",
+                        Source._field_to_sql(sub.table, field, sub),
+                        person,
+                    )
+                )
+                if "company_id" in Source._fields and not getattr(
+                    Source, "_mgp_person_data_shared", False
+                ):
+                    sub.add_where(
+                        SQL(
+                            "(%s IS NULL OR %s = %s)",
+                            person_centre,
+                            person_centre,
+                            Source._field_to_sql(sub.table, "company_id", sub),
+                        )
+                    )
+                parts.append(SQL("EXISTS(%s)", sub.select(SQL("1"))))
+            return SQL("(%s)", SQL(" OR ").join(parts))
+
+        return Domain.custom(to_sql=to_sql)
 
     def _mgp_person_data_allowed(self):
         """The partners of ``self`` whose personal data the user may read and

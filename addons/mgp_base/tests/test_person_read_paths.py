@@ -156,3 +156,49 @@ class TestPersonReadPaths(MgpCommon):
             self.person.with_user(self.specialist)._mgp_person_data_allowed(),
             self.person,
         )
+
+    def test_search_on_person_data_is_filtered_before_the_page(self):
+        """Issue 24 §6: a list of disabled persons shows every person the
+        specialist may see, paged (the need to know filters in SQL, before
+        the limit and the count), and none he may not."""
+        Partner = self.env["res.partner"]
+        persons = Partner.create(
+            [
+                {
+                    "name": f"Инвалид {number:02d}",
+                    "company_id": self.company.id,
+                    "mgp_disability_group": "2",
+                }
+                for number in range(30)
+            ]
+        )
+        # the specialist's requests for the persons of even number
+        mine = persons.filtered(lambda p: int(p.name[-2:]) % 2 == 0)
+        self.env["mgp.mse.request"].with_user(self.specialist).create(
+            [{"partner_id": p.id, "company_id": self.company.id} for p in mine]
+        )
+        domain = [("mgp_disability_group", "=", "2"), ("id", "in", persons.ids)]
+        as_specialist = Partner.with_user(self.specialist)
+        self.assertEqual(as_specialist.search_count(domain), len(mine))
+        page_1 = as_specialist.search(domain, limit=10, order="name")
+        page_2 = as_specialist.search(domain, offset=10, limit=10, order="name")
+        self.assertEqual(len(page_1), 10)
+        self.assertEqual(len(page_2), len(mine) - 10)
+        self.assertEqual(page_1 | page_2, mine.with_user(self.specialist))
+        # the recordset check and the SQL condition agree
+        allowed = persons.with_user(self.specialist)._mgp_person_data_allowed()
+        self.assertEqual(set(allowed.ids), set(mine.ids))
+        # the manager sees those of the centre's records (a colleague's too);
+        # another centre's specialist none
+        odd = persons - mine
+        self.env["mgp.mse.request"].with_user(self.specialist_2).create(
+            {"partner_id": odd[0].id, "company_id": self.company.id}
+        )
+        self.assertEqual(as_specialist.search_count(domain), len(mine))
+        self.assertEqual(
+            Partner.with_user(self.manager).search_count(domain), len(mine) + 1
+        )
+        other = self._new_user(
+            "mgp_other_centre", "group_specialist", self.company_other
+        )
+        self.assertEqual(Partner.with_user(other).search_count(domain), 0)

@@ -3,6 +3,7 @@
 (the certificate, which prints the СНИЛС), the citizen's portal and the
 external API, each journaled with its path, its user and its case."""
 
+import base64
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -104,3 +105,42 @@ class TestAccessLogPaths(HttpCase, AccompanimentCommon):
         )
         self.assertEqual(entry.res_id, self.case.id)
         self.assertIn("mgp_disability_group", entry.field_names)
+
+    def test_medical_document_is_journaled(self):
+        """The IPRA extract of the case: reading its file and downloading it
+        are journaled with the document's code (152-ФЗ ст. 10, 19)."""
+        line = self.case.mgp_document_line_ids.filtered(
+            lambda line: line.type_id.code == "ipra"
+        )
+        self.assertTrue(line.type_id.medical)
+        # the specialist files the scan of the extract
+        line.with_user(self.specialist).write(
+            {"file": base64.b64encode(b"%PDF-1.4 ipra"), "file_name": "ipra.pdf"}
+        )
+        self.assertTrue(line.attachment_id)
+        self.env["mgp.access.log"].flush_model()
+        before = self._entries(self.specialist, "download")
+        self.authenticate(self.specialist.login, f"{self.specialist.login}-pass1")
+        response = self.url_open(f"/web/content/{line.attachment_id.id}?download=1")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, b"%PDF-1.4 ipra")
+        entry = self._entries(self.specialist, "download") - before
+        self.assertEqual(len(entry), 1)
+        self.assertEqual(entry.field_names, "document:ipra")
+        self.assertEqual(
+            (entry.res_model, entry.res_id), (self.case._name, self.case.id)
+        )
+        # read through the ORM (the form's binary field) journals too
+        line.with_user(self.specialist).read(["file"])
+        self.env.cr.flush()
+        reads = self.env["mgp.access.log"].search(
+            [
+                ("user_id", "=", self.specialist.id),
+                ("field_names", "=", "document:ipra"),
+                ("path", "=", "server"),
+            ]
+        )
+        self.assertTrue(reads)
+        # the identity document is not health data: nothing journaled
+        identity = self.case.mgp_document_line_ids - line
+        self.assertFalse(identity.type_id.filtered("medical"))

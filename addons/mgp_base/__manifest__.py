@@ -3,7 +3,7 @@
     "name": "Employment Accompaniment of Disabled Persons: Base",
     "summary": "Working-day calendar, deadline engine, roles, catalogues and "
     "person data for the accompaniment of disabled job seekers (Order 692n)",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/Employment",
     "website": "https://github.com/mgp-suite/mgp",
     "author": "mgp contributors",

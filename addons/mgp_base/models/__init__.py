@@ -21,6 +21,7 @@ from . import mgp_access_log
 from . import mgp_person_access_grant
 from . import mgp_document_type
 from . import mgp_document_line
+from . import ir_binary
 from . import mgp_document_checklist
 from . import mgp_consent
 from . import mgp_deadline_register

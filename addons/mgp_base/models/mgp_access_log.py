@@ -43,6 +43,7 @@ PATHS = [
     ("report", "Report"),
     ("portal", "Portal"),
     ("api", "API"),
+    ("download", "Download"),
     ("server", "Server"),
 ]
 LIST_METHODS = {
@@ -104,6 +105,8 @@ def request_path():
         return "server"
     if path.startswith("/web/export"):
         return "export"
+    if path.startswith(("/web/content", "/web/image")):
+        return "download"
     if path.startswith("/report"):
         return "report"
     if path.startswith("/web/dataset/call"):

@@ -5,6 +5,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .mgp_access_log import journal_add
+
 
 class MgpDocumentLine(models.Model):
     """A document of a record's checklist: received on a date, filed through
@@ -62,6 +64,36 @@ class MgpDocumentLine(models.Model):
     def _compute_file(self):
         for line in self:
             line.file = line.attachment_id.datas
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load)
+        if "file" in fnames and result:
+            self.browse([vals["id"] for vals in result])._mgp_journal_file()
+        return result
+
+    def _mgp_journal_file(self, path=None):
+        """Record that the user opened the files of the medical documents of
+        ``self`` (152-ФЗ ст. 10: health data; ст. 19: events recorded)."""
+        lines = self.sudo().filtered(  # the link, to find whose document it is
+            lambda line: line.type_id.medical and line.attachment_id
+        )
+        for line in lines:
+            record = line.res_model in self.env and self.env[line.res_model].browse(
+                line.res_id
+            )
+            field = record and getattr(record, "_mgp_partner_field", "partner_id")
+            if not record or field not in record._fields:
+                continue
+            person = record.sudo()[field]
+            journal_add(
+                self.env,
+                person.ids,
+                "read",
+                {f"document:{line.type_id.code}"},
+                path=path,
+                res_model=line.res_model,
+                res_id=line.res_id,
+            )
 
     def _inverse_file(self):
         Upload = self.env["mgp.upload"]

@@ -14,6 +14,12 @@ class MgpDocumentType(models.Model):
     name = fields.Char(required=True)
     code = fields.Char(required=True)
     description = fields.Text()
+    medical = fields.Boolean(
+        string="Health data",
+        help="The document holds the person's health data (the IPRA extract, "
+        "an MSE answer…): every opening of its file is recorded in the access "
+        "journal (152-FZ, articles 10 and 19).",
+    )
     active = fields.Boolean(default=True)
 
     _code_unique = models.Constraint(

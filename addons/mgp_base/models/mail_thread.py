@@ -3,6 +3,8 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.http import request
 
+from .mgp_protected_mixin import mgp_message_lang
+
 # mail.message values a caller may not choose for a note in a register: the
 # author is the user who posts, the date the moment he posts (issue 18 §6).
 FORGEABLE_MESSAGE_VALUES = ("date", "author_guest_id", "message_id", "create_date")
@@ -31,6 +33,14 @@ class MailThread(models.AbstractModel):
         return super().message_post(
             author_id=author_id, email_from=email_from, **kwargs
         )
+
+    def _creation_message(self):
+        """«… created» in the centre's language when the creator gave none
+        (the demo data, a scheduled action)."""
+        lang = self._name.startswith("mgp.") and mgp_message_lang(self)
+        if lang:
+            return super(MailThread, self.with_context(lang=lang))._creation_message()
+        return super()._creation_message()
 
     def _mgp_guard_chatter(self):
         """The suite's registers and the persons and organisations in them."""

@@ -57,8 +57,29 @@ def mgp_clean_context(context):
     }
 
 
+def mgp_message_lang(records):
+    """The language the suite's messages on ``records`` are written in when
+    the caller gave none (a scheduled action, the installation of the demo,
+    a call without a context): the centre's, when it is active."""
+    if records.env.context.get("lang"):
+        return None
+    company = (
+        records[:1].company_id
+        if "company_id" in records._fields and records[:1].company_id
+        else records.env.company
+    )
+    # the centre's language, whichever centre the user may read
+    lang = company.sudo().partner_id.lang
+    if not lang or lang == "en_US" or not records.env["res.lang"]._get_data(code=lang):
+        return None
+    return lang
+
+
 def _mgp_clean_env(records):
     clean = mgp_clean_context(records.env.context)
+    lang = mgp_message_lang(records)
+    if lang:
+        clean = dict(records.env.context if clean is None else clean, lang=lang)
     return records if clean is None else records.with_env(records.env(context=clean))
 
 

@@ -98,5 +98,9 @@ cat <<EOF
       manager     / manager       centre manager        (demo)
       specialist1 / specialist1   centre specialist     (demo)
       specialist2 / specialist2   centre specialist     (demo)
+      employer    / employer      portal: employer      (demo)
+      employer2   / employer2     portal: employer      (demo)
+      ngo1        / ngo1          portal: NGO           (demo)
+      citizen     / citizen       portal: citizen       (demo)
 EOF
 exec "$PYTHON" -m odoo -c "$MGP_CONF"

@@ -115,6 +115,51 @@ class MgpCaseMixin(models.AbstractModel):
         return action_date
 
     # ------------------------------------------------------------------
+    # Windows, notes and the portal's notices (one helper each)
+    # ------------------------------------------------------------------
+    def _mgp_window(self, model, name, context=None, res_id=None, target="new"):
+        """The window action opening ``model`` (a wizard in a dialog by
+        default, or the record ``res_id``)."""
+        action = {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": target,
+            "context": dict(context or {}),
+        }
+        if res_id:
+            action["res_id"] = res_id
+        return action
+
+    def _mgp_post_note(self, body, record=None):
+        """An internal note of the centre in the record's chatter."""
+        return (record or self).message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _mgp_portal_notices(self, limit=50):
+        """The notices sent on the record (its public comments), newest
+        first, for the portal page of whoever may read it."""
+        self.ensure_one()
+        self.check_access("read")
+        # the caller may read the record; only its public comments are
+        # shown, never the centre's internal notes
+        return (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("message_type", "=", "comment"),
+                    ("subtype_id", "=", self.env.ref("mail.mt_comment").id),
+                ],
+                order="date desc, id desc",
+                limit=limit,
+            )
+        )
+
+    # ------------------------------------------------------------------
     # Notifications
     # ------------------------------------------------------------------
     def _mgp_notify(self, template, partner=None):

@@ -332,11 +332,8 @@ class MgpMseRequest(models.Model):
 
     def _mgp_answer_wizard(self, kind, name):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": "mgp.mse.answer.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_request_id": self.id, "default_kind": kind},
-        }
+        return self._mgp_window(
+            "mgp.mse.answer.wizard",
+            name,
+            {"default_request_id": self.id, "default_kind": kind},
+        )

@@ -42,6 +42,23 @@ class TestMseRequest(MgpCommon):
         self.assertEqual(request.recommendation, "not_needed")
         self.assertEqual(request.answer_note, "Не нуждается")
 
+    def test_notes_and_portal_notices(self):
+        """The engine's one note and one list of the portal's notices: a
+        note of the centre is never among the notices."""
+        request = self._request()
+        request._mgp_post_note("Внутренняя заметка")
+        request.message_post(
+            body="Уведомление гражданину",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        notices = request._mgp_portal_notices()
+        self.assertEqual(len(notices), 1)
+        self.assertIn("Уведомление гражданину", notices.body)
+        action = request.action_open_answer_wizard()
+        self.assertEqual(action["target"], "new")
+        self.assertEqual(action["context"]["default_request_id"], request.id)
+
     def test_bad_input(self):
         request = self._request()
         with self.assertRaises(UserError):

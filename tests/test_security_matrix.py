@@ -10,10 +10,12 @@ the value stays. Each role's ordinary operations still work.
 
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.mgp_accompaniment.tests.common import AccompanimentCommon
 from odoo.addons.mgp_ngo_registry.tests.common import make_inn
+
+from .common_matrix import MatrixUsers
 
 # context keys a hostile client may send along (the old state guard trusted
 # the first one)
@@ -186,35 +188,15 @@ OPERATIONS = ("create", "read", "write", "unlink")
 
 
 @tagged("post_install", "-at_install")
-class TestSecurityMatrix(HttpCase, AccompanimentCommon):
+class TestSecurityMatrix(HttpCase, AccompanimentCommon, MatrixUsers):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ngo_contact = cls.env["res.partner"].create(
-            {"name": "Представитель НГО", "parent_id": cls.ngo_a.id}
+        cls.users = cls._matrix_users(
+            "mgp_matrix", ("specialist", "manager", "regional_admin", "citizen", "ngo")
         )
-        cls.citizen = cls._portal("mgp_matrix_citizen", cls.person)
-        cls.ngo_user = cls._portal("mgp_matrix_ngo", ngo_contact)
-        cls.users = {
-            "specialist": cls.specialist,
-            "manager": cls.manager,
-            "regional_admin": cls.admin,
-            "citizen": cls.citizen,
-            "ngo": cls.ngo_user,
-        }
-        for user in cls.users.values():
-            user.password = f"{user.login}-pass1"
-
-    @classmethod
-    def _portal(cls, login, partner):
-        return new_test_user(
-            cls.env,
-            login=login,
-            groups="base.group_portal",
-            partner_id=partner.id,
-            company_id=cls.company.id,
-            company_ids=[(6, 0, cls.company.ids)],
-        )
+        cls.citizen = cls.users["citizen"]
+        cls.ngo_user = cls.users["ngo"]
 
     def setUp(self):
         super().setUp()

@@ -13,10 +13,12 @@ his.
 import warnings
 
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.mgp_accompaniment.tests.common import AccompanimentCommon
 from odoo.addons.mgp_base.models.res_partner import PERSON_DATA_FIELDS
+
+from .common_matrix import MatrixUsers
 
 AGGREGATE = {
     "mgp_is_disabled": "bool_or",
@@ -72,7 +74,7 @@ def read_paths(name):
 
 
 @tagged("post_install", "-at_install")
-class TestSecurityMatrixReads(HttpCase, AccompanimentCommon):
+class TestSecurityMatrixReads(HttpCase, AccompanimentCommon, MatrixUsers):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -89,31 +91,7 @@ class TestSecurityMatrixReads(HttpCase, AccompanimentCommon):
                 ],
             }
         )
-        ngo_contact = cls.env["res.partner"].create(
-            {"name": "Представитель НГО (чтение)", "parent_id": cls.ngo_a.id}
-        )
-        cls.users = {
-            "specialist": cls.specialist,
-            "specialist_2": cls.specialist_2,
-            "manager": cls.manager,
-            "manager_other": cls.manager_other,
-            "regional_admin": cls.admin,
-            "citizen": cls._portal("mgp_reads_citizen", cls.person),
-            "ngo": cls._portal("mgp_reads_ngo", ngo_contact),
-        }
-        for user in cls.users.values():
-            user.password = f"{user.login}-pass1"
-
-    @classmethod
-    def _portal(cls, login, partner):
-        return new_test_user(
-            cls.env,
-            login=login,
-            groups="base.group_portal",
-            partner_id=partner.id,
-            company_id=cls.company.id,
-            company_ids=[(6, 0, cls.company.ids)],
-        )
+        cls.users = cls._matrix_users("mgp_reads", ROLES)
 
     def setUp(self):
         super().setUp()

@@ -272,7 +272,9 @@ class TestQuotaReferral(HttpCase, AccompanimentCommon):
         self.assertEqual(trainee.state, "training")
         with self.assertRaises(UserError):
             trainee.action_refer()
-        trainee.write({"state": "trained", "date_training_end": date(2026, 3, 1)})
+        trainee.with_user(self.specialist).action_mark_trained(date(2026, 3, 1))
+        self.assertEqual(trainee.state, "trained")
+        self.assertEqual(trainee.date_training_end, date(2026, 3, 1))
         referral = trainee.with_user(self.specialist).action_refer()
         self.assertEqual(trainee.state, "referred")
         self.assertEqual(referral.workplace_id, self.workplace)

@@ -53,7 +53,9 @@ class MgpQuotaReferral(models.Model):
         "action_cancel": Transition(
             ("draft", "sent"), "cancelled", SPECIALIST, cancel=ANSWER
         ),
-        "action_register_hire": Transition(("sent",), "hired", SPECIALIST, close=ANSWER),
+        "action_register_hire": Transition(
+            ("sent",), "hired", SPECIALIST, close=ANSWER
+        ),
         "action_register_refusal": Transition(
             ("sent",), "refused", SPECIALIST, close=ANSWER
         ),

@@ -298,3 +298,28 @@ class TestQuotaReferral(HttpCase, AccompanimentCommon):
                     "company_id": self.company.id,
                 }
             )
+
+    def test_workplace_taken_once_then_released(self):
+        """A hire occupies the vacancy; a second referral to it is not hired
+        while it is occupied; the worker leaving makes it vacant again."""
+        first, second = self._referral(), self._referral()
+        with freeze_time("2026-01-12"):
+            (first | second).with_user(self.specialist).action_send()
+        with freeze_time("2026-01-13"):
+            first.with_user(self.specialist).action_register_hire(date(2026, 1, 13))
+            self.assertEqual(self.workplace.state, "occupied")
+            with self.assertRaises(UserError):
+                second.with_user(self.specialist).action_register_hire(
+                    date(2026, 1, 13)
+                )
+        self.assertEqual(second.state, "sent")
+        self.assertFalse(second.employment_id)
+        self.assertEqual(self.workplace.occupant_id, self.person)
+        self.workplace.with_user(self.specialist).action_release()
+        self.assertEqual(self.workplace.state, "vacant")
+        self.assertFalse(self.workplace.occupant_id)
+        self.assertEqual(first.employment_id.workplace_id, self.workplace)
+        self.workplace.with_user(self.specialist).action_close()
+        self.assertEqual(self.workplace.state, "closed")
+        with self.assertRaises(UserError):
+            self.workplace.with_user(self.specialist).write({"state": "vacant"})

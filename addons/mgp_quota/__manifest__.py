@@ -24,6 +24,7 @@
         "data/mgp_quota_exemption_ground_data.xml",
         "data/mgp_quota_condition_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
         "report/report_quota_notice_templates.xml",
         "report/mgp_quota_reports.xml",
         "views/mgp_quota_rule_views.xml",

@@ -25,6 +25,37 @@ class MgpQuotaPortal(MgpPortal):
         return values
 
     # ------------------------------------------------------------------
+    # The prelude of every quota page
+    # ------------------------------------------------------------------
+    def _mgp_quota_record(self, model, record_id=None):
+        """The record a quota page shows: ``record_id`` of ``model`` as the
+        user may read it, or, for a new report (no ``record_id``), an empty
+        one for the employer the user represents — 404 for anybody else,
+        so that nobody learns which numbers exist."""
+        if record_id is None:
+            if not request.env.user._mgp_portal_organisation():
+                raise NotFound()
+            return request.env[model]
+        return self._mgp_record_or_404(model, record_id)
+
+    @staticmethod
+    def _mgp_quota_run(step, *args):
+        """Run the model's ``step`` of a posted form.
+
+        A record of another employer is a 404; the model's own validation
+        messages are the form's errors, and nothing of the step is kept.
+
+        :return: ``(result, errors)``
+        """
+        try:
+            return step(*args), []
+        except AccessError:
+            raise NotFound() from None
+        except (UserError, ValidationError) as error:
+            request.env.cr.rollback()
+            return None, [str(error.args[0] if error.args else error)]
+
+    # ------------------------------------------------------------------
     # Parsing: the controller reads the form, the model does the work
     # ------------------------------------------------------------------
     @staticmethod
@@ -85,6 +116,46 @@ class MgpQuotaPortal(MgpPortal):
             line["category_id"] = int(category) if category.isdigit() else False
             lines.append(line)
         return vals, lines, errors
+
+    @staticmethod
+    def _mgp_quota_answer(referral, post):
+        """The employer's answer to ``referral`` in the posted form: the
+        model's step, its arguments and the errors by field."""
+        field_errors = {}
+        answer = post.get("answer")
+        if answer == "hired":
+            try:
+                contract_date = fields.Date.to_date(post.get("contract_date") or None)
+            except ValueError:
+                contract_date = None
+            if not contract_date:
+                field_errors["contract_date"] = request.env._(
+                    "Enter the date of the labour contract."
+                )
+            try:
+                hours = float((post.get("hours_per_week") or "").replace(",", "."))
+            except ValueError:
+                hours = 0.0
+                field_errors["hours_per_week"] = request.env._(
+                    "Enter the hours a week, e.g. 35."
+                )
+            conditions = {
+                "hours_per_week": hours,
+                "consent_overtime": bool(post.get("consent_overtime")),
+                "consent_weekend": bool(post.get("consent_weekend")),
+                "consent_night": bool(post.get("consent_night")),
+                "not_contraindicated": bool(post.get("not_contraindicated")),
+            }
+            return referral._mgp_portal_hire, (contract_date, conditions), field_errors
+        if answer == "refused":
+            reason = (post.get("reason") or "").strip()
+            if not reason:
+                field_errors["reason"] = request.env._(
+                    "Give the reason of the refusal."
+                )
+            return referral._mgp_portal_refuse, (reason,), field_errors
+        field_errors["answer_hired"] = request.env._("Choose your answer.")
+        return None, (), field_errors
 
     def _mgp_quota_values(self, report, post, errors=None, field_errors=None):
         values = self._prepare_portal_layout_values()
@@ -182,34 +253,42 @@ class MgpQuotaPortal(MgpPortal):
         website=True,
     )
     def portal_quota_new(self, **post):
-        Report = request.env["mgp.quota.report"]
-        if not request.env.user._mgp_portal_organisation():
-            raise NotFound()
+        Report = self._mgp_quota_record("mgp.quota.report")
         errors, field_errors = [], {}
-        if request.httprequest.method == "POST":
+        is_post = request.httprequest.method == "POST"
+        if is_post:
             vals, lines, field_errors = self._mgp_quota_parse(post)
             if not vals.get("date_from") and "date_from" not in field_errors:
                 field_errors["date_from"] = request.env._(
                     "Enter the first day of the period."
                 )
             if not field_errors:
-                try:
-                    report = Report._mgp_portal_new(vals, lines)
-                    if post.get("submit"):
-                        report._mgp_portal_submit()
-                except (UserError, ValidationError, AccessError) as error:
-                    request.env.cr.rollback()
-                    errors = [str(error.args[0] if error.args else error)]
-                else:
-                    success = "submitted" if post.get("submit") else "saved"
-                    return request.redirect(f"/my/quota/{report.id}?success={success}")
+                report, errors = self._mgp_quota_run(
+                    self._mgp_quota_file, Report, vals, lines, post
+                )
+                if not errors:
+                    return self._mgp_quota_filed(report, post)
         values = self._mgp_quota_values(
-            Report.browse(),
-            post if request.httprequest.method == "POST" else {},
-            errors,
-            field_errors,
+            Report, post if is_post else {}, errors, field_errors
         )
         return request.render("mgp_quota.portal_quota_report_form", values)
+
+    @staticmethod
+    def _mgp_quota_file(report, vals, lines, post):
+        """Save the report of the form (a new one for ``report`` empty) and
+        submit it when asked."""
+        if report:
+            report._mgp_portal_save(vals, lines)
+        else:
+            report = report._mgp_portal_new(vals, lines)
+        if post.get("submit"):
+            report._mgp_portal_submit()
+        return report
+
+    @staticmethod
+    def _mgp_quota_filed(report, post):
+        success = "submitted" if post.get("submit") else "saved"
+        return request.redirect(f"/my/quota/{report.id}?success={success}")
 
     @http.route(
         "/my/quota/<int:report_id>",
@@ -220,25 +299,18 @@ class MgpQuotaPortal(MgpPortal):
         website=True,
     )
     def portal_my_quota_report(self, report_id, **post):
-        report = self._mgp_record_or_404("mgp.quota.report", report_id)
+        report = self._mgp_quota_record("mgp.quota.report", report_id)
         errors, field_errors = [], {}
         is_post = request.httprequest.method == "POST"
         if is_post:
             vals, lines, field_errors = self._mgp_quota_parse(post)
             vals.pop("date_from", None)
             if not field_errors:
-                try:
-                    report._mgp_portal_save(vals, lines)
-                    if post.get("submit"):
-                        report._mgp_portal_submit()
-                except AccessError:
-                    raise NotFound() from None
-                except (UserError, ValidationError) as error:
-                    request.env.cr.rollback()
-                    errors = [str(error.args[0] if error.args else error)]
-                else:
-                    success = "submitted" if post.get("submit") else "saved"
-                    return request.redirect(f"/my/quota/{report.id}?success={success}")
+                _report, errors = self._mgp_quota_run(
+                    self._mgp_quota_file, report, vals, lines, post
+                )
+                if not errors:
+                    return self._mgp_quota_filed(report, post)
         values = self._mgp_quota_values(
             report, post if is_post else {}, errors, field_errors
         )
@@ -246,8 +318,9 @@ class MgpQuotaPortal(MgpPortal):
             {
                 # the employer may not read the centre's record
                 "centre_name": report.company_id.sudo().name,
-                "editable": report.state in ("draft", "returned")
-                and report._mgp_is_employer_user(),
+                # the employer edits what it may still file
+                "editable": report._mgp_is_employer_user()
+                and report._mgp_transition_allowed("portal_submit"),
                 "success": post.get("success") if not is_post else None,
             }
         )
@@ -262,55 +335,14 @@ class MgpQuotaPortal(MgpPortal):
         website=True,
     )
     def portal_quota_referral(self, referral_id, **post):
-        referral = self._mgp_record_or_404("mgp.quota.referral", referral_id)
+        referral = self._mgp_quota_record("mgp.quota.referral", referral_id)
         errors, field_errors = [], {}
-        if request.httprequest.method == "POST":
-            answer = post.get("answer")
-            try:
-                if answer == "hired":
-                    hours = (post.get("hours_per_week") or "").replace(",", ".")
-                    contract_date = fields.Date.to_date(
-                        post.get("contract_date") or None
-                    )
-                    if not contract_date:
-                        field_errors["contract_date"] = request.env._(
-                            "Enter the date of the labour contract."
-                        )
-                    try:
-                        hours = float(hours)
-                    except ValueError:
-                        field_errors["hours_per_week"] = request.env._(
-                            "Enter the hours a week, e.g. 35."
-                        )
-                    if not field_errors:
-                        referral._mgp_portal_hire(
-                            contract_date,
-                            {
-                                "hours_per_week": hours,
-                                "consent_overtime": bool(post.get("consent_overtime")),
-                                "consent_weekend": bool(post.get("consent_weekend")),
-                                "consent_night": bool(post.get("consent_night")),
-                                "not_contraindicated": bool(
-                                    post.get("not_contraindicated")
-                                ),
-                            },
-                        )
-                elif answer == "refused":
-                    if not (post.get("reason") or "").strip():
-                        field_errors["reason"] = request.env._(
-                            "Give the reason of the refusal."
-                        )
-                    else:
-                        referral._mgp_portal_refuse(post["reason"])
-                else:
-                    field_errors["answer_hired"] = request.env._("Choose your answer.")
-            except AccessError:
-                raise NotFound() from None
-            except (UserError, ValidationError, ValueError) as error:
-                request.env.cr.rollback()
-                errors = [str(error.args[0] if error.args else error)]
-            else:
-                if not field_errors:
+        is_post = request.httprequest.method == "POST"
+        if is_post:
+            step, args, field_errors = self._mgp_quota_answer(referral, post)
+            if not field_errors:
+                _done, errors = self._mgp_quota_run(step, *args)
+                if not errors:
                     return request.redirect(
                         f"/my/quota/referral/{referral.id}?success=answer"
                     )
@@ -321,13 +353,11 @@ class MgpQuotaPortal(MgpPortal):
                 # the employer sees the name of the person referred, nothing more
                 "person_name": referral.partner_id.sudo().name,
                 "due": referral.sudo().mgp_next_date_due,
-                "post": post if request.httprequest.method == "POST" else {},
+                "post": post if is_post else {},
                 "errors": errors,
                 "field_errors": field_errors,
                 "field_ids": {"answer_hired": "answer_hired"},
-                "success": post.get("success")
-                if request.httprequest.method == "GET"
-                else None,
+                "success": post.get("success") if not is_post else None,
                 "page_name": "mgp_quota",
             }
         )

@@ -16,6 +16,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 SPECIALIST = "mgp_base.group_specialist"
 
 
@@ -26,6 +28,12 @@ class MgpQuotaNotice(models.Model):
     _order = "date desc, id desc"
     _mgp_protected_fields = ("name", "state", "date_sent")
     _mgp_create_only_fields = ("company_id",)
+    _mgp_transitions = {
+        # the list is collected while the notice is a draft
+        "action_collect": Transition(("draft",)),
+        # the notice leaves the centre: it is kept as it was sent
+        "action_send": Transition(("draft",), "sent", SPECIALIST),
+    }
 
     name = fields.Char(string="Number", required=True, copy=False, default="/")
     company_id = fields.Many2one(
@@ -93,25 +101,21 @@ class MgpQuotaNotice(models.Model):
         """List the reports of the periods filed late (or not at all) or
         with the quota not fulfilled."""
         for notice in self:
-            notice._mgp_check_draft()
             reports = self.env["mgp.quota.report"].search(notice._mgp_report_domain())
             notice.write({"report_ids": [fields.Command.set(reports.ids)]})
         return True
 
     def action_send(self, send_date=None):
         """The notice leaves the centre: it is kept as it was sent."""
-        if not (self.env.su or self.env.user.has_group(SPECIALIST)):
-            raise UserError(self.env._("Only the centre's staff send a notice."))
         for notice in self:
-            notice._mgp_check_draft()
             if not notice.report_ids:
                 raise UserError(self.env._("The notice lists no employer."))
-            notice._mgp_engine_write(
+            notice._mgp_transition(
+                "action_send",
                 {
-                    "state": "sent",
                     "date_sent": fields.Date.to_date(send_date)
-                    or fields.Date.context_today(self),
-                }
+                    or fields.Date.context_today(self)
+                },
             )
         return True
 
@@ -137,10 +141,6 @@ class MgpQuotaNotice(models.Model):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
-    def _mgp_check_draft(self):
-        if self.state != "draft":
-            raise UserError(self.env._("Notice %s is sent: it is kept.", self.name))
-
     def _mgp_report_domain(self):
         self.ensure_one()
         return (

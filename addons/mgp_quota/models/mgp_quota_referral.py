@@ -11,7 +11,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 ANSWER_CODE = "quota_referral_answer"
+ANSWER = (ANSWER_CODE,)
 SPECIALIST = "mgp_base.group_specialist"
 
 
@@ -36,6 +39,29 @@ class MgpQuotaReferral(models.Model):
         "employment_id",
     )
     _mgp_create_only_fields = ("company_id", "partner_id", "workplace_id")
+    # the employer answers within the rule's term from the referral; staff
+    # register an answer given on paper, the employer's representative
+    # answers in the portal (its own rows: no staff group)
+    _mgp_transitions = {
+        "action_send": Transition(
+            ("draft",),
+            "sent",
+            SPECIALIST,
+            open=ANSWER,
+            notice="mgp_quota.mail_template_quota_referral_sent",
+        ),
+        "action_cancel": Transition(
+            ("draft", "sent"), "cancelled", SPECIALIST, cancel=ANSWER
+        ),
+        "action_register_hire": Transition(
+            ("sent",), "hired", SPECIALIST, close=ANSWER
+        ),
+        "action_register_refusal": Transition(
+            ("sent",), "refused", SPECIALIST, close=ANSWER
+        ),
+        "portal_hire": Transition(("sent",), "hired", close=ANSWER),
+        "portal_refuse": Transition(("sent",), "refused", close=ANSWER),
+    }
 
     partner_id = fields.Many2one(required=True)
     accompaniment_id = fields.Many2one(
@@ -85,42 +111,25 @@ class MgpQuotaReferral(models.Model):
     # ------------------------------------------------------------------
     def action_send(self, referral_date=None):
         """The referral is issued: the employer answers within the rule's
-        term."""
-        self._mgp_check_transition(("draft",), group=SPECIALIST)
+        term (the notice goes to the employer)."""
         for referral in self:
             referral._mgp_check_fit()
             day = referral._mgp_check_action_date(
                 referral_date, label=self.env._("The referral")
             )
-            referral._mgp_engine_write({"state": "sent", "date_referral": day})
-            referral._mgp_deadline_open(ANSWER_CODE, day)
-            referral.message_post(
-                body=self.env._(
-                    "A disabled job seeker is referred to your vacancy «%s».",
-                    referral.workplace_id.name,
-                ),
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=referral.employer_id.ids
-                if referral.employer_id.email
-                else [],
-            )
+            referral._mgp_transition("action_send", {"date_referral": day}, date=day)
         return True
 
     def action_cancel(self):
-        self._mgp_check_transition(("draft", "sent"), group=SPECIALIST)
-        self._mgp_engine_write({"state": "cancelled"})
-        self._mgp_deadline_cancel(ANSWER_CODE)
+        self._mgp_transition("action_cancel")
         return True
 
     def action_register_hire(self, contract_date, conditions=None):
         """The employer hired the person (staff register a paper answer)."""
-        self._mgp_check_group(SPECIALIST)
-        return self._mgp_hire(contract_date, conditions or {})
+        return self._mgp_hire("action_register_hire", contract_date, conditions or {})
 
     def action_register_refusal(self, reason, answer_date=None):
-        self._mgp_check_group(SPECIALIST)
-        return self._mgp_refuse(reason, answer_date)
+        return self._mgp_refuse("action_register_refusal", reason, answer_date)
 
     # ------------------------------------------------------------------
     # Business helpers
@@ -148,8 +157,7 @@ class MgpQuotaReferral(models.Model):
             )
         return True
 
-    def _mgp_hire(self, contract_date, conditions):
-        self._mgp_check_transition(("sent",))
+    def _mgp_hire(self, transition, contract_date, conditions):
         self.ensure_one()
         contract_date = self._mgp_check_action_date(
             contract_date,
@@ -157,6 +165,8 @@ class MgpQuotaReferral(models.Model):
             label=self.env._("The contract date"),
         )
         answer_date = self._mgp_today()
+        # the hired person occupies the vacancy (refused when it is taken)
+        self.workplace_id.sudo()._mgp_occupy(self.partner_id, contract_date)
         # the employment carries the person's group for the 35-hour check;
         # the engine reads it for the employer (seed 004:125)
         group = self.partner_id.sudo().mgp_disability_group
@@ -174,22 +184,19 @@ class MgpQuotaReferral(models.Model):
                 )
             )
         )
-        self._mgp_engine_write(
+        self._mgp_transition(
+            transition,
             {
-                "state": "hired",
                 "date_answer": answer_date,
                 "contract_date": contract_date,
                 "employment_id": employment.id,
-            }
+            },
+            date=answer_date,
         )
-        self.workplace_id.sudo()._mgp_occupy(self.partner_id, contract_date)
-        self._mgp_deadline_close(ANSWER_CODE, answer_date)
-        trainee = (
-            self.env["mgp.quota.trainee"]
-            .sudo()
-            .search([("referral_id", "=", self.id)], limit=1)
-        )
-        trainee.write({"state": "hired"})
+        # the trainee of a reservation contract referred here is hired
+        self.env["mgp.quota.trainee"].sudo().search(
+            [("referral_id", "=", self.id)], limit=1
+        )._mgp_transition("hire")
         if self.accompaniment_id:
             # the hire is the employment of the service-1 case (and opens
             # service 2's offer): recorded by the engine for the employer
@@ -204,26 +211,28 @@ class MgpQuotaReferral(models.Model):
         )
         return employment
 
-    def _mgp_refuse(self, reason, answer_date=None):
+    def _mgp_refuse(self, transition, reason, answer_date=None):
         reason = (reason or "").strip()
         if not reason:
             raise UserError(self.env._("Give the reason of the refusal."))
-        self._mgp_check_transition(("sent",))
         self.ensure_one()
         day = self._mgp_check_action_date(
             answer_date,
             after=[(self.date_referral, self.env._("the referral"))],
             label=self.env._("The answer"),
         )
-        self._mgp_engine_write(
-            {"state": "refused", "date_answer": day, "refusal_reason": reason}
+        self._mgp_transition(
+            transition, {"date_answer": day, "refusal_reason": reason}, date=day
         )
-        self._mgp_deadline_close(ANSWER_CODE, day)
         self.message_post(
             body=self.env._("The employer refused: %s", reason),
             subtype_xmlid="mail.mt_note",
         )
         return True
+
+    def _mgp_notify(self, template, partner=None):
+        """The referral's notices go to the employer."""
+        return super()._mgp_notify(template, partner or self.employer_id)
 
     def _mgp_is_employer_user(self, user=None):
         user = user or self.env.user
@@ -240,20 +249,23 @@ class MgpQuotaReferral(models.Model):
             "state", "!=", "draft"
         )
 
-    def _mgp_portal_check_employer(self):
+    def _mgp_portal_check_employer(self, transition):
+        """The current portal user represents the referral's employer, and
+        the table lets the referral take ``transition``; the referral as the
+        engine answers it for the employer."""
         self.ensure_one()
         self.check_access("read")
         if not self._mgp_is_employer_user():
             raise AccessError(self.env._("This referral is for another employer."))
-        if self.state != "sent":
-            raise UserError(self.env._("The referral is already answered."))
+        # the employer's representative (checked above) answers its referral
+        referral = self.sudo()
+        referral._mgp_transition_check(transition)
+        return referral
 
     def _mgp_portal_hire(self, contract_date, conditions):
-        self._mgp_portal_check_employer()
-        # the employer's representative (checked above) answers its referral
-        return self.sudo()._mgp_hire(contract_date, conditions)
+        referral = self._mgp_portal_check_employer("portal_hire")
+        return referral._mgp_hire("portal_hire", contract_date, conditions)
 
     def _mgp_portal_refuse(self, reason):
-        self._mgp_portal_check_employer()
-        # the employer's representative (checked above) answers its referral
-        return self.sudo()._mgp_refuse(reason)
+        referral = self._mgp_portal_check_employer("portal_refuse")
+        return referral._mgp_refuse("portal_refuse", reason)

@@ -13,10 +13,14 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 from .mgp_quota_rule import PERIODS
 
 FILING_CODE = "quota_report"
 SPECIALIST = "mgp_base.group_specialist"
+# a report is filed as a draft, or again once returned for correction
+FILABLE = ("draft", "returned")
 # what the employer fills in; frozen once the report is submitted
 REPORT_DATA_FIELDS = frozenset(
     {
@@ -62,6 +66,21 @@ class MgpQuotaReport(models.Model):
         "return_reason",
     )
     _mgp_create_only_fields = ("company_id", "employer_id")
+    _mgp_transitions = {
+        # the filing closes the filing deadline on its date
+        "action_submit": Transition(
+            FILABLE, "submitted", SPECIALIST, close=(FILING_CODE,)
+        ),
+        # the employer's representative files its own report in the portal
+        "portal_submit": Transition(FILABLE, "submitted", close=(FILING_CODE,)),
+        "action_accept": Transition(("submitted",), "accepted", SPECIALIST),
+        "action_return": Transition(
+            ("submitted",),
+            "returned",
+            SPECIALIST,
+            notice="mgp_quota.mail_template_quota_report_returned",
+        ),
+    }
 
     employer_id = fields.Many2one(
         "res.partner",
@@ -321,56 +340,50 @@ class MgpQuotaReport(models.Model):
     # ------------------------------------------------------------------
     def action_submit(self, submit_date=None):
         """The report is filed: the filing deadline closes on that date."""
-        self._mgp_check_group(SPECIALIST)
-        return self._mgp_submit(submit_date)
+        return self._mgp_submit("action_submit", submit_date)
 
     def action_accept(self, accept_date=None):
         """The centre accepts the report."""
-        self._mgp_check_transition(("submitted",), group=SPECIALIST)
         for report in self:
             day = report._mgp_check_action_date(
                 accept_date,
                 after=[(report.date_submitted, self.env._("the submission"))],
                 label=self.env._("The acceptance"),
             )
-            report._mgp_engine_write({"state": "accepted", "date_accepted": day})
+            report._mgp_transition("action_accept", {"date_accepted": day}, date=day)
             report._mgp_post_note(self.env._("The report is accepted."))
         return True
 
     def action_return(self, reason):
-        """The centre returns the report to the employer for correction."""
+        """The centre returns the report to the employer for correction (the
+        notice with the reason goes to the employer)."""
         reason = (reason or "").strip()
         if not reason:
             raise UserError(self.env._("Give the reason the report is returned."))
-        self._mgp_check_transition(("submitted",), group=SPECIALIST)
         for report in self:
             day = report._mgp_today()
-            report._mgp_engine_write(
-                {"state": "returned", "date_returned": day, "return_reason": reason}
-            )
-            report.message_post(
-                body=self.env._("The report is returned for correction: %s", reason),
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=report.employer_id.ids if report.employer_id.email else [],
+            report._mgp_transition(
+                "action_return",
+                {"date_returned": day, "return_reason": reason},
+                date=day,
             )
         return True
 
     # ------------------------------------------------------------------
     # Business helpers
     # ------------------------------------------------------------------
-    def _mgp_submit(self, submit_date=None, channel=None):
-        self._mgp_check_transition(("draft", "returned"))
+    def _mgp_submit(self, transition, submit_date=None, channel=None):
+        """File the reports by ``transition`` (the centre's or the
+        portal's)."""
         for report in self:
             report._mgp_check_complete()
             day = report._mgp_check_action_date(
                 submit_date, label=self.env._("The submission")
             )
-            vals = {"state": "submitted", "date_submitted": day}
+            vals = {"date_submitted": day}
             if channel:
                 vals["channel"] = channel
-            report._mgp_engine_write(vals)
-            report._mgp_deadline_close(FILING_CODE, day)
+            report._mgp_transition(transition, vals, date=day)
             report._mgp_post_note(self.env._("The report is submitted."))
         return True
 

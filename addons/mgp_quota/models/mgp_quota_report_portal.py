@@ -100,9 +100,9 @@ class MgpQuotaReport(models.Model):
         return True
 
     def _mgp_portal_submit(self):
-        self._mgp_portal_check_employer(("draft", "returned"))
+        self._mgp_portal_check_employer()
         # the employer's representative (checked above) files its own report
-        return self.sudo()._mgp_submit(channel="portal")
+        return self.sudo()._mgp_submit("portal_submit", channel="portal")
 
     @api.model
     def _mgp_portal_values(self, vals):

@@ -2,6 +2,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
+SPECIALIST = "mgp_base.group_specialist"
+
 
 class MgpQuotaAgreement(models.Model):
     """An agreement under which another organisation or an individual
@@ -51,8 +55,14 @@ class MgpQuotaReservation(models.Model):
 
     _name = "mgp.quota.reservation"
     _description = "Workplace Reservation Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "mgp.protected.mixin"]
     _order = "date desc, id desc"
+    _mgp_protected_fields = ("state",)
+    _mgp_transitions = {
+        "action_close": Transition(("active",), "closed", SPECIALIST),
+        # a contract closed by mistake is in force again
+        "action_reopen": Transition(("closed",), "active", SPECIALIST),
+    }
 
     name = fields.Char(string="Number", required=True, tracking=True)
     date = fields.Date(required=True, tracking=True)
@@ -78,6 +88,15 @@ class MgpQuotaReservation(models.Model):
     )
     note = fields.Text()
 
+    def action_close(self):
+        """The contract ends: it is kept with its workplaces and trainees."""
+        self._mgp_transition("action_close")
+        return True
+
+    def action_reopen(self):
+        self._mgp_transition("action_reopen")
+        return True
+
     @api.constrains("employer_id")
     def _check_not_disabled_association(self):
         # seed 004:62 «Общественные объединения инвалидов ... освобождаются
@@ -99,7 +118,18 @@ class MgpQuotaTrainee(models.Model):
 
     _name = "mgp.quota.trainee"
     _description = "Trainee of a Reservation Contract"
+    _inherit = ["mgp.protected.mixin"]
     _order = "reservation_id, id"
+    _mgp_protected_fields = ("state", "referral_id")
+    _mgp_transitions = {
+        "action_mark_trained": Transition(("training",), "trained", SPECIALIST),
+        "action_drop": Transition(
+            ("training", "trained", "referred"), "dropped", SPECIALIST
+        ),
+        "action_refer": Transition(("trained",), "referred", SPECIALIST),
+        # the hire of the referral (mgp.quota.referral)
+        "hire": Transition(("referred",), "hired"),
+    }
 
     reservation_id = fields.Many2one(
         "mgp.quota.reservation", required=True, index=True, ondelete="cascade"
@@ -130,12 +160,31 @@ class MgpQuotaTrainee(models.Model):
         default="training",
     )
 
+    def action_mark_trained(self, date_end=None):
+        """The training is completed (seed 004:76)."""
+        for trainee in self:
+            trainee._mgp_transition(
+                "action_mark_trained",
+                {
+                    "date_training_end": fields.Date.to_date(date_end)
+                    or trainee.date_training_end
+                    or fields.Date.context_today(trainee)
+                },
+            )
+        return True
+
+    def action_drop(self):
+        """The person dropped out of the training, or was not hired on the
+        referral."""
+        self._mgp_transition("action_drop")
+        return True
+
     def action_refer(self):
         """Seed 004:76 «выдает инвалиду, завершившему профессиональное
         обучение ..., направление к работодателю для трудоустройства на
         резервированное рабочее место»: the referral is drafted."""
         self.ensure_one()
-        if self.state != "trained" or not self.workplace_id:
+        if not self.workplace_id:
             raise UserError(
                 self.env._(
                     "A trainee is referred once trained, to a reserved workplace."
@@ -148,5 +197,5 @@ class MgpQuotaTrainee(models.Model):
                 "company_id": self.company_id.id,
             }
         )
-        self.write({"referral_id": referral.id, "state": "referred"})
+        self._mgp_transition("action_refer", {"referral_id": referral.id})
         return referral

@@ -1,6 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
+SPECIALIST = "mgp_base.group_specialist"
+
 
 class MgpQuotaWorkplace(models.Model):
     """A workplace created or allocated in the quota, vacant or occupied.
@@ -13,8 +17,18 @@ class MgpQuotaWorkplace(models.Model):
 
     _name = "mgp.quota.workplace"
     _description = "Quota Workplace"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "mgp.protected.mixin"]
     _order = "employer_id, id"
+    # who occupies the workplace is recorded by the hire of a referral
+    _mgp_protected_fields = ("state", "occupant_id", "date_occupied")
+    _mgp_transitions = {
+        # the hire of a referral (mgp.quota.referral)
+        "occupy": Transition(("vacant",), "occupied"),
+        # the worker left: the workplace is vacant again
+        "action_release": Transition(("occupied",), "vacant", SPECIALIST),
+        "action_close": Transition(("vacant",), "closed", SPECIALIST),
+        "action_reopen": Transition(("closed",), "vacant", SPECIALIST),
+    }
 
     name = fields.Char(string="Position", required=True, tracking=True)
     profession = fields.Char(
@@ -83,6 +97,23 @@ class MgpQuotaWorkplace(models.Model):
 
     def _mgp_occupy(self, person, day):
         """The hired person occupies the workplace."""
-        self.write(
-            {"state": "occupied", "occupant_id": person.id, "date_occupied": day}
+        return self._mgp_transition(
+            "occupy", {"occupant_id": person.id, "date_occupied": day}
         )
+
+    def action_release(self):
+        """The worker left the workplace: it is vacant again (the employment
+        stays in the register)."""
+        self._mgp_transition(
+            "action_release", {"occupant_id": False, "date_occupied": False}
+        )
+        return True
+
+    def action_close(self):
+        """The workplace is no longer offered in the quota."""
+        self._mgp_transition("action_close")
+        return True
+
+    def action_reopen(self):
+        self._mgp_transition("action_reopen")
+        return True

@@ -272,7 +272,9 @@ class TestQuotaReferral(HttpCase, AccompanimentCommon):
         self.assertEqual(trainee.state, "training")
         with self.assertRaises(UserError):
             trainee.action_refer()
-        trainee.write({"state": "trained", "date_training_end": date(2026, 3, 1)})
+        trainee.with_user(self.specialist).action_mark_trained(date(2026, 3, 1))
+        self.assertEqual(trainee.state, "trained")
+        self.assertEqual(trainee.date_training_end, date(2026, 3, 1))
         referral = trainee.with_user(self.specialist).action_refer()
         self.assertEqual(trainee.state, "referred")
         self.assertEqual(referral.workplace_id, self.workplace)
@@ -296,3 +298,28 @@ class TestQuotaReferral(HttpCase, AccompanimentCommon):
                     "company_id": self.company.id,
                 }
             )
+
+    def test_workplace_taken_once_then_released(self):
+        """A hire occupies the vacancy; a second referral to it is not hired
+        while it is occupied; the worker leaving makes it vacant again."""
+        first, second = self._referral(), self._referral()
+        with freeze_time("2026-01-12"):
+            (first | second).with_user(self.specialist).action_send()
+        with freeze_time("2026-01-13"):
+            first.with_user(self.specialist).action_register_hire(date(2026, 1, 13))
+            self.assertEqual(self.workplace.state, "occupied")
+            with self.assertRaises(UserError):
+                second.with_user(self.specialist).action_register_hire(
+                    date(2026, 1, 13)
+                )
+        self.assertEqual(second.state, "sent")
+        self.assertFalse(second.employment_id)
+        self.assertEqual(self.workplace.occupant_id, self.person)
+        self.workplace.with_user(self.specialist).action_release()
+        self.assertEqual(self.workplace.state, "vacant")
+        self.assertFalse(self.workplace.occupant_id)
+        self.assertEqual(first.employment_id.workplace_id, self.workplace)
+        self.workplace.with_user(self.specialist).action_close()
+        self.assertEqual(self.workplace.state, "closed")
+        with self.assertRaises(UserError):
+            self.workplace.with_user(self.specialist).write({"state": "vacant"})

@@ -190,9 +190,7 @@ class TestTransitionTable(ProgrammesCommon):
                     with self.subTest(model=record._name, transition=name, state=state):
                         self._force(record, state)
                         target = record.with_user(user) if user else record.sudo()
-                        self.assertEqual(
-                            target._mgp_transition_check(name), transition
-                        )
+                        self.assertEqual(target._mgp_transition_check(name), transition)
                         if user:
                             self.assertTrue(target._mgp_transition_allowed(name))
 

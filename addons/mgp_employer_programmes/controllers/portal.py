@@ -28,9 +28,36 @@ class MgpSubsidyPortal(MgpPortal):
         organisation = request.env.user.partner_id.commercial_partner_id
         return Domain("employer_id", "=", organisation.id)
 
-    def _mgp_check_applicant(self):
-        if not request.env.user._mgp_may_apply_for_subsidy():
+    # ------------------------------------------------------------------
+    # The prelude of every page: the employer, its access, else 404
+    # ------------------------------------------------------------------
+    def _mgp_employer_or_404(self, application_id=None):
+        """The organisation the portal user represents and may apply for
+        (404 otherwise) and the empty application model; with
+        ``application_id``, that application as the user may read it (404
+        when it may not) and its employer.
+
+        :return: ``(employer, application)``
+        """
+        user = request.env.user
+        if application_id is not None:
+            # a page of an application: its own access (record rules)
+            application = self._mgp_record_or_404(
+                "mgp.subsidy.application", application_id
+            )
+            return application.employer_id, application
+        if not user._mgp_may_apply_for_subsidy():
             raise NotFound()
+        return (
+            user._mgp_portal_organisation(),
+            request.env["mgp.subsidy.application"],
+        )
+
+    def _mgp_subsidy_render(self, template, page_name, values):
+        """Render a page of the subsidy with the portal layout."""
+        page = self._prepare_portal_layout_values()
+        page.update(values, page_name=page_name)
+        return request.render(f"mgp_employer_programmes.{template}", page)
 
     @http.route(
         ["/my/subsidy", "/my/subsidy/page/<int:page>"],
@@ -40,20 +67,19 @@ class MgpSubsidyPortal(MgpPortal):
         readonly=True,
     )
     def portal_my_subsidies(self, page=1, **kw):
-        self._mgp_check_applicant()
+        self._mgp_employer_or_404()
         applications, pager = self._mgp_paged(
             "mgp.subsidy.application", self._mgp_subsidy_domain(), "/my/subsidy", page
         )
-        values = self._prepare_portal_layout_values()
-        values.update(
+        return self._mgp_subsidy_render(
+            "portal_my_subsidies",
+            "mgp_subsidy",
             {
                 "applications": applications,
                 "pager": pager,
-                "page_name": "mgp_subsidy",
                 "success": kw.get("success"),
-            }
+            },
         )
-        return request.render("mgp_employer_programmes.portal_my_subsidies", values)
 
     @http.route(
         "/my/subsidy/<int:application_id>",
@@ -63,19 +89,18 @@ class MgpSubsidyPortal(MgpPortal):
         readonly=True,
     )
     def portal_my_subsidy(self, application_id, **kw):
-        application = self._mgp_record_or_404("mgp.subsidy.application", application_id)
-        values = self._prepare_portal_layout_values()
-        values.update(
+        __, application = self._mgp_employer_or_404(application_id)
+        return self._mgp_subsidy_render(
+            "portal_my_subsidy",
+            "mgp_subsidy",
             {
                 "application": application,
                 # the employer reads the state of its application, not the
                 # centre's records it refers to
                 "figures": application._mgp_portal_figures(),
-                "page_name": "mgp_subsidy",
                 "success": kw.get("success"),
-            }
+            },
         )
-        return request.render("mgp_employer_programmes.portal_my_subsidy", values)
 
     @http.route(
         "/my/subsidy/apply",
@@ -86,8 +111,7 @@ class MgpSubsidyPortal(MgpPortal):
         website=True,
     )
     def portal_subsidy_apply(self, **post):
-        self._mgp_check_applicant()
-        Application = request.env["mgp.subsidy.application"]
+        __, Application = self._mgp_employer_or_404()
         errors, field_errors = [], {}
         kind_ids = [
             int(value)
@@ -118,8 +142,9 @@ class MgpSubsidyPortal(MgpPortal):
                     return request.redirect(
                         f"/my/subsidy/{application.id}?success=applied"
                     )
-        values = self._prepare_portal_layout_values()
-        values.update(
+        return self._mgp_subsidy_render(
+            "portal_subsidy_apply",
+            "mgp_subsidy_apply",
             {
                 "companies": Application._mgp_portal_companies(),
                 "cost_kinds": request.env["mgp.subsidy.cost.kind"].search([]),
@@ -129,7 +154,5 @@ class MgpSubsidyPortal(MgpPortal):
                 "errors": errors,
                 "field_errors": field_errors,
                 "field_ids": {"cost_kind_ids": "cost_kind_first"},
-                "page_name": "mgp_subsidy_apply",
-            }
+            },
         )
-        return request.render("mgp_employer_programmes.portal_subsidy_apply", values)

@@ -4,6 +4,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 LEGAL_FORMS = [
     ("legal_entity", "Legal entity"),
     ("entrepreneur", "Individual entrepreneur"),
@@ -20,6 +22,8 @@ LIFETIME_STATES = (
     "ended",
 )
 KEEP_RULE = "business_retention"
+SPECIALIST = "mgp_base.group_specialist"
+MANAGER = "mgp_base.group_manager"
 
 
 class MgpBusinessService(models.Model):
@@ -79,6 +83,17 @@ class MgpBusinessAid(models.Model):
         "refusal_reason",
     )
     _mgp_create_only_fields = ("company_id", "partner_id")
+    _mgp_transitions = {
+        "action_to_commission": Transition(("draft",), "commission", SPECIALIST),
+        "action_commission_decision": Transition(
+            ("commission",), ("approved", "refused"), SPECIALIST
+        ),
+        "action_sign_contract": Transition(("approved",), "contract", SPECIALIST),
+        "action_pay": Transition(("contract",), "paid", MANAGER),
+        "action_record_end": Transition(("paid",), ("done", "ended"), SPECIALIST),
+        # the daily job: the business kept 12 months (seed 004:208)
+        "kept": Transition(("paid",), "done"),
+    }
 
     partner_id = fields.Many2one(string="Disabled person", required=True)
     state = fields.Selection(
@@ -182,19 +197,17 @@ class MgpBusinessAid(models.Model):
         """Eligibility checked (seed 004:187–188), the business plan goes to
         the municipal commission."""
         self.ensure_one()
-        self._mgp_check_transition(("draft",), "mgp_base.group_specialist")
         self._mgp_check_eligibility()
         if not self.purpose_ids or not self.business_activity:
             raise UserError(
                 self.env._("Give the kind of business and the purposes of its plan.")
             )
-        self._mgp_engine_write({"state": "commission"})
+        self._mgp_transition("action_to_commission")
         return True
 
     def action_commission_decision(self, approved, decision_date, number, reason=None):
         """The municipal commission's decision (seed 004:190)."""
         self.ensure_one()
-        self._mgp_check_transition(("commission",), "mgp_base.group_specialist")
         decision_date = self._mgp_check_action_date(
             decision_date,
             after=[(self.date_application, self.env._("the application"))],
@@ -208,18 +221,20 @@ class MgpBusinessAid(models.Model):
                 )
             )
         vals = {"commission_date": decision_date, "commission_number": number}
-        if approved:
-            vals["state"] = "approved"
-        else:
-            vals.update(state="refused", refusal_reason=reason or False)
-        self._mgp_engine_write(vals)
+        if not approved:
+            vals["refusal_reason"] = reason or False
+        self._mgp_transition(
+            "action_commission_decision",
+            vals,
+            target="approved" if approved else "refused",
+            date=decision_date,
+        )
         return True
 
     def action_sign_contract(self, number, contract_date):
         """The contract with the centre (seed 004:191); the amounts are the
         regional settings in force on its day (004:184–185)."""
         self.ensure_one()
-        self._mgp_check_transition(("approved",), "mgp_base.group_specialist")
         contract_date = self._mgp_check_action_date(
             contract_date,
             after=[(self.commission_date, self.env._("the commission's decision"))],
@@ -235,21 +250,21 @@ class MgpBusinessAid(models.Model):
             raise UserError(
                 self.env._("The amount of the one-off aid is not set for the region.")
             )
-        self._mgp_engine_write(
+        self._mgp_transition(
+            "action_sign_contract",
             {
-                "state": "contract",
                 "contract_number": number,
                 "contract_date": contract_date,
                 "aid_registration_amount": registration.amount,
                 "aid_documents_amount": documents.amount,
-            }
+            },
+            date=contract_date,
         )
         return True
 
     def action_pay(self, paid_date=None):
         """The aid is paid after the state registration (seed 004:184)."""
         self.ensure_one()
-        self._mgp_check_transition(("contract",), "mgp_base.group_manager")
         if not self.registration_date:
             raise UserError(
                 self.env._("Record the state registration of the business.")
@@ -259,21 +274,24 @@ class MgpBusinessAid(models.Model):
             after=[(self.contract_date, self.env._("the contract"))],
             label=self.env._("The payment"),
         )
-        self._mgp_engine_write({"state": "paid", "paid_date": paid_date})
+        self._mgp_transition("action_pay", {"paid_date": paid_date}, date=paid_date)
         return True
 
     def action_record_end(self, end_date):
         """The business stopped: before 12 months the condition of 004:208
         is broken."""
         self.ensure_one()
-        self._mgp_check_transition(("paid",), "mgp_base.group_specialist")
         end_date = self._mgp_check_action_date(
             end_date,
             after=[(self.registration_date, self.env._("the registration"))],
             label=self.env._("The end of the business"),
         )
-        state = "done" if end_date >= self.keep_until else "ended"
-        self._mgp_engine_write({"state": state, "end_date": end_date})
+        self._mgp_transition(
+            "action_record_end",
+            {"end_date": end_date},
+            target="done" if end_date >= self.keep_until else "ended",
+            date=end_date,
+        )
         return True
 
     @api.model
@@ -282,8 +300,11 @@ class MgpBusinessAid(models.Model):
         today = fields.Date.to_date(today) or fields.Date.context_today(self)
         # the daily job checks every centre
         aids = self.sudo().search([("state", "=", "paid"), ("keep_until", "<=", today)])
-        if aids:
-            aids._mgp_engine_write({"state": "done"})
+        # one transition of the whole set: one lock, one write (an aid a
+        # parallel action ended meanwhile is left to that action)
+        aids._mgp_lock()
+        aids = aids.filtered(lambda aid: aid.state == "paid")
+        aids._mgp_transition("kept", date=today)
         return aids
 
     # ------------------------------------------------------------------

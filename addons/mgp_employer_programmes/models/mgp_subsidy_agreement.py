@@ -2,6 +2,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
+SPECIALIST = "mgp_base.group_specialist"
+MANAGER = "mgp_base.group_manager"
+
 REFUND_STATES = [
     ("none", "No refund"),
     ("due", "Refund due"),
@@ -45,6 +50,16 @@ class MgpSubsidyAgreement(models.Model):
         "repaid_date",
     )
     _mgp_create_only_fields = ("company_id", "employer_id")
+    # the refund is claimed and repaid while the workplaces are monitored
+    # and after the closure (seed 004:115–121)
+    _mgp_transitions = {
+        "action_sign": Transition(("draft",), "signed", SPECIALIST),
+        "action_pay": Transition(("signed",), "paid", MANAGER),
+        "action_cancel": Transition(("draft", "signed"), "cancelled", MANAGER),
+        "action_claim_refund": Transition(("paid", "closed"), group=SPECIALIST),
+        "action_record_repayment": Transition(("paid", "closed"), group=SPECIALIST),
+        "action_close": Transition(("paid",), "closed", SPECIALIST),
+    }
 
     employer_id = fields.Many2one(
         "res.partner",
@@ -153,7 +168,6 @@ class MgpSubsidyAgreement(models.Model):
         """Sign: every workplace within the ceiling, the total within what is
         left of the year's limit (committed under the limit's row lock)."""
         self.ensure_one()
-        self._mgp_check_transition(("draft",), "mgp_base.group_specialist")
         sign_date = self._mgp_check_action_date(
             sign_date,
             after=[(self.application_id.decision_date, self.env._("the grant"))],
@@ -163,8 +177,10 @@ class MgpSubsidyAgreement(models.Model):
             raise UserError(self.env._("Add the workplaces the subsidy equips."))
         self.workplace_ids._mgp_check_ceiling(sign_date)
         budget = self.env["mgp.subsidy.budget"]._mgp_commit(self, sign_date)
-        self._mgp_engine_write(
-            {"state": "signed", "date_signed": sign_date, "budget_id": budget.id}
+        self._mgp_transition(
+            "action_sign",
+            {"date_signed": sign_date, "budget_id": budget.id},
+            date=sign_date,
         )
         budget.invalidate_recordset(["amount_used", "amount_left"])
         return True
@@ -172,27 +188,24 @@ class MgpSubsidyAgreement(models.Model):
     def action_pay(self, pay_date=None):
         """The subsidy is transferred; monitoring runs from each hire."""
         self.ensure_one()
-        self._mgp_check_transition(("signed",), "mgp_base.group_manager")
         pay_date = self._mgp_check_action_date(
             pay_date,
             after=[(self.date_signed, self.env._("the signature"))],
             label=self.env._("The payment"),
         )
-        self._mgp_engine_write({"state": "paid", "date_paid": pay_date})
+        self._mgp_transition("action_pay", {"date_paid": pay_date}, date=pay_date)
         return True
 
     def action_cancel(self):
         """An agreement not yet paid is cancelled (its limit is released)."""
         self.ensure_one()
-        self._mgp_check_transition(("draft", "signed"), "mgp_base.group_manager")
-        self._mgp_engine_write({"state": "cancelled"})
+        self._mgp_transition("action_cancel")
         self.budget_id.invalidate_recordset(["amount_used", "amount_left"])
         return True
 
     def action_claim_refund(self, claim_date=None):
         """Send the claim letter for the refund due (seed 004:115)."""
         self.ensure_one()
-        self._mgp_check_transition(("paid", "closed"), "mgp_base.group_specialist")
         if self.refund_state != "due":
             raise UserError(self.env._("No refund is due under this agreement."))
         claim_date = self._mgp_check_action_date(
@@ -200,8 +213,10 @@ class MgpSubsidyAgreement(models.Model):
             after=[(self.date_paid, self.env._("the payment"))],
             label=self.env._("The claim"),
         )
-        self._mgp_engine_write(
-            {"claim_date": claim_date, "claim_amount": self.refund_amount}
+        self._mgp_transition(
+            "action_claim_refund",
+            {"claim_date": claim_date, "claim_amount": self.refund_amount},
+            date=claim_date,
         )
         self.message_post(
             body=self.env._("Refund of %.2f claimed.", self.claim_amount),
@@ -214,7 +229,6 @@ class MgpSubsidyAgreement(models.Model):
     def action_record_repayment(self, amount, repaid_date=None):
         """Record what the employer paid back."""
         self.ensure_one()
-        self._mgp_check_transition(("paid", "closed"), "mgp_base.group_specialist")
         if not self.claim_date:
             raise UserError(self.env._("No refund was claimed under this agreement."))
         if amount <= 0:
@@ -224,8 +238,10 @@ class MgpSubsidyAgreement(models.Model):
             after=[(self.claim_date, self.env._("the claim"))],
             label=self.env._("The repayment"),
         )
-        self._mgp_engine_write(
-            {"repaid_amount": self.repaid_amount + amount, "repaid_date": repaid_date}
+        self._mgp_transition(
+            "action_record_repayment",
+            {"repaid_amount": self.repaid_amount + amount, "repaid_date": repaid_date},
+            date=repaid_date,
         )
         return True
 
@@ -233,7 +249,6 @@ class MgpSubsidyAgreement(models.Model):
         """Close after the monitoring: targeted use proven (004:108–110),
         every workplace kept or its refund repaid."""
         self.ensure_one()
-        self._mgp_check_transition(("paid",), "mgp_base.group_specialist")
         close_date = self._mgp_check_action_date(
             close_date, label=self.env._("The closure")
         )
@@ -253,7 +268,9 @@ class MgpSubsidyAgreement(models.Model):
                     ", ".join(running.mapped("display_name")),
                 )
             )
-        self._mgp_engine_write({"state": "closed", "date_closed": close_date})
+        self._mgp_transition(
+            "action_close", {"date_closed": close_date}, date=close_date
+        )
         return True
 
 

@@ -2,7 +2,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 from .mgp_programme_dialog import without_defaults
+
+SPECIALIST = "mgp_base.group_specialist"
 
 CHANNELS = [
     ("portal", "Portal"),
@@ -65,6 +69,24 @@ class MgpSubsidyApplication(models.Model):
         "agreement_id",
     )
     _mgp_create_only_fields = ("company_id", "employer_id")
+    # the review term runs from the receipt to the decision (seed
+    # 004:104); an application filed in the portal is registered by the
+    # engine for the employer's representative
+    _mgp_transitions = {
+        "action_submit": Transition(
+            ("draft",), "submitted", SPECIALIST, open=("subsidy_review",)
+        ),
+        "action_grant": Transition(
+            ("submitted",), "granted", SPECIALIST, close=("subsidy_review",)
+        ),
+        "action_refuse": Transition(
+            ("submitted",),
+            "refused",
+            SPECIALIST,
+            close=("subsidy_review",),
+            notice="mgp_employer_programmes.mail_template_subsidy_refused",
+        ),
+    }
 
     employer_id = fields.Many2one(
         "res.partner",
@@ -167,20 +189,17 @@ class MgpSubsidyApplication(models.Model):
     def action_submit(self, date_received=None):
         """Register the application: the review term starts."""
         self.ensure_one()
-        self._mgp_check_transition(("draft",))
-        if not self.env.su and not self.env.user.has_group("mgp_base.group_specialist"):
-            self._mgp_check_employer_user()
         date_received = self._mgp_check_action_date(
             date_received, label=self.env._("The receipt of the application")
         )
-        self._mgp_engine_write({"state": "submitted", "date_received": date_received})
-        self._mgp_deadline_open("subsidy_review", date_received)
+        self._mgp_transition(
+            "action_submit", {"date_received": date_received}, date=date_received
+        )
         return True
 
     def action_grant(self, decision_date=None):
         """Grant the subsidy (seed 004:104): the agreement is drafted."""
         self.ensure_one()
-        self._mgp_check_transition(("submitted",), "mgp_base.group_specialist")
         decision_date = self._mgp_check_action_date(
             decision_date,
             after=[(self.date_received, self.env._("the receipt"))],
@@ -191,14 +210,11 @@ class MgpSubsidyApplication(models.Model):
         agreement = without_defaults(
             self.env["mgp.subsidy.agreement"]
         )._mgp_engine_create(self._mgp_prepare_agreement_vals())
-        self._mgp_engine_write(
-            {
-                "state": "granted",
-                "decision_date": decision_date,
-                "agreement_id": agreement.id,
-            }
+        self._mgp_transition(
+            "action_grant",
+            {"decision_date": decision_date, "agreement_id": agreement.id},
+            date=decision_date,
         )
-        self._mgp_deadline_close("subsidy_review", decision_date)
         self.message_post(
             body=self.env._(
                 "The subsidy is granted: agreement %s drafted.", agreement.name
@@ -211,7 +227,6 @@ class MgpSubsidyApplication(models.Model):
     def action_refuse(self, reason, note=None, decision_date=None):
         """Refuse with the written notice of the reason (seed 004:105)."""
         self.ensure_one()
-        self._mgp_check_transition(("submitted",), "mgp_base.group_specialist")
         if reason not in dict(REFUSAL_REASONS):
             raise UserError(self.env._("Give the reason of the refusal."))
         decision_date = self._mgp_check_action_date(
@@ -219,18 +234,14 @@ class MgpSubsidyApplication(models.Model):
             after=[(self.date_received, self.env._("the receipt"))],
             label=self.env._("The decision"),
         )
-        self._mgp_engine_write(
+        self._mgp_transition(
+            "action_refuse",
             {
-                "state": "refused",
                 "decision_date": decision_date,
                 "refusal_reason": reason,
-            }
-        )
-        self.refusal_note = note or False
-        self._mgp_deadline_close("subsidy_review", decision_date)
-        self._mgp_notify(
-            self.env.ref("mgp_employer_programmes.mail_template_subsidy_refused"),
-            self.employer_id,
+                "refusal_note": note or False,
+            },
+            date=decision_date,
         )
         return True
 
@@ -273,13 +284,6 @@ class MgpSubsidyApplication(models.Model):
             "application_id": self.id,
             "user_id": (self.user_id or self.env.user).id,
         }
-
-    def _mgp_check_employer_user(self):
-        user = self.env.user
-        if not (
-            user.share and user.partner_id.commercial_partner_id == self.employer_id
-        ):
-            raise UserError(self.env._("Only the employer may submit its application."))
 
     @api.model
     def _mgp_portal_apply(self, vals, files=()):

@@ -2,6 +2,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
+SPECIALIST = "mgp_base.group_specialist"
+
 # seed 004:224–227
 GROUNDS = [
     ("no_qualification", "No qualification"),
@@ -77,6 +81,15 @@ class MgpTrainingReferral(models.Model):
         "drop_reason",
     )
     _mgp_create_only_fields = ("company_id", "partner_id")
+    _mgp_transitions = {
+        "action_refer": Transition(("draft",), "referred", SPECIALIST),
+        "action_start": Transition(("referred",), "training", SPECIALIST),
+        "action_complete": Transition(("training",), "completed", SPECIALIST),
+        "action_refer_to_employer": Transition(
+            ("completed",), "employer_referral", SPECIALIST
+        ),
+        "action_drop": Transition(("referred", "training"), "dropped", SPECIALIST),
+    }
 
     partner_id = fields.Many2one(string="Disabled person", required=True)
     state = fields.Selection(
@@ -162,35 +175,35 @@ class MgpTrainingReferral(models.Model):
     def action_refer(self, referral_date=None):
         """Issue the referral to the school."""
         self.ensure_one()
-        self._mgp_check_transition(("draft",), "mgp_base.group_specialist")
         referral_date = self._mgp_check_action_date(
             referral_date, label=self.env._("The referral")
         )
         self._mgp_check_referral()
-        self._mgp_engine_write({"state": "referred", "referral_date": referral_date})
+        self._mgp_transition(
+            "action_refer", {"referral_date": referral_date}, date=referral_date
+        )
         return True
 
     def action_start(self, date_start, date_end=None):
         self.ensure_one()
-        self._mgp_check_transition(("referred",), "mgp_base.group_specialist")
         date_start = self._mgp_check_action_date(
             date_start,
             after=[(self.referral_date, self.env._("the referral"))],
             label=self.env._("The start of the training"),
         )
-        self._mgp_engine_write(
+        self._mgp_transition(
+            "action_start",
             {
-                "state": "training",
                 "date_start": date_start,
                 "date_end": fields.Date.to_date(date_end) or False,
-            }
+            },
+            date=date_start,
         )
         return True
 
     def action_complete(self, certificate_number, certificate_date):
         """The certificate of the profession is issued (seed 004:249)."""
         self.ensure_one()
-        self._mgp_check_transition(("training",), "mgp_base.group_specialist")
         if not certificate_number:
             raise UserError(self.env._("Give the number of the certificate."))
         certificate_date = self._mgp_check_action_date(
@@ -198,39 +211,37 @@ class MgpTrainingReferral(models.Model):
             after=[(self.date_start, self.env._("the start of the training"))],
             label=self.env._("The certificate"),
         )
-        self._mgp_engine_write(
+        self._mgp_transition(
+            "action_complete",
             {
-                "state": "completed",
                 "certificate_number": certificate_number,
                 "certificate_date": certificate_date,
                 "date_end": self.date_end or certificate_date,
-            }
+            },
+            date=certificate_date,
         )
         return True
 
     def action_refer_to_employer(self, employer, referral_date=None):
         """Referral to the employer or the reserved workplace (seed 004:76)."""
         self.ensure_one()
-        self._mgp_check_transition(("completed",), "mgp_base.group_specialist")
         referral_date = self._mgp_check_action_date(
             referral_date,
             after=[(self.certificate_date, self.env._("the certificate"))],
             label=self.env._("The referral to the employer"),
         )
-        self.employer_id = employer
-        self._mgp_engine_write(
-            {"state": "employer_referral", "employer_referral_date": referral_date}
+        self._mgp_transition(
+            "action_refer_to_employer",
+            {"employer_id": employer.id, "employer_referral_date": referral_date},
+            date=referral_date,
         )
         return True
 
     def action_drop(self, reason):
         self.ensure_one()
-        self._mgp_check_transition(
-            ("referred", "training"), "mgp_base.group_specialist"
-        )
         if not reason:
             raise UserError(self.env._("Give the reason."))
-        self._mgp_engine_write({"state": "dropped", "drop_reason": reason})
+        self._mgp_transition("action_drop", {"drop_reason": reason})
         return True
 
     def _mgp_check_referral(self):

@@ -14,11 +14,26 @@ def ru_amount(value):
     return f"{digits} руб. ({words} руб. {kopecks:02d} коп.)"
 
 
+class ReportProgrammeForm(models.AbstractModel):
+    """The printed forms of the programmes: the suite's form with the
+    amounts in words."""
+
+    _name = "mgp.programme.report.form"
+    _inherit = "mgp.report.form"
+    _description = "Printed form of an employer programme"
+
+    @api.model
+    def _mgp_get_form_values(self, docs):
+        values = super()._mgp_get_form_values(docs)
+        values["ru_amount"] = ru_amount
+        return values
+
+
 class ReportSubsidyClaim(models.AbstractModel):
     """Требование о возврате субсидии (seed 004:115–121)."""
 
     _name = "report.mgp_employer_programmes.report_subsidy_claim"
-    _inherit = "mgp.report.form"
+    _inherit = "mgp.programme.report.form"
     _description = "Subsidy refund claim letter"
 
     _mgp_doc_model = "mgp.subsidy.agreement"
@@ -35,16 +50,12 @@ class ReportSubsidyClaim(models.AbstractModel):
             )
         return True
 
-    @api.model
-    def _mgp_get_form_values(self, docs):
-        return {"ru_amount": ru_amount}
-
 
 class ReportSubsidyRefusal(models.AbstractModel):
     """Уведомление об отказе в заключении соглашения (seed 004:105)."""
 
     _name = "report.mgp_employer_programmes.report_subsidy_refusal"
-    _inherit = "mgp.report.form"
+    _inherit = "mgp.programme.report.form"
     _description = "Subsidy refusal notice"
 
     _mgp_doc_model = "mgp.subsidy.application"
@@ -57,21 +68,21 @@ class ReportSubsidyRefusal(models.AbstractModel):
 
     @api.model
     def _mgp_get_form_values(self, docs):
-        return {
-            "reasons": {
-                "conditions": "несоблюдение работодателем порядка и условий "
-                "предоставления субсидии",
-                "documents": "неполное представление документов",
-                "false_data": "указание недостоверных сведений",
-            }
+        values = super()._mgp_get_form_values(docs)
+        values["reasons"] = {
+            "conditions": "несоблюдение работодателем порядка и условий "
+            "предоставления субсидии",
+            "documents": "неполное представление документов",
+            "false_data": "указание недостоверных сведений",
         }
+        return values
 
 
 class ReportProgrammeFigures(models.AbstractModel):
     """Figures of the programmes for a period (PDF)."""
 
     _name = "report.mgp_employer_programmes.report_programme_figures"
-    _inherit = "mgp.report.form"
+    _inherit = "mgp.programme.report.form"
     _description = "Programme figures"
 
     _mgp_doc_model = "mgp.programme.figures.wizard"

@@ -7,3 +7,4 @@ from . import test_training
 from . import test_portal
 from . import test_figures
 from . import test_programme_forms
+from . import test_transition_table

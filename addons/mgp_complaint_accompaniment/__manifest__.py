@@ -1,7 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
-    "name": "Employment Accompaniment of Disabled Persons: Complaints about "
-    "Service 1",
+    "name": "Employment Accompaniment of Disabled Persons: Complaints about Service 1",
     "summary": "Bridge: complaints about the accompaniment cases of service 1 "
     "and corrections of their orders and certificates",
     "version": "19.0.1.0.0",

@@ -16,7 +16,9 @@ class TestComplaintPortal(HttpCase, ComplaintCommon):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("ru_RU")
         cls.env["ir.module.module"]._load_module_terms(
-            ["mgp_base", "mgp_complaint", "mgp_complaint_accompaniment"], ["ru_RU"], overwrite=True
+            ["mgp_base", "mgp_complaint", "mgp_complaint_accompaniment"],
+            ["ru_RU"],
+            overwrite=True,
         )
         cls.citizen = cls._portal_user("mgp_cmp_citizen", cls.person)
         cls.citizen_2 = cls._portal_user("mgp_cmp_citizen_2", cls.person_2)

@@ -58,7 +58,7 @@ PROTECTED = {
             "mse_request_id": "mse_request",
             "company_id": "company_other",
             "partner_id": "person_2",
-            # mgp_complaint: the correction marks
+            # mgp_complaint_accompaniment: the correction marks
             "mgp_correction_date": "2025-11-08",
             "mgp_correction_id": "correction",
             "mgp_order_correction_date": "2025-11-08",

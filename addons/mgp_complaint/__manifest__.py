@@ -11,7 +11,7 @@
     "license": "LGPL-3",
     "development_status": "Beta",
     "installable": True,
-    "depends": ["mgp_accompaniment", "mgp_reports", "portal"],
+    "depends": ["mgp_reports", "portal"],
     "data": [
         "security/ir.model.access.csv",
         "security/mgp_complaint_rules.xml",
@@ -20,16 +20,11 @@
         "report/mgp_complaint_reports.xml",
         "data/mail_template_data.xml",
         "report/report_complaint_answer_templates.xml",
-        "report/report_certificate_templates.xml",
         "wizard/mgp_complaint_decision_wizard_views.xml",
         "views/mgp_complaint_views.xml",
         "views/mgp_document_correction_views.xml",
-        "views/mgp_accompaniment_views.xml",
         "views/mgp_complaint_templates.xml",
         "views/mgp_document_correction_templates.xml",
         "views/mgp_complaint_menus.xml",
-    ],
-    "demo": [
-        "demo/mgp_complaint_demo.xml",
     ],
 }

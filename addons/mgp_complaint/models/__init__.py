@@ -2,6 +2,5 @@
 from . import mgp_complaint
 from . import mgp_correctable
 from . import mgp_document_correction
-from . import mgp_accompaniment
+from . import mgp_complaint_concerned
 from . import mgp_complaint_register
-from . import mgp_correctable_snapshot

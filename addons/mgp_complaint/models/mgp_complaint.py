@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 STATES = [
     ("draft", "Draft"),
     ("registered", "Under review"),
@@ -76,6 +78,33 @@ class MgpComplaint(models.Model):
         "answer_date",
     )
     _mgp_create_only_fields = ("company_id",)
+    _mgp_transitions = {
+        # the review term is 15 working days, 5 for a refused document or
+        # correction (seed 002 §5.1.3): the code is chosen per complaint
+        "action_register": Transition(
+            ("draft",),
+            "registered",
+            group="mgp_base.group_specialist",
+            open=REVIEW_DEADLINES,
+            notice="mgp_complaint.mail_template_registered",
+        ),
+        # the head of the centre, or a regional administrator for a
+        # complaint addressed to the ministry (checked in the action)
+        "action_decide": Transition(
+            ("registered",),
+            "decided",
+            group="mgp_base.group_manager",
+            close=REVIEW_DEADLINES,
+            open=("complaint_answer",),
+        ),
+        "action_send_answer": Transition(
+            ("decided",),
+            "answered",
+            group="mgp_base.group_specialist",
+            close=("complaint_answer",),
+            notice="mgp_complaint.mail_template_answer",
+        ),
+    }
 
     partner_id = fields.Many2one(
         string="Complainant", required=True, ondelete="restrict"
@@ -178,16 +207,14 @@ class MgpComplaint(models.Model):
     def action_register(self, registration_date=None):
         """Register the complaint: the review deadline starts (15 working
         days, 5 for a refused document or correction — seed 002 §5.1.3)."""
-        self._mgp_check_transition(["draft"], group="mgp_base.group_specialist")
         for complaint in self:
             registration_date = complaint._mgp_check_action_date(
                 registration_date, label=self.env._("The registration")
             )
-            complaint._mgp_engine_write(
-                {"state": "registered", "date_registered": registration_date}
-            )
-            complaint._mgp_deadline_open(
-                complaint._mgp_review_code(), registration_date
+            complaint._mgp_transition(
+                "action_register",
+                {"date_registered": registration_date},
+                date=registration_date,
             )
             complaint._mgp_log_on_concerned(
                 self.env._(
@@ -198,11 +225,6 @@ class MgpComplaint(models.Model):
                     )[complaint.subject],
                 )
             )
-            complaint._mgp_notify(
-                self.env.ref(
-                    "mgp_complaint.mail_template_registered", raise_if_not_found=False
-                )
-            )
         return True
 
     def action_decide(
@@ -211,11 +233,8 @@ class MgpComplaint(models.Model):
         """Uphold or reject the complaint with its reasons; the reasoned
         answer is due the next working day."""
         self.ensure_one()
-        self._mgp_check_transition(
-            ["registered"],
-            group=REVIEWER_GROUPS[self.addressed_to],
-            lock=True,
-        )
+        # a complaint addressed to the ministry is decided there (§5.2)
+        self._mgp_check_group(REVIEWER_GROUPS[self.addressed_to])
         if decision not in dict(DECISIONS):
             raise UserError(self.env._("Choose whether the complaint is upheld."))
         if not (reasons or "").strip():
@@ -229,19 +248,18 @@ class MgpComplaint(models.Model):
             after=[(self.date_registered, self.env._("the registration"))],
             label=self.env._("The decision"),
         )
-        self._mgp_engine_write(
+        self._mgp_transition(
+            "action_decide",
             {
-                "state": "decided",
                 "decision": decision,
                 "decision_date": decision_date,
                 "decision_reasons": reasons.strip(),
                 "remedy": remedy if decision == "upheld" else False,
                 "remedy_note": (remedy_note or "").strip() or False,
                 "decided_by_id": self.env.user.id,
-            }
+            },
+            date=decision_date,
         )
-        self._mgp_deadline_close(list(REVIEW_DEADLINES), decision_date)
-        self._mgp_deadline_open("complaint_answer", decision_date)
         self._mgp_log_on_concerned(
             self.env._(
                 "Complaint %(complaint)s decided: %(decision)s.",
@@ -255,21 +273,15 @@ class MgpComplaint(models.Model):
 
     def action_send_answer(self, answer_date=None):
         """Send the reasoned answer to the complainant (portal and e-mail)."""
-        self._mgp_check_transition(["decided"], group="mgp_base.group_specialist")
-        template = self.env.ref(
-            "mgp_complaint.mail_template_answer", raise_if_not_found=False
-        )
         for complaint in self:
             answer_date = complaint._mgp_check_action_date(
                 answer_date,
                 after=[(complaint.decision_date, self.env._("the decision"))],
                 label=self.env._("The answer"),
             )
-            complaint._mgp_engine_write(
-                {"state": "answered", "answer_date": answer_date}
+            complaint._mgp_transition(
+                "action_send_answer", {"answer_date": answer_date}, date=answer_date
             )
-            complaint._mgp_deadline_close("complaint_answer", answer_date)
-            complaint._mgp_notify(template)
         return True
 
     def action_open_decision_wizard(self):
@@ -302,7 +314,7 @@ class MgpComplaint(models.Model):
     def _mgp_complaint_target_domains(self, partner):
         """Records a portal user may complain about, by model: hook that
         each service (or a bridge addon) extends with its own records."""
-        return {"mgp.accompaniment": [("partner_id", "=", partner.id)]}
+        return {}
 
     @api.model
     def _mgp_portal_targets(self, partner):
@@ -397,6 +409,13 @@ class MgpComplaint(models.Model):
         if record and hasattr(record, "message_post"):
             # the case's history records its complaints, whoever may write it
             record.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def _mgp_transition_deadline_codes(self, transition):
+        """A registration opens the one review term of the subject."""
+        close, cancel, to_open = super()._mgp_transition_deadline_codes(transition)
+        if to_open == REVIEW_DEADLINES:
+            to_open = (self._mgp_review_code(),)
+        return close, cancel, to_open
 
     def _mgp_deadline_user(self):
         self.ensure_one()

@@ -3,6 +3,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 from .mgp_complaint import MgpPortalError
 
 _lt = LazyTranslate(__name__)
@@ -55,11 +57,25 @@ class MgpDocumentCorrection(models.Model):
         "superseded_attachment_id",
     )
     _mgp_create_only_fields = ("company_id", "res_model", "res_id", "document_kind")
+    _mgp_transitions = {
+        "action_apply": Transition(
+            ("requested",),
+            "applied",
+            group="mgp_base.group_manager",
+            close=("document_correction",),
+            notice="mgp_complaint.mail_template_correction_applied",
+        ),
+        "action_refuse": Transition(
+            ("requested",),
+            "refused",
+            group="mgp_base.group_manager",
+            close=("document_correction",),
+            notice="mgp_complaint.mail_template_correction_refused",
+        ),
+    }
 
     partner_id = fields.Many2one(string="Applicant", required=True)
-    res_model = fields.Char(
-        string="Document model", required=True, default="mgp.accompaniment"
-    )
+    res_model = fields.Char(string="Document model", required=True)
     res_id = fields.Many2oneReference(
         string="Document record", model_field="res_model", required=True
     )
@@ -108,7 +124,7 @@ class MgpDocumentCorrection(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            model = vals.get("res_model", "mgp.accompaniment")
+            model = vals.get("res_model") or self._fields["res_model"].default(self)
             if not vals.get("company_id") and vals.get("res_id") and model in self.env:
                 # the centre of the document, readable or not by the caller
                 document = self.env[model].browse(vals["res_id"]).sudo()
@@ -131,7 +147,6 @@ class MgpDocumentCorrection(models.Model):
         attachment, the data are corrected, the number stays, the document
         gets the correction mark and date, and the applicant is notified."""
         self.ensure_one()
-        self._mgp_check_transition(["requested"], group="mgp_base.group_manager")
         done_date = self._mgp_check_action_date(
             done_date,
             after=[(self.date_requested, self.env._("the request"))],
@@ -163,16 +178,6 @@ class MgpDocumentCorrection(models.Model):
                 "description": self.env._("Superseded by correction %s", self.name),
             }
         )
-        self._mgp_engine_write(
-            {
-                "state": "applied",
-                "date_done": done_date,
-                "old_name": old.get("name") or False,
-                "old_snils": old.get("snils") or False,
-                "old_position": old.get("position") or False,
-                "superseded_attachment_id": attachment.id,
-            }
-        )
         document._mgp_correction_apply(self, kind, values, done_date)
         document.message_post(
             body=self.env._(
@@ -184,12 +189,16 @@ class MgpDocumentCorrection(models.Model):
             ),
             attachment_ids=attachment.ids,
         )
-        self._mgp_deadline_close("document_correction", done_date)
-        self._mgp_notify(
-            self.env.ref(
-                "mgp_complaint.mail_template_correction_applied",
-                raise_if_not_found=False,
-            )
+        self._mgp_transition(
+            "action_apply",
+            {
+                "date_done": done_date,
+                "old_name": old.get("name") or False,
+                "old_snils": old.get("snils") or False,
+                "old_position": old.get("position") or False,
+                "superseded_attachment_id": attachment.id,
+            },
+            date=done_date,
         )
         return True
 
@@ -232,23 +241,12 @@ class MgpDocumentCorrection(models.Model):
     def action_refuse(self, reason=None):
         """Refuse the correction with its reason (the field or ``reason``)."""
         self.ensure_one()
-        self._mgp_check_transition(["requested"], group="mgp_base.group_manager")
         reason = reason or self.refusal_reason
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason of the refusal."))
-        self._mgp_engine_write(
-            {
-                "state": "refused",
-                "refusal_reason": reason.strip(),
-                "date_done": self._mgp_today(),
-            }
-        )
-        self._mgp_deadline_close("document_correction")
-        self._mgp_notify(
-            self.env.ref(
-                "mgp_complaint.mail_template_correction_refused",
-                raise_if_not_found=False,
-            )
+        self._mgp_transition(
+            "action_refuse",
+            {"refusal_reason": reason.strip(), "date_done": self._mgp_today()},
         )
         return True
 
@@ -353,7 +351,7 @@ class MgpDocumentCorrection(models.Model):
     def _mgp_document(self):
         self.ensure_one()
         if not self.res_id or self.res_model not in self._mgp_correctable_models():
-            return self.env["mgp.accompaniment"]
+            return self.env["mgp.correctable.mixin"]
         return self.env[self.res_model].browse(self.res_id).exists()
 
     def _mgp_check_document(self):

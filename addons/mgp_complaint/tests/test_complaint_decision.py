@@ -99,25 +99,3 @@ class TestComplaintDecision(ComplaintCommon):
         )
         wizard.action_confirm()
         self.assertEqual(complaint.remedy, "document_corrected")
-
-    def test_smart_button_on_case(self):
-        case = self._case(date(2025, 10, 31))
-        self._complaint(case=case)
-        self._complaint(case=case, subject="other")
-        case.invalidate_recordset()
-        self.assertEqual(case.with_user(self.specialist).mgp_complaint_count, 2)
-        action = case.with_user(self.specialist).action_view_mgp_complaints()
-        self.assertEqual(self.Complaint.search_count(action["domain"]), 2)
-
-    def test_staff_starts_certificate_correction(self):
-        case = self._active_case(date(2025, 10, 31), date(2025, 11, 5))
-        action = case.with_user(self.specialist).action_mgp_request_correction()
-        correction = (
-            self.env[action["res_model"]]
-            .with_user(self.specialist)
-            .with_context(**action["context"])
-            .create({"description": "Опечатка в СНИЛС.", "new_snils": "112-233-445 95"})
-        )
-        self.assertEqual(correction.res_id, case.id)
-        self.assertEqual(correction.partner_id, self.person)
-        self.assertEqual(correction.state, "requested")

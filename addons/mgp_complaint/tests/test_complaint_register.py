@@ -143,34 +143,3 @@ class TestComplaintRegister(HttpCase, ComplaintCommon):
         self.assertNotIn(
             "Жалоба", " ".join(case.sudo().message_ids.mapped("body") or [""])
         )
-
-    def test_correction_with_another_persons_snils(self):
-        self.person_2.sudo().mgp_snils = "123-456-789 64"
-        case = self._active_case(date(2025, 11, 5), date(2025, 11, 10))
-        self._login(self.specialist)
-        self._refused(
-            "create",
-            [
-                {
-                    "partner_id": self.person.id,
-                    "res_id": case.id,
-                    "description": "Неверный СНИЛС.",
-                    "new_snils": "123-456-789 64",
-                }
-            ],
-            model="mgp.document.correction",
-        )
-        # his own corrected number is accepted
-        correction = self._rpc(
-            "create",
-            [
-                {
-                    "partner_id": self.person.id,
-                    "res_id": case.id,
-                    "description": "Неверный СНИЛС.",
-                    "new_snils": "112-233-445 95",
-                }
-            ],
-            model="mgp.document.correction",
-        )
-        self.assertTrue(correction)

@@ -4,7 +4,7 @@ from datetime import date
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import ComplaintCommon
+from odoo.addons.mgp_complaint.tests.common import ComplaintCommon
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -16,7 +16,9 @@ class TestComplaintPortal(HttpCase, ComplaintCommon):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("ru_RU")
         cls.env["ir.module.module"]._load_module_terms(
-            ["mgp_base", "mgp_complaint"], ["ru_RU"], overwrite=True
+            ["mgp_base", "mgp_complaint", "mgp_complaint_accompaniment"],
+            ["ru_RU"],
+            overwrite=True,
         )
         cls.citizen = cls._portal_user("mgp_cmp_citizen", cls.person)
         cls.citizen_2 = cls._portal_user("mgp_cmp_citizen_2", cls.person_2)

@@ -7,8 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.mgp_base.tests.common import pdf_text
-
-from .common import ComplaintCommon
+from odoo.addons.mgp_complaint.tests.common import ComplaintCommon
 
 REPORT = "mgp_reports.action_report_certificate"
 

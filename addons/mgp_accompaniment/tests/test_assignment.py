@@ -3,6 +3,8 @@ from datetime import date
 
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_transition import forced_state
+
 from .common import AccompanimentCommon
 
 
@@ -156,7 +158,7 @@ class TestAssignment(AccompanimentCommon):
         self.assertGreater(data[ngo_unlimited]["free_capacity"], 1000)
         ranked = list(case._get_ngo_candidates())
         self.assertLess(ranked.index(ngo_unlimited), ranked.index(self.ngo_b))
-        ngo_unlimited.mgp_ngo_state = "excluded"
+        ngo_unlimited._mgp_ngo_exclude("Нет подготовленного персонала")
         wizard = self._wizard(case)
         listed = list(wizard.candidate_ids.partner_id)
         self.assertLess(listed.index(self.ngo_b), listed.index(ngo_c))
@@ -184,9 +186,11 @@ class TestAssignment(AccompanimentCommon):
     def test_excluded_ngo_refused(self):
         case = self._decided_case(activities=self.activities[:2])
         # a contract concluded before the exclusion (none is concluded after)
-        self.ngo_excluded.sudo()._mgp_engine_write({"mgp_ngo_state": "included"})
+        with forced_state(self.ngo_excluded):
+            self.ngo_excluded.sudo()._mgp_engine_write({"mgp_ngo_state": "included"})
         contract = self._new_contract(self.ngo_excluded)
-        self.ngo_excluded.sudo()._mgp_engine_write({"mgp_ngo_state": "excluded"})
+        with forced_state(self.ngo_excluded):
+            self.ngo_excluded.sudo()._mgp_engine_write({"mgp_ngo_state": "excluded"})
         with self.assertRaises(UserError):
             case.action_assign_ngo(self.ngo_excluded, contract)
 

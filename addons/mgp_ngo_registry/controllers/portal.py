@@ -122,15 +122,15 @@ class MgpNgoPortal(MgpPortal):
         form = self._mgp_default_form(organisation)
         if request.httprequest.method == "POST":
             form = self._mgp_read_form(post)
-            # errors of the fields are shown next to them; the form keeps
-            # everything typed
-            field_errors = self._mgp_field_errors(form)
+            files = self._mgp_read_files()
+            Application = request.env["mgp.ngo.application"]
+            # the model's own validation: its messages are shown next to
+            # the fields, and the form keeps everything typed
             try:
+                field_errors = Application._mgp_portal_validate(form, files)
                 if not field_errors:
                     with request.env.cr.savepoint():
-                        application = request.env[
-                            "mgp.ngo.application"
-                        ]._mgp_portal_submit(form, self._mgp_read_files())
+                        application = Application._mgp_portal_submit(form, files)
                     return request.redirect(
                         f"/my/ngo/application/{application.id}?submitted=1"
                     )
@@ -208,40 +208,6 @@ class MgpNgoPortal(MgpPortal):
             for index in range(STAFF_ROWS)
         ]
         return form
-
-    def _mgp_field_errors(self, form):
-        """``{field name: message}`` of the fields the form cannot accept."""
-        env = request.env
-        Partner = env["res.partner"]
-        errors = {}
-        if not form["org_name"]:
-            errors["org_name"] = env._("Enter the full name of the organisation.")
-        if not form["inn"]:
-            errors["inn"] = env._("Enter the INN of the organisation.")
-        for name, check in (
-            ("inn", Partner._mgp_check_inn),
-            ("ogrn", Partner._mgp_check_ogrn),
-        ):
-            try:
-                if form[name]:
-                    check(form[name])
-            except ValidationError as exc:
-                errors[name] = exc.args[0]
-        if not form["activity_ids"]:
-            errors["activity_ids"] = env._(
-                "Choose at least one activity the organisation performs."
-            )
-        if form["capacity"] and not form["capacity"].isdigit():
-            errors["capacity"] = env._("The capacity must be a whole number.")
-        for index, row in enumerate(form["staff"]):
-            if any(row.values()) and not row["name"]:
-                errors[f"staff_name_{index}"] = env._(
-                    "Enter the full name of each employee."
-                )
-        conditions = env["mgp.ngo.application"]._mgp_portal_condition_errors(form)
-        for name, message in conditions.items():
-            errors.setdefault(name, message)
-        return errors
 
     @staticmethod
     def _mgp_read_ids(httpform, name):

@@ -2,6 +2,8 @@ from . import mgp_ngo_help_form
 from . import mgp_ngo_staff
 from . import mgp_ngo_contract
 from . import mgp_ngo_application
+from . import mgp_ngo_application_approval
+from . import mgp_ngo_application_portal
 from . import res_country_state
 from . import res_partner
 from . import res_users

@@ -2,6 +2,13 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
+SPECIALIST = "mgp_base.group_specialist"
+MANAGER = "mgp_base.group_manager"
+# the decision is taken on a registered application, under review or not
+AWAITING = ("submitted", "review")
+
 CHANNELS = [
     ("portal", "Portal"),
     ("paper", "Paper, in person"),
@@ -38,6 +45,30 @@ class MgpNgoApplication(models.Model):
         "reject_reason",
         "submitted_user_id",
     )
+    # the review (Standard, Appendix 4): registered by a specialist, the
+    # decision by a manager within the term ``ngo_review``
+    _mgp_transitions = {
+        "action_submit": Transition(
+            ("draft",), "submitted", SPECIALIST, open=("ngo_review",)
+        ),
+        "action_take_review": Transition(("submitted",), "review", SPECIALIST),
+        "action_approve": Transition(
+            AWAITING,
+            "approved",
+            MANAGER,
+            close=("ngo_review",),
+            notice="mgp_ngo_registry.mail_template_ngo_application_approved",
+        ),
+        "action_reject": Transition(
+            AWAITING,
+            "rejected",
+            MANAGER,
+            close=("ngo_review",),
+            notice="mgp_ngo_registry.mail_template_ngo_application_rejected",
+        ),
+        # the rejection wizard opens where the rejection is possible
+        "action_open_reject_wizard": Transition(AWAITING, group=MANAGER),
+    }
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/"
@@ -285,77 +316,52 @@ class MgpNgoApplication(models.Model):
             )
 
     # ------------------------------------------------------------------
-    # Actions
+    # Actions (the table above checks the group and the state first)
     # ------------------------------------------------------------------
     def action_submit(self):
         """Register the application: it is received and its review starts."""
         for application in self:
-            if application.state != "draft":
-                raise UserError(
-                    self.env._("Only a draft application can be submitted.")
-                )
             application._mgp_ensure_partner()
-            application._mgp_engine_write({"state": "submitted"})
-            application._mgp_deadline_open("ngo_review", application.date_received)
+            application._mgp_transition(
+                "action_submit", start=application.date_received
+            )
         return True
 
     def action_take_review(self):
         for application in self:
-            if application.state != "submitted":
-                raise UserError(
-                    self.env._("Only a submitted application can be taken for review.")
-                )
-        self._mgp_engine_write({"state": "review"})
-        for application in self.filtered(lambda a: not a.user_id):
-            application.user_id = self.env.user
+            vals = {} if application.user_id else {"user_id": self.env.user.id}
+            application._mgp_transition("action_take_review", vals)
         return True
 
     def action_approve(self):
         """Include the organisation in the registry."""
-        self._check_manager()
+        # one incomplete application approves none of them
+        self._mgp_check_approval_requirements()
         today = fields.Date.context_today(self)
-        template = self.env.ref(
-            "mgp_ngo_registry.mail_template_ngo_application_approved",
-            raise_if_not_found=False,
-        )
         for application in self:
-            application._lock_for_decision()
-            application._mgp_check_approval_requirements()
             partner = application._mgp_ensure_partner()
             application._check_registry_duplicate(partner)
             partner._mgp_ngo_include(
                 "application", date=today, vals=application._prepare_partner_vals()
             )
-            application._mgp_engine_write({"state": "approved", "decision_date": today})
-            application._mgp_deadline_close("ngo_review", today)
-            application._notify_decision(template)
+            application._mgp_transition(
+                "action_approve", {"decision_date": today}, date=today
+            )
         return True
 
     def action_reject(self, reason):
         """Reject the application and notify the organisation of ``reason``."""
-        self._check_manager()
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for the rejection."))
         today = fields.Date.context_today(self)
-        template = self.env.ref(
-            "mgp_ngo_registry.mail_template_ngo_application_rejected",
-            raise_if_not_found=False,
+        self._mgp_transition(
+            "action_reject",
+            {"decision_date": today, "reject_reason": reason.strip()},
+            date=today,
         )
-        for application in self:
-            application._lock_for_decision()
-            application._mgp_engine_write(
-                {
-                    "state": "rejected",
-                    "decision_date": today,
-                    "reject_reason": reason.strip(),
-                }
-            )
-            application._mgp_deadline_close("ngo_review", today)
-            application._notify_decision(template)
         return True
 
     def action_open_reject_wizard(self):
-        self._check_manager()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Reject the application"),
@@ -376,201 +382,6 @@ class MgpNgoApplication(models.Model):
         }
 
     # ------------------------------------------------------------------
-    # Portal
-    # ------------------------------------------------------------------
-    @api.model
-    def _mgp_portal_submit(self, form, files=()):
-        """An application filed in the portal by a representative: validate
-        the form, create the organisation when it is new, the application
-        with its documents, and submit it.
-
-        :param form: the portal form's values (see the portal controller)
-        :param files: ``(filename, content)`` of the uploaded documents
-        :return: the submitted application
-        """
-        env = self.env
-        user = env.user
-        if not user._is_portal():
-            raise UserError(env._("Applications are filed here by portal users."))
-        organisation = user.partner_id.commercial_partner_id
-        if not organisation.is_company:
-            organisation = env["res.partner"]
-        Partner = env["res.partner"]
-        if not form["org_name"]:
-            raise ValidationError(env._("Enter the full name of the organisation."))
-        if not form["inn"]:
-            raise ValidationError(env._("Enter the INN of the organisation."))
-        inn = Partner._mgp_check_inn(form["inn"])
-        own_inn = "".join((organisation.vat or "").split())
-        if own_inn and inn != own_inn:
-            # the application is bound to the user's own organisation
-            raise ValidationError(
-                env._(
-                    "The INN %(inn)s is not the INN of your organisation "
-                    "%(name)s (%(own)s): an application can only be filed for "
-                    "your own organisation.",
-                    inn=inn,
-                    name=organisation.name,
-                    own=own_inn,
-                )
-            )
-        ogrn = Partner._mgp_check_ogrn(form["ogrn"]) if form["ogrn"] else False
-        if not form["activity_ids"]:
-            raise ValidationError(
-                env._("Choose at least one activity the organisation performs.")
-            )
-        capacity = form["capacity"]
-        if capacity and not capacity.isdigit():
-            raise ValidationError(env._("The capacity must be a whole number."))
-        for message in self._mgp_portal_condition_errors(form).values():
-            raise ValidationError(message)
-        Activity = env["mgp.activity"]
-        employment = [("service", "=", "employment")]
-        staff_lines = []
-        for row in form["staff"]:
-            if not any(row.values()):
-                continue
-            if not row["name"]:
-                raise ValidationError(env._("Enter the full name of each employee."))
-            try:
-                document_date = fields.Date.to_date(row["document_date"] or None)
-            except ValueError:
-                raise ValidationError(
-                    env._("The document date of %s is not a valid date.", row["name"])
-                ) from None
-            staff_activities = Activity.search(
-                [("id", "in", row.get("activity_ids") or [])] + employment
-            )
-            staff_lines.append(
-                fields.Command.create(
-                    dict(
-                        row,
-                        document_date=document_date,
-                        activity_ids=[fields.Command.set(staff_activities.ids)],
-                    )
-                )
-            )
-        activities = Activity.search([("id", "in", form["activity_ids"])] + employment)
-        help_forms = env["mgp.ngo.help.form"].search(
-            [("id", "in", form.get("help_form_ids") or [])]
-        )
-        region = (
-            env["res.country.state"]
-            .sudo()  # public reference data: one of the regions of Russia offered
-            .search(
-                [("id", "=", form["state_id"] or 0), ("country_id.code", "=", "RU")],
-                limit=1,
-            )
-        )
-        for filename, content in files:  # refused before anything is created
-            env["mgp.upload"]._check_upload(filename, content)
-        # Portal users cannot create partners, applications or attachments:
-        # the values were validated above and are bound to the user's own
-        # organisation.
-        env_su = env(su=True)
-        if not organisation:
-            # own record; the person fields are restricted to the centre's staff
-            person = user.partner_id.sudo()
-            if person.mgp_snils or person.mgp_disability_group:
-                # the citizen's record must not become an organisation's contact
-                raise ValidationError(
-                    env._(
-                        "Your account is the personal account of a citizen served "
-                        "by the employment centre: to file an application for an "
-                        "organisation, ask the centre for a separate account of "
-                        "the organisation's representative."
-                    )
-                )
-            organisation = env_su["res.partner"].create(
-                {
-                    "name": form["org_name"],
-                    "is_company": True,
-                    "vat": inn,
-                    "company_registry": ogrn,
-                    "street": form["address"],
-                    "phone": form["phone"],
-                    "email": form["email"],
-                    "country_id": env.ref("base.ru").id,
-                    "state_id": region.id or user.company_id.state_id.id,
-                    "company_id": False,
-                }
-            )
-            # the user becomes the representative of the new organisation
-            user.partner_id.sudo().parent_id = organisation
-        application = env_su["mgp.ngo.application"].create(
-            {
-                "partner_id": organisation.id,
-                "channel": "portal",
-                "date_received": fields.Date.context_today(user),
-                "date": fields.Date.context_today(user),
-                "org_name": form["org_name"],
-                "inn": inn,
-                "ogrn": ogrn,
-                "address": form["address"],
-                "head_name": form["head_name"],
-                "head_position": form["head_position"],
-                "contact_name": form["contact_name"] or user.partner_id.name,
-                "phone": form["phone"],
-                "email": form["email"] or user.partner_id.email,
-                "conditions": form["conditions"],
-                "schedule": form["schedule"],
-                "help_form_ids": [fields.Command.set(help_forms.ids)],
-                "accessibility": form["accessibility"],
-                "territory": form["territory"],
-                "territory_state_ids": [fields.Command.set(region.ids)],
-                "capacity": int(capacity or 0),
-                "mgp_activity_ids": [fields.Command.set(activities.ids)],
-                "staff_ids": staff_lines,
-                "submitted_user_id": user.id,
-                # the centre keeping the registry of the region named
-                "company_id": (
-                    region.mgp_ngo_registry_company_id or user.company_id
-                ).id,
-            }
-        )
-        env["mgp.upload"]._mgp_attach(application, files, field="attachment_ids")
-        application.message_subscribe(partner_ids=user.partner_id.ids)
-        application.action_submit()
-        return application.with_env(env)
-
-    @api.model
-    def _mgp_portal_condition_errors(self, form):
-        """``{field name: message}`` of the portal form: the trained staff
-        with their activities and the conditions of assistance an
-        application needs to be approved, asked for when it is filed."""
-        env = self.env
-        errors = {}
-        rows = [
-            (index, row) for index, row in enumerate(form["staff"]) if any(row.values())
-        ]
-        if not rows:
-            errors["staff_name_0"] = env._(
-                "Enter at least one trained employee and the activities he may perform."
-            )
-        for index, row in rows:
-            if not row.get("activity_ids"):
-                errors[f"staff_activity_ids_{index}"] = env._(
-                    "Choose the activities employee %s may perform.",
-                    row["name"] or index + 1,
-                )
-        if not (form["state_id"] or form["territory"]):
-            errors["territory"] = env._(
-                "Give the territory served: the region or the municipalities."
-            )
-        if not form["schedule"]:
-            errors["schedule"] = env._("Give the schedule of assistance.")
-        if not form.get("help_form_ids"):
-            errors["help_form_ids"] = env._(
-                "Choose at least one form in which the organisation provides "
-                "assistance."
-            )
-        if not form["accessibility"]:
-            errors["accessibility"] = env._(
-                "Describe the accessibility of the organisation's premises."
-            )
-        return errors
-
-    # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
     def _mgp_deadline_user(self):
@@ -579,171 +390,6 @@ class MgpNgoApplication(models.Model):
         if self.user_id:
             return self.user_id
         return self.env.user if not self.env.user.share else self.env["res.users"]
-
-    def _check_manager(self):
-        if not self.env.user.has_group("mgp_base.group_manager"):
-            raise UserError(
-                self.env._("Only a manager can approve or reject an application.")
-            )
-
-    def _mgp_missing_for_approval(self):
-        """What the application still lacks to be approved: the trained
-        staff with the activities each employee may perform, and the order
-        and conditions of assistance (territory, schedule, forms of
-        assistance, accessibility of the premises)."""
-        self.ensure_one()
-        missing = []
-        if not self.staff_ids:
-            missing.append(self.env._("trained staff (at least one employee)"))
-        else:
-            without = self.staff_ids.filtered(lambda staff: not staff.activity_ids)
-            if without:
-                missing.append(
-                    self.env._(
-                        "the activities each employee may perform (%s)",
-                        ", ".join(without.mapped("name")),
-                    )
-                )
-        if not (self.territory_state_ids or (self.territory or "").strip()):
-            missing.append(
-                self.env._("the territory served (regions or municipalities)")
-            )
-        if not (self.schedule or "").strip():
-            missing.append(self.env._("the schedule of assistance"))
-        if not self.help_form_ids:
-            missing.append(self.env._("the forms of assistance"))
-        if not (self.accessibility or "").strip():
-            missing.append(self.env._("the accessibility of the premises"))
-        return missing
-
-    def _mgp_check_approval_requirements(self):
-        for application in self:
-            missing = application._mgp_missing_for_approval()
-            if missing:
-                raise UserError(
-                    self.env._(
-                        "Application %(application)s cannot be approved: "
-                        "missing %(missing)s.",
-                        application=application.name,
-                        missing="; ".join(missing),
-                    )
-                )
-
-    def _lock_for_decision(self):
-        """Lock the application row so that two decisions cannot overlap."""
-        self.ensure_one()
-        self.lock_for_update()
-        self.invalidate_recordset(["state"])
-        if self.state not in ("submitted", "review"):
-            raise UserError(
-                self.env._("Application %s is not awaiting a decision.", self.name)
-            )
-
-    def _check_registry_duplicate(self, partner):
-        """Refuse to include a second organisation with the INN of one that
-        is already known to the registry (e.g. a new representative who
-        applied in the portal for an organisation of the registry)."""
-        self.ensure_one()
-        own_inn = "".join((partner.vat or "").split())
-        if own_inn and own_inn != self.inn:
-            raise UserError(
-                self.env._(
-                    "The INN %(inn)s of application %(application)s differs from "
-                    "the INN %(own)s of the organisation %(name)s.",
-                    inn=self.inn,
-                    application=self.name,
-                    own=own_inn,
-                    name=partner.display_name,
-                )
-            )
-        inn = partner.vat or self.inn
-        duplicate = self.env["res.partner"].search(
-            [
-                ("id", "!=", partner.id),
-                ("is_company", "=", True),
-                ("vat", "=", inn),
-                ("mgp_ngo_state", "!=", "none"),
-            ],
-            limit=1,
-        )
-        if duplicate:
-            raise UserError(
-                self.env._(
-                    "The organisation %(name)s with the INN %(inn)s is already "
-                    "known to the NGO registry: link application %(application)s "
-                    "to it before approving.",
-                    name=duplicate.display_name,
-                    inn=inn,
-                    application=self.name,
-                )
-            )
-
-    def _mgp_ensure_partner(self):
-        """The organisation of the application, found by INN or created."""
-        self.ensure_one()
-        if self.partner_id:
-            return self.partner_id
-        Partner = self.env["res.partner"]
-        partner = Partner.search(
-            [("is_company", "=", True), ("vat", "=", self.inn)], limit=1
-        )
-        if not partner:
-            partner = Partner.create(self._prepare_new_partner_vals())
-        self.partner_id = partner
-        return partner
-
-    def _prepare_new_partner_vals(self):
-        self.ensure_one()
-        return {
-            "name": self.org_name,
-            "is_company": True,
-            "vat": self.inn,
-            "company_registry": self.ogrn,
-            "street": self.address,
-            "phone": self.phone,
-            "email": self.email,
-            "country_id": self.env.ref("base.ru").id,
-            "state_id": self.territory_state_ids[:1].id or self.company_id.state_id.id,
-        }
-
-    def _prepare_partner_vals(self):
-        """Registry data copied to the organisation on approval."""
-        self.ensure_one()
-        partner = self.partner_id
-        vals = {
-            "mgp_ngo_activity_ids": [fields.Command.set(self.mgp_activity_ids.ids)],
-            "mgp_ngo_conditions": self.conditions,
-            "mgp_ngo_schedule": self.schedule,
-            "mgp_ngo_help_form_ids": [fields.Command.set(self.help_form_ids.ids)],
-            "mgp_ngo_accessibility": self.accessibility,
-            "mgp_ngo_territory": self.territory,
-            "mgp_ngo_capacity": self.capacity,
-            "mgp_ngo_territory_state_ids": [
-                fields.Command.set(self.territory_state_ids.ids)
-            ],
-            "mgp_ngo_staff_ids": [
-                fields.Command.delete(staff.id) for staff in partner.mgp_ngo_staff_ids
-            ]
-            + [
-                fields.Command.create(values)
-                for values in self.staff_ids._mgp_prepare_copy_vals(partner)
-            ],
-        }
-        if not partner.vat:
-            vals["vat"] = self.inn
-        if not partner.company_registry and self.ogrn:
-            vals["company_registry"] = self.ogrn
-        if not partner.state_id:
-            vals["state_id"] = (
-                self.territory_state_ids[:1].id or self.company_id.state_id.id
-            )
-        return vals
-
-    def _notify_decision(self, template):
-        """Send the decision to the organisation and log it in the chatter
-        (the engine's one way to notify)."""
-        self.ensure_one()
-        return self._mgp_notify(template)
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -1,7 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.fields import Domain
+
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
+SPECIALIST = "mgp_base.group_specialist"
 
 
 class MgpNgoContract(models.Model):
@@ -19,6 +23,14 @@ class MgpNgoContract(models.Model):
     # the status changes with the buttons; the number is given once
     _mgp_protected_fields = ("state",)
     _mgp_create_only_fields = ("number", "company_id", "partner_id", "parent_id")
+    # a draft is put in force or cancelled; an amendment in force
+    # supersedes the contract it amends, which is amended while in force
+    _mgp_transitions = {
+        "action_activate": Transition(("draft",), "active", SPECIALIST),
+        "action_cancel": Transition(("draft",), "cancelled", SPECIALIST),
+        "action_create_amendment": Transition(("active",), group=SPECIALIST),
+        "supersede": Transition(("active",), "superseded", SPECIALIST),
+    }
     _order = "date desc, id desc"
     _rec_names_search = ["number", "partner_id"]
 
@@ -143,22 +155,14 @@ class MgpNgoContract(models.Model):
 
     def action_activate(self):
         """Put draft contracts in force; an amendment supersedes its parent."""
-        for contract in self:
-            if contract.state != "draft":
-                raise UserError(
-                    self.env._("Only a draft contract can be put in force.")
-                )
-        self._mgp_engine_write({"state": "active"})
-        self.parent_id.filtered(lambda c: c.state == "active")._mgp_engine_write(
-            {"state": "superseded"}
+        self._mgp_transition("action_activate")
+        self.parent_id.filtered(lambda c: c.state == "active")._mgp_transition(
+            "supersede"
         )
         return True
 
     def action_cancel(self):
-        for contract in self:
-            if contract.state != "draft":
-                raise UserError(self.env._("Only a draft contract can be cancelled."))
-        self._mgp_engine_write({"state": "cancelled"})
+        self._mgp_transition("action_cancel")
         return True
 
     def action_create_amendment(self):
@@ -187,8 +191,8 @@ class MgpNgoContract(models.Model):
     def _mgp_create_amendment(self, vals=None):
         """A draft amendment of an active contract (the contract stays)."""
         self.ensure_one()
-        if self.state != "active":
-            raise UserError(self.env._("Only a contract in force can be amended."))
+        # only a contract in force is amended (the table's row)
+        self._mgp_transition_check("action_create_amendment")
         values = {
             "partner_id": self.partner_id.id,
             "parent_id": self.id,

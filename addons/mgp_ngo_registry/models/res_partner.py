@@ -9,6 +9,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
+MANAGER = "mgp_base.group_manager"
+
 NGO_STATES = [
     ("none", "Not in the registry"),
     ("included", "Included"),
@@ -29,6 +33,19 @@ class ResPartner(models.Model):
         "mgp_ngo_excluded_date",
         "mgp_ngo_exclusion_reason",
     )
+    # the registry status is the partner's one state of a transition table:
+    # the table and the refusal of a direct write concern this field only,
+    # every other field of a partner is written as Odoo writes it
+    _mgp_state_field = "mgp_ngo_state"
+    _mgp_transitions = {
+        # a manager includes an organisation with a contract or agreement,
+        # or re-includes an excluded one
+        "action_mgp_ngo_include": Transition(("none", "excluded"), "included", MANAGER),
+        # the approval of an application (by a manager) includes it
+        "mgp_ngo_include": Transition(("none", "excluded"), "included", MANAGER),
+        "mgp_ngo_exclude": Transition(("included",), "excluded", MANAGER),
+        "action_mgp_ngo_open_exclude_wizard": Transition(("included",), group=MANAGER),
+    }
 
     mgp_ngo_state = fields.Selection(
         NGO_STATES,
@@ -137,17 +154,6 @@ class ResPartner(models.Model):
         if any(partner.mgp_ngo_capacity < 0 for partner in self):
             raise ValidationError(self.env._("The capacity cannot be negative."))
 
-    def write(self, vals):
-        res = super().write(vals)
-        if vals.get("mgp_ngo_state") == "included":
-            # an included organisation always has a registry number and date
-            for partner in self.filtered(lambda p: not p.mgp_ngo_registry_number):
-                partner._mgp_ngo_set_registry_number()
-            self.filtered(lambda p: not p.mgp_ngo_included_date)._mgp_engine_write(
-                {"mgp_ngo_included_date": fields.Date.context_today(self)}
-            )
-        return res
-
     def action_mgp_ngo_view_contracts(self):
         self.ensure_one()
         return {
@@ -162,17 +168,13 @@ class ResPartner(models.Model):
     def action_mgp_ngo_include(self):
         """Include organisations that already have a contract or agreement
         (re-including an excluded one is a manager's decision)."""
-        self._mgp_ngo_check_manager()
         for partner in self:
-            if partner.mgp_ngo_state == "included":
-                raise UserError(
-                    self.env._("%s is already in the NGO registry.", partner.name)
-                )
-            partner._mgp_ngo_include(partner.mgp_ngo_basis or "contract")
+            partner._mgp_ngo_include(
+                partner.mgp_ngo_basis or "contract", name="action_mgp_ngo_include"
+            )
         return True
 
     def action_mgp_ngo_open_exclude_wizard(self):
-        self._mgp_ngo_check_manager()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Exclude from the NGO registry"),
@@ -196,8 +198,9 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # Registry operations
     # ------------------------------------------------------------------
-    def _mgp_ngo_include(self, basis, date=None, vals=None):
-        """Include the organisations in the registry.
+    def _mgp_ngo_include(self, basis, date=None, vals=None, name="mgp_ngo_include"):
+        """Include the organisations in the registry (the transition
+        ``name``).
 
         An organisation keeps its registry number when it is re-included;
         one already included only gets the new data (``vals``).
@@ -227,41 +230,41 @@ class ResPartner(models.Model):
                 continue
             values.update(
                 {
-                    "mgp_ngo_state": "included",
                     "mgp_ngo_basis": basis,
                     "mgp_ngo_included_date": date,
                     "mgp_ngo_excluded_date": False,
                     "mgp_ngo_exclusion_reason": False,
                 }
             )
-            partner._mgp_engine_write(values)
             if not partner.mgp_ngo_registry_number:
-                partner._mgp_ngo_set_registry_number()
+                # the number comes from the region's sequence, not the user
+                values["mgp_ngo_registry_number"] = (
+                    partner._mgp_ngo_next_registry_number()
+                )
+            partner._mgp_transition(name, values, date=date)
         return True
 
     def _mgp_ngo_exclude(self, reason, date=None):
         """Exclude included organisations from the registry (managers)."""
-        self._mgp_ngo_check_manager()
+        # the group and the state first: the table's row
+        self._mgp_transition_check("mgp_ngo_exclude")
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for the exclusion."))
         date = fields.Date.to_date(date) or fields.Date.context_today(self)
         if date > fields.Date.context_today(self):
             raise UserError(self.env._("The exclusion date cannot be in the future."))
         for partner in self:
-            if partner.mgp_ngo_state != "included":
-                raise UserError(
-                    self.env._("%s is not included in the NGO registry.", partner.name)
-                )
             if partner.mgp_ngo_included_date and date < partner.mgp_ngo_included_date:
                 raise UserError(
                     self.env._("The exclusion date cannot precede the inclusion.")
                 )
-        self._mgp_engine_write(
+        self._mgp_transition(
+            "mgp_ngo_exclude",
             {
-                "mgp_ngo_state": "excluded",
                 "mgp_ngo_excluded_date": date,
                 "mgp_ngo_exclusion_reason": reason.strip(),
-            }
+            },
+            date=date,
         )
         return True
 
@@ -303,13 +306,6 @@ class ResPartner(models.Model):
                 "implementation": "standard",
                 "company_id": False,
             }
-        )
-
-    def _mgp_ngo_set_registry_number(self):
-        self.ensure_one()
-        # the number comes from the region's sequence, not from the user
-        self._mgp_engine_write(
-            {"mgp_ngo_registry_number": self._mgp_ngo_next_registry_number()}
         )
 
     def _mgp_ngo_next_registry_number(self):
@@ -378,11 +374,4 @@ class ResPartner(models.Model):
                     "The trained staff of an organisation in the registry changes "
                     "only through an approved application."
                 )
-            )
-
-    def _mgp_ngo_check_manager(self, message=None):
-        if not self.env.user.has_group("mgp_base.group_manager"):
-            raise UserError(
-                message
-                or self.env._("Only a manager can change the NGO registry status.")
             )

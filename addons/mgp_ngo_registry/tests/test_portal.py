@@ -1,7 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import re
 
-from odoo.exceptions import AccessError
+from markupsafe import escape
+
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import JsonRpcException, tagged
 from odoo.tools import mute_logger
 
@@ -488,3 +490,174 @@ class TestNgoPortal(NgoHttpCommon):
         self.assertFalse(
             Application.with_user(reviewer_a).search([("id", "=", other.id)])
         )
+
+    # The portal form shows the model's own validation messages next to the
+    # fields (validate → prepare → create: a refused form creates nothing)
+    def _model_errors(self, user, **form):
+        values = {
+            name: ""
+            for name in (
+                "org_name",
+                "inn",
+                "ogrn",
+                "address",
+                "head_name",
+                "head_position",
+                "contact_name",
+                "phone",
+                "email",
+                "conditions",
+                "schedule",
+                "accessibility",
+                "territory",
+            )
+        }
+        values.update(
+            {"activity_ids": [], "help_form_ids": [], "state_id": "", "capacity": ""}
+        )
+        values["staff"] = [{} for _index in range(3)]
+        values.update(form)
+        return (
+            self.env["mgp.ngo.application"]
+            .with_user(user)
+            .with_context(lang="ru_RU")
+            ._mgp_portal_validate(values)
+        )
+
+    def _counts(self):
+        return (
+            self.env["mgp.ngo.application"].search_count([]),
+            self.env["res.partner"].search_count([]),
+        )
+
+    def test_invalid_form_shows_the_model_messages(self):
+        self._login(self.newcomer)
+        counts = self._counts()
+        valid = make_ogrn("116400033300")
+        bad_ogrn = valid[:-1] + str((int(valid[-1]) + 1) % 10)
+        inn = make_inn("402733312")
+        response = self.url_open(
+            "/my/ngo/application/new",
+            data=self._form_data(
+                inn,
+                ogrn=bad_ogrn,
+                schedule="",
+                capacity="шесть",
+                staff_date_0="2024-13-45",
+            ),
+        )
+        self.assertEqual(response.status_code, 200)
+        expected = self._model_errors(
+            self.newcomer,
+            org_name="АНО «Новая организация»",
+            inn=inn,
+            ogrn=bad_ogrn,
+            territory="г. Калуга",
+            accessibility="Пандус, лифт",
+            activity_ids=self.activities[:2].ids,
+            help_form_ids=self.help_forms[:2].ids,
+            capacity="шесть",
+            staff=[
+                {
+                    "name": "Орлова Вера Петровна",
+                    "document_date": "2024-13-45",
+                    "activity_ids": self.activities[:1].ids,
+                },
+                {},
+                {},
+            ],
+        )
+        self.assertEqual(
+            set(expected), {"ogrn", "schedule", "capacity", "staff_date_0"}
+        )
+        self.assertIn("ОГРН", expected["ogrn"])  # the model speaks Russian
+        page = response.text
+        for name, message in expected.items():
+            # the message next to its field, tied to it for screen readers
+            error = re.search(
+                r'<div[^>]*\bid="%s_error"[^>]*>(.*?)</div>' % name,
+                page,
+                re.S,
+            )
+            self.assertTrue(error, name)
+            self.assertIn(str(escape(message)), error.group(1))
+            field = re.search(r"<(?:input|textarea)[^>]*\bid=\"%s\"[^>]*>" % name, page)
+            self.assertTrue(field, name)
+            self.assertIn('aria-invalid="true"', field.group(0))
+            self.assertRegex(field.group(0), r'aria-describedby="[^"]*%s_error' % name)
+            self.assertIn(f'for="{name}"', page)  # labelled
+        # the summary is announced first and links to the fields
+        summary = re.search(
+            r'<div class="alert alert-danger o_mgp_error_summary" role="alert"'
+            r".*?</div>",
+            page,
+            re.S,
+        )
+        self.assertTrue(summary)
+        for name, message in expected.items():
+            self.assertIn(f'href="#{name}"', summary.group(0))
+            self.assertIn(str(escape(message)), summary.group(0))
+        self.assertIn("Орлова Вера Петровна", page)  # input kept
+        self.assertEqual(self._counts(), counts)
+        self.assertFalse(self.newcomer.partner_id.parent_id)
+
+    def test_refused_document_shown_next_to_the_upload(self):
+        self._login(self.newcomer)
+        counts = self._counts()
+        response = self.url_open(
+            "/my/ngo/application/new",
+            data=self._form_data(make_inn("402733313")),
+            files={"attachments": ("virus.exe", b"MZ", "application/octet-stream")},
+        )
+        error = re.search(
+            r'<div[^>]*\bid="attachments_error"[^>]*>(.*?)</div>', response.text, re.S
+        )
+        self.assertTrue(error)
+        self.assertIn("virus.exe", error.group(1))
+        self.assertRegex(
+            response.text,
+            r'<input[^>]*aria-describedby="attachments_help attachments_error"',
+        )
+        self.assertEqual(self._counts(), counts)
+
+    def test_valid_form_creates_the_application(self):
+        inn = make_inn("402733314")
+        # the model accepts the form the portal sends
+        self.assertFalse(
+            self._model_errors(
+                self.newcomer,
+                org_name="АНО «Новая организация»",
+                inn=inn,
+                schedule="Пн–Пт 9:00–18:00",
+                accessibility="Пандус, лифт",
+                territory="г. Калуга",
+                activity_ids=self.activities[:2].ids,
+                help_form_ids=self.help_forms[:2].ids,
+                staff=[
+                    {
+                        "name": "Орлова Вера Петровна",
+                        "document_date": "2024-05-20",
+                        "activity_ids": self.activities[:1].ids,
+                    },
+                    {},
+                    {},
+                ],
+            )
+        )
+        self._login(self.newcomer)
+        applications, _partners = self._counts()
+        response = self.url_open("/my/ngo/application/new", data=self._form_data(inn))
+        match = re.search(r"/my/ngo/application/(\d+)\?submitted=1", response.url)
+        self.assertTrue(match, response.url)
+        self.assertEqual(
+            self.env["mgp.ngo.application"].search_count([]), applications + 1
+        )
+        application = self.env["mgp.ngo.application"].browse(int(match.group(1)))
+        self.assertEqual(application.inn, inn)
+        self.assertEqual(application.state, "submitted")
+        self.assertEqual(application.submitted_user_id, self.newcomer)
+        self.assertEqual(application.partner_id, self.newcomer.commercial_partner_id)
+
+    def test_validation_is_for_portal_users(self):
+        with self.assertRaises(UserError):
+            self._model_errors(self.specialist)

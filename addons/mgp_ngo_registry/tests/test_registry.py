@@ -159,10 +159,18 @@ class TestNgoRegistry(NgoCommon):
                 }
             )
 
-    def test_direct_inclusion_gets_number_and_date(self):
+    def test_direct_inclusion_refused_even_to_superuser(self):
         organisation = self._organisation(0)
-        # a superuser job (migration, import) includes without the action
-        organisation.sudo().write({"mgp_ngo_state": "included"})
+        # no job (migration, import) includes without the transition
+        with self.assertRaises(UserError):
+            organisation.sudo().write({"mgp_ngo_state": "included"})
+        self.assertEqual(organisation.mgp_ngo_state, "none")
+        self.assertFalse(organisation.mgp_ngo_registry_number)
+        # the other fields of the partner are written as usual
+        organisation.sudo().write({"phone": "+7 4842 99-99-99"})
+        organisation.with_user(self.specialist).write({"street": "ул. Новая, 1"})
+        self.assertEqual(organisation.street, "ул. Новая, 1")
+        organisation.with_user(self.manager).action_mgp_ngo_include()
         self.assertTrue(
             organisation.mgp_ngo_registry_number.startswith(f"{self.state.code}-НГО-")
         )

@@ -4,3 +4,4 @@ from . import test_contract
 from . import test_concurrency
 from . import test_portal
 from . import test_ui
+from . import test_ngo_ranking

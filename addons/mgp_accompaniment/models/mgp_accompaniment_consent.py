@@ -10,7 +10,6 @@ class MgpAccompaniment(models.Model):
     _inherit = "mgp.accompaniment"
 
     def action_assign_ngo(self, ngo, contract, contact=None, assign_date=None):
-        self._mgp_check_group("mgp_base.group_specialist")
         self.env["mgp.consent"]._mgp_check_transfer(self.partner_id)
         return super().action_assign_ngo(
             ngo, contract, contact=contact, assign_date=assign_date

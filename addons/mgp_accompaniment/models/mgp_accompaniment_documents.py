@@ -13,6 +13,5 @@ class MgpAccompaniment(models.Model):
     _inherit = ["mgp.accompaniment", "mgp.document.checklist.mixin"]
 
     def action_decide_need(self, needed, decision_date=None):
-        self._mgp_check_group("mgp_base.group_specialist")
         self._mgp_check_documents(NEED_DECISION_DOCUMENTS)
         return super().action_decide_need(needed, decision_date=decision_date)

@@ -326,6 +326,43 @@ class TestNgoSelection(AccompanimentCommon):
         self.assertEqual(case.responsible_user_id, self.specialist_2)
         self.assertEqual(case.order_state, "draft")
 
+    def test_ngo_first_held_by_the_action(self):
+        """Seed 000, variant Б, over the model as a specialist (no wizard):
+        an employee is appointed only when no NGO fits or the NGO refuses."""
+        case = self._klu_case().with_user(self.specialist)
+        fitting = [
+            item["partner"] for item in case._get_ngo_candidates_data() if item["fits"]
+        ]
+        self.assertIn(self.ngo_full, fitting)
+        messages = len(case.message_ids)
+        with self.assertRaises(UserError) as error:
+            case.action_assign_employee(self.specialist_2, date(2025, 11, 6))
+        # the best NGO that fits is named
+        self.assertIn(fitting[0].name, str(error.exception))
+        self.assertFalse(case.responsible_user_id)
+        self.assertFalse(case.order_state)
+        self.assertEqual(len(case.message_ids), messages)
+        # the NGO refuses: the employee is appointed by an order
+        case.action_record_ngo_refusal(fitting[0], "Нет мест", date(2025, 11, 6))
+        case.action_assign_employee(self.specialist_2, date(2025, 11, 6))
+        self.assertEqual(case.responsible_user_id, self.specialist_2)
+        self.assertEqual(case.order_state, "draft")
+
+    def test_employee_for_the_part_the_ngo_does_not_perform(self):
+        """An NGO performing only part of the activities is a ground for an
+        employee (the action, as a specialist)."""
+        case = self._klu_case().with_user(self.specialist)
+        case.action_record_ngo_consent(self.ngo_partial, date(2025, 11, 6))
+        case.action_assign_ngo(
+            self.ngo_partial, self._new_contract(self.ngo_partial, "Д-Ч"), None
+        )
+        case.action_assign_employee(self.specialist_2, date(2025, 11, 6))
+        self.assertEqual(case.responsible_user_id, self.specialist_2)
+        self.assertEqual(
+            case.line_ids.filtered(lambda line: line.performer == "centre").user_id,
+            self.specialist_2,
+        )
+
     def test_partial_ngo_is_a_ground_for_an_employee(self):
         case = self._klu_case(activities=self.activities[:3])
         case.action_record_ngo_consent(self.ngo_partial, date(2025, 11, 6))

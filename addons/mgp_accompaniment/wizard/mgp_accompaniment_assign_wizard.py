@@ -200,25 +200,16 @@ class MgpAccompanimentAssignWizard(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         case = self.accompaniment_id
-        case._mgp_check_group("mgp_base.group_specialist")
-        case._mgp_check_transition(("assignment",), lock=False)
         if not self.ngo_id and not self.responsible_user_id:
             raise UserError(
                 self.env._("Choose an NGO or appoint an accompanying employee.")
             )
-        if self.responsible_user_id and not case._mgp_employee_grounds(self.ngo_id):
-            # seed 000, variant Б: an employee when no NGO fits, the NGO
-            # refuses or performs only part of the activities
-            best = case._get_ngo_candidates_data()[0]["partner"]
-            raise UserError(
-                self.env._(
-                    "%s fits all the activities of this case: propose it the "
-                    "contract first; an employee is appointed when no NGO "
-                    "fits, when the NGO refuses or performs only part of the "
-                    "activities.",
-                    best.name,
-                )
-            )
+        # the actions carry the rules (the table's state and group, the NGO
+        # first, its consent); the state is checked here before a contract
+        # is concluded for the case
+        case._mgp_transition_check(
+            "action_assign_ngo" if self.ngo_id else "action_assign_employee"
+        )
         if self.ngo_id:
             if self.ngo_answer != "consent":
                 raise UserError(

@@ -85,8 +85,8 @@ class MgpAccompanimentNgoWizard(models.TransientModel):
         path) and come back to the assignment."""
         self.ensure_one()
         case = self.accompaniment_id
-        case._mgp_check_group("mgp_base.group_specialist")
-        case._mgp_check_transition(("assignment",), lock=False)
+        # registered for the assignment of the case (the table's state and group)
+        case._mgp_transition_check("action_assign_ngo")
         if not self.activity_ids:
             raise UserError(
                 self.env._("Choose at least one activity the organisation performs.")

@@ -8,3 +8,4 @@ from . import res_country_state
 from . import res_partner
 from . import res_users
 from . import mgp_ngo_register
+from . import mgp_ngo_ranking

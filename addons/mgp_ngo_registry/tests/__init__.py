@@ -5,3 +5,4 @@ from . import test_concurrency
 from . import test_portal
 from . import test_ui
 from . import test_transition_table
+from . import test_ngo_ranking

@@ -1,0 +1,118 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, models
+
+# Free capacity given to an NGO without a declared limit.
+UNLIMITED_CAPACITY = 9999
+# territory first served, then unknown, then not served
+TERRITORY_RANK = {True: 0, None: 1, False: 2}
+
+
+class MgpNgoRanking(models.AbstractModel):
+    """The NGOs of the registry ranked for what a person needs (seed 000:
+    an NGO «подходящей по видам услуг, порядку и условиям …, наличию
+    подготовленного персонала»): a service calls :meth:`_mgp_rank` with the
+    activities it needs, the person, the load of each NGO and their answers.
+
+    Criteria: coverage of the activities, the territory served against the
+    person's address (region; the town named in the municipalities is a
+    bonus), free capacity, trained staff for the covered activities, and the
+    NGO's answer (a refusal goes last)."""
+
+    _name = "mgp.ngo.ranking"
+    _description = "Ranking of the NGOs of the Registry"
+
+    @api.model
+    def _mgp_rank(self, activities, person, load=None, answers=None, ngos=None):
+        """Rank ``ngos`` (default: every NGO included in the registry) for
+        ``activities`` (``mgp.activity``) needed by ``person``.
+
+        :param load: a function of the NGOs giving ``{partner: number of
+            cases}`` they hold now (the service counts its own cases)
+        :param answers: ``{partner: answer}``, an answer being a record with
+            an ``answer`` field (``"consent"`` or ``"refusal"``)
+        :return: list of dicts, best first: ``partner``, ``coverage``,
+            ``total``, ``covered`` (activities), ``free_capacity``,
+            ``serves_region`` (True, False or None when unknown),
+            ``town_match``, ``untrained`` (covered activities without trained
+            staff), ``answer`` (``consent``, ``refusal`` or False),
+            ``answer_record``, ``fits`` (every criterion verified)
+        """
+        if ngos is None:
+            ngos = self.env["res.partner"].search(
+                [("mgp_ngo_state", "=", "included")], limit=500
+            )
+        answers = answers or {}
+        counts = load(ngos) if load else {}
+        region = person.state_id
+        town = (person.city or "").strip().casefold()
+        # one query per relation for the whole set (prefetch)
+        ngos.fetch(
+            [
+                "mgp_ngo_activity_ids",
+                "mgp_ngo_territory_state_ids",
+                "mgp_ngo_territory",
+                "mgp_ngo_capacity",
+                "mgp_ngo_staff_ids",
+            ]
+        )
+        ngos.mgp_ngo_staff_ids.fetch(["activity_ids"])
+        result = [
+            self._mgp_rank_item(
+                ngo, activities, region, town, counts.get(ngo, 0), answers.get(ngo)
+            )
+            for ngo in ngos
+        ]
+        result.sort(key=self._mgp_rank_key)
+        return result
+
+    @api.model
+    def _mgp_rank_item(self, ngo, activities, region, town, load, answer):
+        """What one NGO offers for ``activities`` (see :meth:`_mgp_rank`)."""
+        covered = activities & ngo.mgp_ngo_activity_ids
+        # a capacity of 0 means the NGO declared no limit
+        free = (
+            ngo.mgp_ngo_capacity - load if ngo.mgp_ngo_capacity else UNLIMITED_CAPACITY
+        )
+        if region and ngo.mgp_ngo_territory_state_ids:
+            serves = region in ngo.mgp_ngo_territory_state_ids
+        else:
+            serves = None
+        untrained = covered - ngo.mgp_ngo_staff_ids.activity_ids
+        answer_code = answer.answer if answer else False
+        return {
+            "partner": ngo,
+            "coverage": len(covered),
+            "total": len(activities),
+            "covered": covered,
+            "free_capacity": free,
+            "serves_region": serves,
+            "town_match": bool(
+                town and town in (ngo.mgp_ngo_territory or "").casefold()
+            ),
+            "untrained": untrained,
+            "answer": answer_code,
+            "answer_record": answer,
+            # every criterion verified (an unknown territory is not)
+            "fits": bool(
+                activities
+                and covered == activities
+                and serves
+                and free > 0
+                and not untrained
+                and answer_code != "refusal"
+            ),
+        }
+
+    @api.model
+    def _mgp_rank_key(self, item):
+        return (
+            item["answer"] == "refusal",
+            not item["fits"],
+            item["free_capacity"] <= 0,
+            -item["coverage"],
+            TERRITORY_RANK[item["serves_region"]],
+            not item["town_match"],
+            len(item["untrained"]),
+            -item["free_capacity"],
+            item["partner"].id,
+        )

@@ -272,22 +272,35 @@ class MgpProtectedMixin(models.AbstractModel):
 
     def _mgp_transition_deadlines(self, transition, date=None, start=None):
         """Close, cancel and open the transition's deadlines (records with
-        deadlines only)."""
+        deadlines only): set-based for the records that share the codes and
+        the day (a scheduled action ending a thousand cases closes their
+        deadlines in one write)."""
         if not (transition.close or transition.cancel or transition.open):
             return
         if "deadline_ids" not in self._fields:
             return
+        groups = {}
         for record in self:
             close, cancel, to_open = record._mgp_transition_deadline_codes(transition)
             day = fields.Date.to_date(date) or record._mgp_today()
+            key = (
+                tuple(close),
+                cancel if cancel is True else tuple(cancel),
+                tuple(to_open),
+                day,
+            )
+            groups.setdefault(key, []).append(record.id)
+        for (close, cancel, to_open, day), ids in groups.items():
+            records = self.browse(ids)
             if close:
-                record._mgp_deadline_close(list(close), day)
+                records._mgp_deadline_close(list(close), day)
             if cancel is True:
-                record._mgp_deadline_cancel()
+                records._mgp_deadline_cancel()
             elif cancel:
-                record._mgp_deadline_cancel(list(cancel))
-            for code in to_open:
-                record._mgp_deadline_open(code, fields.Date.to_date(start) or day)
+                records._mgp_deadline_cancel(list(cancel))
+            for record in records if to_open else ():
+                for code in to_open:
+                    record._mgp_deadline_open(code, fields.Date.to_date(start) or day)
 
     # ------------------------------------------------------------------
     # The state is written by a transition only

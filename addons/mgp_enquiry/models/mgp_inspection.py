@@ -151,9 +151,7 @@ class MgpInspection(models.Model):
             day = inspection._mgp_check_action_date(
                 date_start, label=self.env._("The start of the inspection")
             )
-            inspection._mgp_transition(
-                "action_start", {"date_start": day}, date=day
-            )
+            inspection._mgp_transition("action_start", {"date_start": day}, date=day)
         return True
 
     def action_close(self, date_closed=None):

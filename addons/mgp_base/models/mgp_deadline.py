@@ -223,19 +223,12 @@ class MgpDeadline(models.Model):
             else False
         )
 
-    def _mgp_open_locked(self):
-        """The deadlines of ``self`` still open, read under their row lock
-        (a parallel action on the same case waits, then sees them closed)."""
-        candidates = self.filtered(lambda d: d.state == "open").sudo()
-        if not candidates:
-            return candidates
-        candidates._mgp_lock()  # one SELECT … FOR UPDATE for the whole set
-        return candidates.filtered(lambda d: d.state == "open")
-
     def _close(self, date_done=None):
         """Mark open deadlines done on ``date_done`` (default: today)."""
-        # engine bookkeeping: closing follows the case, whoever acts on it
-        deadlines = self._mgp_open_locked()
+        # engine bookkeeping: closing follows the case, whoever acts on it (a
+        # parallel transaction that closed one first makes the row lock fail
+        # with a serialization error: the request is retried and skips it)
+        deadlines = self.filtered(lambda d: d.state == "open").sudo()
         if deadlines:
             date_done = fields.Date.to_date(date_done) or fields.Date.context_today(
                 self
@@ -247,7 +240,7 @@ class MgpDeadline(models.Model):
     def _cancel(self):
         """Cancel open deadlines (the case left their path)."""
         # engine bookkeeping: cancelling follows the case
-        deadlines = self._mgp_open_locked()
+        deadlines = self.filtered(lambda d: d.state == "open").sudo()
         if deadlines:
             deadlines._mgp_transition("cancel")
             self._refresh_sla(deadlines.ids, notify=False)

@@ -10,6 +10,8 @@ import requests
 
 from odoo import api, fields, models
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 _logger = logging.getLogger(__name__)
 
 EVENT_TYPES = [
@@ -23,6 +25,7 @@ EVENT_TYPES = [
 STATES = [("pending", "Pending"), ("done", "Delivered"), ("dead", "Dead letter")]
 # the back-off never waits longer than a day between two attempts
 MAX_WAIT_MINUTES = 24 * 60
+ADMIN = "mgp_base.group_admin"
 
 
 class MgpApiEvent(models.Model):
@@ -34,8 +37,36 @@ class MgpApiEvent(models.Model):
 
     _name = "mgp.api.event"
     _description = "Outbox Event"
+    _inherit = ["mgp.protected.mixin"]
     _order = "id desc"
     _rec_name = "uuid"
+    # the delivery is the job's bookkeeping; the event is what was written
+    # with the change
+    _mgp_protected_fields = (
+        "state",
+        "attempt_count",
+        "next_attempt",
+        "last_attempt",
+        "last_error",
+        "delivered_at",
+    )
+    _mgp_create_only_fields = (
+        "uuid",
+        "event_type",
+        "endpoint_id",
+        "company_id",
+        "res_model",
+        "res_id",
+        "payload",
+    )
+    _mgp_transitions = {
+        # the administrator sends a dead letter (or a pending event) again
+        "action_retry": Transition(("pending", "dead"), "pending", ADMIN),
+        "action_deliver_now": Transition(("pending",), group=ADMIN),
+        # the delivery's own steps
+        "deliver": Transition(("pending",), "done"),
+        "give_up": Transition(("pending",), "dead"),
+    }
 
     uuid = fields.Char(string="Event ID", required=True, readonly=True, index=True)
     event_type = fields.Selection(EVENT_TYPES, required=True, readonly=True)
@@ -168,25 +199,24 @@ class MgpApiEvent(models.Model):
             endpoint = event.endpoint_id
             vals = {"attempt_count": attempts, "last_attempt": now, "last_error": error}
             if attempts >= endpoint.max_attempts:
-                vals.update(state="dead", next_attempt=False)
-            else:
-                wait = min(
-                    endpoint.retry_minutes * 2 ** (attempts - 1), MAX_WAIT_MINUTES
-                )
-                vals["next_attempt"] = now + timedelta(minutes=wait)
-            event.write(vals)
+                vals["next_attempt"] = False
+                event._mgp_transition("give_up", vals)
+                continue
+            wait = min(endpoint.retry_minutes * 2 ** (attempts - 1), MAX_WAIT_MINUTES)
+            vals["next_attempt"] = now + timedelta(minutes=wait)
+            event._mgp_engine_write(vals)
         if delivered:
             # one write per attempt count, not per event
             for count, group in delivered.grouped("attempt_count").items():
-                group.write(
+                group._mgp_transition(
+                    "deliver",
                     {
-                        "state": "done",
                         "attempt_count": count + 1,
                         "last_attempt": now,
                         "delivered_at": now,
                         "last_error": False,
                         "next_attempt": False,
-                    }
+                    },
                 )
         return delivered
 
@@ -225,16 +255,12 @@ class MgpApiEvent(models.Model):
 
     def action_retry(self):
         """Send the dead letters (or pending events) again now."""
-        self.filtered(lambda e: e.state != "done").write(
-            {
-                "state": "pending",
-                "attempt_count": 0,
-                "next_attempt": fields.Datetime.now(),
-            }
+        self._mgp_transition(
+            "action_retry", {"attempt_count": 0, "next_attempt": fields.Datetime.now()}
         )
         return True
 
     def action_deliver_now(self):
         """Deliver the selected pending events now."""
-        self.filtered(lambda e: e.state == "pending")._mgp_deliver()
+        self._mgp_deliver()
         return True

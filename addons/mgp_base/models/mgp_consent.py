@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from .mgp_transition import Transition
+
 CONSENT_FORMS = [
     ("paper", "On paper"),
     ("portal", "Through the portal"),
@@ -24,6 +26,7 @@ class MgpConsent(models.Model):
     _inherit = ["mail.thread", "mgp.protected.mixin"]
     _order = "date desc, id desc"
     _mgp_protected_fields = (
+        "state",
         "company_id",
         "attachment_id",
         "withdrawal_date",
@@ -37,6 +40,11 @@ class MgpConsent(models.Model):
         "scope_processing",
         "scope_transfer",
     )
+    _mgp_transitions = {
+        "action_withdraw": Transition(
+            ("valid",), "withdrawn", "mgp_base.group_specialist"
+        ),
+    }
 
     partner_id = fields.Many2one(
         "res.partner", string="Person", required=True, index=True, tracking=True
@@ -68,8 +76,10 @@ class MgpConsent(models.Model):
     withdrawn_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     state = fields.Selection(
         [("valid", "Valid"), ("withdrawn", "Withdrawn")],
-        compute="_compute_state",
-        store=True,
+        required=True,
+        default="valid",
+        readonly=True,
+        index=True,
     )
 
     @api.depends("attachment_id")
@@ -85,11 +95,6 @@ class MgpConsent(models.Model):
             consent._mgp_engine_write(
                 {"attachment_id": attachment.id, "file_name": attachment.name}
             )
-
-    @api.depends("withdrawal_date")
-    def _compute_state(self):
-        for consent in self:
-            consent.state = "withdrawn" if consent.withdrawal_date else "valid"
 
     @api.depends("partner_id", "date")
     def _compute_display_name(self):
@@ -129,19 +134,10 @@ class MgpConsent(models.Model):
 
     def action_withdraw(self, reason, withdrawal_date=None):
         """The citizen withdraws his consent: the transfer stops."""
-        if not self.env.user.has_group("mgp_base.group_specialist"):
-            raise UserError(
-                self.env._("Only a specialist of the centre may record a withdrawal.")
-            )
-        self.check_access("write")
         if not (reason or "").strip():
             raise UserError(self.env._("State the reason of the withdrawal."))
         day = fields.Date.to_date(withdrawal_date) or fields.Date.context_today(self)
         for consent in self:
-            if consent.withdrawal_date:
-                raise UserError(
-                    self.env._("%s is already withdrawn.", consent.display_name)
-                )
             if day < consent.date or day > fields.Date.context_today(self):
                 raise UserError(
                     self.env._(
@@ -149,12 +145,13 @@ class MgpConsent(models.Model):
                         "and today."
                     )
                 )
-        self._mgp_engine_write(
+        self._mgp_transition(
+            "action_withdraw",
             {
                 "withdrawal_date": day,
                 "withdrawal_reason": reason.strip(),
                 "withdrawn_by_id": self.env.user.id,
-            }
+            },
         )
         for consent in self:
             body = self.env._(

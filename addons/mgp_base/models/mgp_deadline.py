@@ -5,6 +5,11 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL, format_date
 
+# the guard the transitions extend is registered before them (this file is
+# loaded before mgp_protected_mixin in models/__init__.py)
+from . import mgp_protected_mixin  # noqa: F401
+from .mgp_transition import Transition
+
 # recipients per committed batch of the hourly job; procedures shown in a digest
 DIGEST_BATCH = 100
 DIGEST_LINES = 30
@@ -30,6 +35,12 @@ class MgpDeadline(models.Model):
     _description = "Procedure Deadline"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_due, id"
+    # the engine's own steps, carried by the one primitive (the case that
+    # closes or cancels its deadlines has checked its own transition)
+    _mgp_transitions = {
+        "close": Transition(("open",), "done"),
+        "cancel": Transition(("open",), "cancelled"),
+    }
 
     name = fields.Char(string="Procedure", required=True)
     code = fields.Char(required=True, index=True)
@@ -214,24 +225,26 @@ class MgpDeadline(models.Model):
 
     def _close(self, date_done=None):
         """Mark open deadlines done on ``date_done`` (default: today)."""
-        deadlines = self.filtered(lambda d: d.state == "open")
+        # engine bookkeeping: closing follows the case, whoever acts on it (a
+        # parallel transaction that closed one first makes the row lock fail
+        # with a serialization error: the request is retried and skips it)
+        deadlines = self.filtered(lambda d: d.state == "open").sudo()
         if deadlines:
             date_done = fields.Date.to_date(date_done) or fields.Date.context_today(
                 self
             )
-            # engine bookkeeping: closing follows the case, whoever acts on it
-            deadlines.sudo().write({"state": "done", "date_done": date_done})
+            deadlines._mgp_transition("close", {"date_done": date_done})
             self._refresh_sla(deadlines.ids, notify=False)
-        return deadlines
+        return deadlines.with_env(self.env)
 
     def _cancel(self):
         """Cancel open deadlines (the case left their path)."""
-        deadlines = self.filtered(lambda d: d.state == "open")
+        # engine bookkeeping: cancelling follows the case
+        deadlines = self.filtered(lambda d: d.state == "open").sudo()
         if deadlines:
-            # engine bookkeeping: cancelling follows the case
-            deadlines.sudo().write({"state": "cancelled"})
+            deadlines._mgp_transition("cancel")
             self._refresh_sla(deadlines.ids, notify=False)
-        return deadlines
+        return deadlines.with_env(self.env)
 
     # ------------------------------------------------------------------
     # SLA refresh (set-based)

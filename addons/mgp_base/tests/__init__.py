@@ -9,3 +9,5 @@ from . import test_upload
 from . import test_person_read_paths
 from . import test_access_log
 from . import test_message_lang
+from . import test_transition_table
+from . import test_deadline_concurrency

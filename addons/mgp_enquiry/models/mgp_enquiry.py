@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 # The enquiry's one term (seed 002, 1.3.6): the code of its deadline rule.
 ANSWER_DEADLINE = "enq_answer"
 CHANNELS = [
@@ -16,6 +18,7 @@ CHANNELS = [
     # службы занятости подробно информируют обратившихся …»
     ("phone", "Phone"),
 ]
+SPECIALIST = "mgp_base.group_specialist"
 
 
 class MgpEnquiry(models.Model):
@@ -44,6 +47,24 @@ class MgpEnquiry(models.Model):
         "cancel_reason",
     )
     _mgp_create_only_fields = ("company_id", "channel")
+    # seed 002, 1.3.6: «… в срок, не превышающий 15 календарных дней с
+    # момента регистрации запроса заявителя»
+    _mgp_transitions = {
+        "action_register": Transition(
+            ("draft",), "registered", SPECIALIST, open=(ANSWER_DEADLINE,)
+        ),
+        "action_answer": Transition(
+            ("registered",), "answered", SPECIALIST, close=(ANSWER_DEADLINE,)
+        ),
+        "action_cancel": Transition(
+            ("draft", "registered"),
+            "cancelled",
+            SPECIALIST,
+            cancel=(ANSWER_DEADLINE,),
+        ),
+        # a phone call is answered while the caller is on the line
+        "answer_phone": Transition(("draft",), "answered"),
+    }
 
     partner_id = fields.Many2one(string="Applicant", required=True)
     user_id = fields.Many2one(default=lambda self: self.env.user)
@@ -134,57 +155,44 @@ class MgpEnquiry(models.Model):
     # ------------------------------------------------------------------
     def action_register(self, date_registered=None):
         """Register the written enquiry: its 15 calendar days start."""
-        self._mgp_check_group("mgp_base.group_specialist")
-        self._mgp_check_transition(("draft",))
         for enquiry in self:
             day = enquiry._mgp_check_action_date(
                 date_registered,
                 after=[(enquiry.date_received, self.env._("its receipt"))],
                 label=self.env._("The registration of the enquiry"),
             )
-            enquiry._mgp_engine_write({"state": "registered", "date_registered": day})
-            # seed 002, 1.3.6: «… в срок, не превышающий 15 календарных дней
-            # с момента регистрации запроса заявителя»
-            enquiry._mgp_deadline_open(ANSWER_DEADLINE, day)
+            enquiry._mgp_transition(
+                "action_register", {"date_registered": day}, date=day
+            )
         return True
 
     def action_answer(self, answer_text, date_answer=None, files=None):
         """Record the answer sent to the applicant, with its documents
         (``files``: list of ``(filename, content bytes)``)."""
         self.ensure_one()
-        self._mgp_check_group("mgp_base.group_specialist")
         if not (answer_text or "").strip():
             raise UserError(self.env._("Write the answer given to the applicant."))
-        self._mgp_check_transition(("registered",))
         day = self._mgp_check_action_date(
             date_answer,
             after=[(self.date_registered, self.env._("the registration"))],
             label=self.env._("The answer"),
         )
-        self._mgp_engine_write(
-            {
-                "state": "answered",
-                "date_answer": day,
-                "answer_text": answer_text,
-                "answer_user_id": self.env.user.id,
-            }
-        )
+        vals = {
+            "date_answer": day,
+            "answer_text": answer_text,
+            "answer_user_id": self.env.user.id,
+        }
         if files:
             attachments = self.env["mgp.upload"]._mgp_attach(self, files)
-            self._mgp_engine_write(
-                {"answer_attachment_ids": [(4, a.id) for a in attachments]}
-            )
-        self._mgp_deadline_close(ANSWER_DEADLINE, day)
+            vals["answer_attachment_ids"] = [(4, a.id) for a in attachments]
+        self._mgp_transition("action_answer", vals, date=day)
         return True
 
     def action_cancel(self, reason):
         """Cancel the enquiry (registered by mistake, withdrawn…)."""
-        self._mgp_check_group("mgp_base.group_specialist")
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason the enquiry is cancelled."))
-        self._mgp_check_transition(("draft", "registered"))
-        self._mgp_engine_write({"state": "cancelled", "cancel_reason": reason})
-        self._mgp_deadline_cancel(ANSWER_DEADLINE)
+        self._mgp_transition("action_cancel", {"cancel_reason": reason})
         return True
 
     def action_open_answer_wizard(self):
@@ -217,12 +225,13 @@ class MgpEnquiry(models.Model):
         day = self._mgp_check_action_date(
             self.date_received, label=self.env._("The call")
         )
-        self._mgp_engine_write(
+        self._mgp_transition(
+            "answer_phone",
             {
-                "state": "answered",
                 "date_registered": day,
                 "date_answer": day,
                 "answer_text": self.text,
                 "answer_user_id": self.env.user.id,
-            }
+            },
+            date=day,
         )

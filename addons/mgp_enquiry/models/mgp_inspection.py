@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 # Seed 002, §IV «Формы контроля за исполнением Административного регламента».
 INSPECTION_KINDS = [
     # 4.2.1: «Текущий контроль за предоставлением государственной услуги
@@ -17,6 +19,8 @@ INSPECTION_FORMS = [
     ("on_site", "On-site"),
     ("documentary", "Documentary"),
 ]
+# 4.2.1: the head of the centre (or the employee he authorised) checks
+MANAGER = "mgp_base.group_manager"
 
 
 class MgpInspection(models.Model):
@@ -31,6 +35,10 @@ class MgpInspection(models.Model):
     _mgp_number_code = "mgp.inspection"
     _mgp_protected_fields = ("name", "state", "date_start", "date_closed")
     _mgp_create_only_fields = ("company_id", "kind")
+    _mgp_transitions = {
+        "action_start": Transition(("planned",), "in_progress", MANAGER),
+        "action_close": Transition(("in_progress",), "closed", MANAGER),
+    }
 
     partner_id = fields.Many2one(string="Ministry", tracking=True)
     user_id = fields.Many2one(
@@ -139,19 +147,17 @@ class MgpInspection(models.Model):
     # ------------------------------------------------------------------
     def action_start(self, date_start=None):
         """The check starts."""
-        self._mgp_check_transition(("planned",), group="mgp_base.group_manager")
         for inspection in self:
             day = inspection._mgp_check_action_date(
                 date_start, label=self.env._("The start of the inspection")
             )
-            inspection._mgp_engine_write({"state": "in_progress", "date_start": day})
+            inspection._mgp_transition("action_start", {"date_start": day}, date=day)
         return True
 
     def action_close(self, date_closed=None):
         """Close the check with its act (seed 002, 4.3.4: the results are
         analysed «в целях выявления причин нарушений и принятия мер по их
         устранению и недопущению»)."""
-        self._mgp_check_transition(("in_progress",), group="mgp_base.group_manager")
         for inspection in self:
             if not (inspection.conclusion or "").strip():
                 raise UserError(
@@ -172,7 +178,7 @@ class MgpInspection(models.Model):
                 after=[(inspection.date_start, self.env._("the start of the check"))],
                 label=self.env._("The act"),
             )
-            inspection._mgp_engine_write({"state": "closed", "date_closed": day})
+            inspection._mgp_transition("action_close", {"date_closed": day}, date=day)
         return True
 
     def _mgp_check_findings_open(self):

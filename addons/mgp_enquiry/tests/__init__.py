@@ -4,3 +4,4 @@ from . import test_enquiry_security
 from . import test_inspection
 from . import test_inspection_act
 from . import test_quality
+from . import test_transition_table

@@ -19,6 +19,8 @@ from odoo.exceptions import UserError
 from odoo.modules import module
 from odoo.tools.pdf import PdfFileReader, merge_pdf
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 _logger = logging.getLogger(__name__)
 
 # forms per wkhtmltopdf call: the progress moves after each chunk
@@ -51,6 +53,12 @@ class MgpPrintBatch(models.Model):
         "res_ids",
         "priority",
     )
+    # the job's own steps: a job retried from its start prints again
+    _mgp_transitions = {
+        "run": Transition(OPEN_STATES, "running"),
+        "finish": Transition(("running",), "done"),
+        "fail": Transition(("running",), "failed"),
+    }
 
     name = fields.Char(required=True)
     user_id = fields.Many2one(
@@ -192,7 +200,7 @@ class MgpPrintBatch(models.Model):
         self.ensure_one()
         if self.state not in OPEN_STATES:
             return self.env._("Batch %s is already finished.", self.id)
-        self._mgp_engine_write({"state": "running", "progress": 0})
+        self._mgp_transition("run", {"progress": 0})
         self._mgp_commit_progress()
         records = self.env[self.res_model].browse(self.res_ids).exists()
         try:
@@ -201,12 +209,8 @@ class MgpPrintBatch(models.Model):
             document = self._mgp_render(records)
         except Exception as error:  # noqa: BLE001 - recorded on the batch
             _logger.info("print batch %s failed: %s", self.id, error)
-            self._mgp_engine_write(
-                {
-                    "state": "failed",
-                    "error": str(error),
-                    "date_done": fields.Datetime.now(),
-                }
+            self._mgp_transition(
+                "fail", {"error": str(error), "date_done": fields.Datetime.now()}
             )
             self._mgp_notify_user(self.env._("The print batch %s failed.", self.name))
             return str(error)
@@ -224,14 +228,14 @@ class MgpPrintBatch(models.Model):
                 }
             )
         )
-        self._mgp_engine_write(
+        self._mgp_transition(
+            "finish",
             {
-                "state": "done",
                 "progress": 100,
                 "attachment_id": attachment.id,
                 "date_done": fields.Datetime.now(),
                 "record_count": len(records),
-            }
+            },
         )
         self._mgp_notify_user(
             self.env._(

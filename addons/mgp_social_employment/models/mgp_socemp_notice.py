@@ -2,6 +2,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
+ORGANISATION = "mgp_social_employment.group_organisation"
+
 
 class MgpSocempNotice(models.Model):
     """A participant informs the others of disabled persons who need social
@@ -15,6 +19,14 @@ class MgpSocempNotice(models.Model):
     _order = "date desc, id desc"
     _mgp_protected_fields = ("name", "state", "ack_ids")
     _mgp_create_only_fields = ("company_id",)
+    # a notice is sent once; its addressees then read, acknowledge and
+    # register its persons (the ministry acts as an organisation)
+    _mgp_transitions = {
+        "action_send": Transition(("draft",), "sent", ORGANISATION),
+        "action_mark_read": Transition(("sent",), group=ORGANISATION),
+        "action_acknowledge": Transition(("sent",), group=ORGANISATION),
+        "action_create_records": Transition(("sent",), group=ORGANISATION),
+    }
 
     name = fields.Char(string="Number", required=True, copy=False, default="/")
     company_id = fields.Many2one(
@@ -80,13 +92,9 @@ class MgpSocempNotice(models.Model):
     def action_send(self):
         """Send the notice: each addressee gets a line to acknowledge."""
         for notice in self:
-            if notice.state != "draft":
-                raise UserError(
-                    self.env._("The notice %s is already sent.", notice.name)
-                )
             if not notice.partner_ids:
                 raise UserError(self.env._("Name the persons the notice is about."))
-            notice._mgp_engine_write({"state": "sent"})
+            notice._mgp_transition("action_send")
             self.env["mgp.socemp.notice.ack"]._mgp_engine_create(
                 [
                     {"notice_id": notice.id, "participant_id": participant.id}
@@ -107,8 +115,6 @@ class MgpSocempNotice(models.Model):
         now = fields.Datetime.now()
         participants = self.env["mgp.socemp.participant"]._mgp_of_user()
         for notice in self:
-            if notice.state != "sent":
-                raise UserError(self.env._("The notice %s is not sent.", notice.name))
             acks = notice.ack_ids.filtered(lambda a: a.participant_id in participants)
             if not acks:
                 raise UserError(
@@ -132,8 +138,6 @@ class MgpSocempNotice(models.Model):
         """Put the notice's persons in the register of the organisations the
         user acts for (identified, the need known from the notice)."""
         self.ensure_one()
-        if self.state != "sent":
-            raise UserError(self.env._("The notice %s is not sent.", self.name))
         organisations = self.recipient_ids.filtered(
             lambda p: p.kind == "organisation"
         ) & self.env["mgp.socemp.participant"]._mgp_of_user("organisation")

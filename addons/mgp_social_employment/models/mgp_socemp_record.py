@@ -4,6 +4,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 STATES = [
     ("identified", "Identified"),
     ("informed", "Informed"),
@@ -25,6 +27,7 @@ CONSENT_FORMS = [
     ("paper", "Written, on paper"),
     ("electronic", "Electronic document"),
 ]
+ORGANISATION = "mgp_social_employment.group_organisation"
 MEDICAL_RESULTS = [
     ("none", "No medical contraindications"),
     ("contraindicated", "Medical contraindications"),
@@ -64,6 +67,19 @@ class MgpSocempRecord(models.Model):
         "end_note",
     )
     _mgp_create_only_fields = ("company_id", "partner_id", "organisation_id")
+    # the register's path (003:41, 79, 108); the ministry acts as an
+    # organisation (its group implies it)
+    _mgp_transitions = {
+        "action_inform": Transition(("identified",), "informed", ORGANISATION),
+        "action_consent": Transition(
+            ("identified", "informed"), "consented", ORGANISATION
+        ),
+        "action_start": Transition(("consented",), "receiving", ORGANISATION),
+        "action_withdraw_consent": Transition(
+            ("consented", "receiving"), "ended", ORGANISATION
+        ),
+        "action_end": Transition(OPEN_STATES, "ended", ORGANISATION),
+    }
 
     partner_id = fields.Many2one(required=True)
     company_id = fields.Many2one(string="Organisation's company")
@@ -232,19 +248,17 @@ class MgpSocempRecord(models.Model):
         """The person (or his representative) is informed of the services
         (003:79, 89, 97)."""
         self.ensure_one()
-        self._mgp_check_transition(("identified",))
         inform_date = self._mgp_check_action_date(
             inform_date,
             after=[(self.date_identified, self.env._("the identification"))],
             label=self.env._("The information of the person"),
         )
-        self._mgp_engine_write({"state": "informed", "date_informed": inform_date})
+        self._mgp_transition("action_inform", {"date_informed": inform_date})
         return True
 
     def action_consent(self, consent_date, consent_form="paper", scope=None):
         """Register the person's consent to social employment (003:41)."""
         self.ensure_one()
-        self._mgp_check_transition(("identified", "informed"))
         if not consent_date:
             raise UserError(self.env._("Give the date of the person's consent."))
         if consent_form not in dict(CONSENT_FORMS):
@@ -258,9 +272,9 @@ class MgpSocempRecord(models.Model):
             label=self.env._("The consent"),
         )
         self._mgp_check_working_age(consent_date)
-        self._mgp_engine_write(
+        self._mgp_transition(
+            "action_consent",
             {
-                "state": "consented",
                 "consent_date": consent_date,
                 "consent_form": consent_form,
                 "consent_scope": scope
@@ -268,7 +282,7 @@ class MgpSocempRecord(models.Model):
                     "Social employment services and the exchange of the "
                     "documents they need between the participants."
                 ),
-            }
+            },
         )
         return True
 
@@ -277,7 +291,6 @@ class MgpSocempRecord(models.Model):
         withdrawn, to a person of working age whose medical conclusion states
         no contraindications."""
         self.ensure_one()
-        self._mgp_check_transition(("consented",))
         start_date = self._mgp_check_action_date(
             start_date,
             after=[(self.consent_date, self.env._("the consent"))],
@@ -286,27 +299,27 @@ class MgpSocempRecord(models.Model):
         self._mgp_check_consent()
         self._mgp_check_working_age(start_date)
         self._mgp_check_medical()
-        self._mgp_engine_write({"state": "receiving", "date_start": start_date})
+        self._mgp_transition("action_start", {"date_start": start_date})
         return True
 
     def action_withdraw_consent(self, withdrawn_date=None):
         """The person withdraws his consent: the record ends and the exchange
         of its documents stops."""
         self.ensure_one()
-        self._mgp_check_transition(("consented", "receiving"))
         withdrawn_date = self._mgp_check_action_date(
             withdrawn_date,
             after=[(self.consent_date, self.env._("the consent"))],
             label=self.env._("The withdrawal of the consent"),
         )
-        return self._mgp_end("withdrawn", withdrawn_date, withdrawn=True)
+        return self._mgp_end(
+            "action_withdraw_consent", "withdrawn", withdrawn_date, withdrawn=True
+        )
 
     def action_end(self, reason, end_date=None, note=None):
         """End the record with ``reason`` (a code of the catalogue —
         ``withdrawn``, ``contraindication``, ``moved``, ``other`` — or a
         reason record)."""
         self.ensure_one()
-        self._mgp_check_transition(OPEN_STATES)
         reason = self.env["mgp.socemp.end.reason"]._mgp_get(reason)
         end_date = self._mgp_check_action_date(
             end_date,
@@ -317,7 +330,9 @@ class MgpSocempRecord(models.Model):
             label=self.env._("The end of the record"),
         )
         withdrawn = reason.code == "withdrawn" and bool(self.consent_date)
-        return self._mgp_end(reason, end_date, note=note, withdrawn=withdrawn)
+        return self._mgp_end(
+            "action_end", reason, end_date, note=note, withdrawn=withdrawn
+        )
 
     def action_open_requests(self):
         self.ensure_one()
@@ -343,17 +358,16 @@ class MgpSocempRecord(models.Model):
     # ------------------------------------------------------------------
     # Business helpers
     # ------------------------------------------------------------------
-    def _mgp_end(self, reason, end_date, note=None, withdrawn=False):
+    def _mgp_end(self, transition, reason, end_date, note=None, withdrawn=False):
         reason = self.env["mgp.socemp.end.reason"]._mgp_get(reason)
         vals = {
-            "state": "ended",
             "date_end": end_date,
             "end_reason_id": reason.id,
             "end_note": note or False,
         }
         if withdrawn:
             vals["consent_withdrawn_date"] = end_date
-        self._mgp_engine_write(vals)
+        self._mgp_transition(transition, vals, date=end_date)
         self._mgp_stop_exchange()
         self.line_ids.filtered(lambda line: not line.date_end)._mgp_close(end_date)
         self.message_post(

@@ -5,3 +5,4 @@ from . import test_notice
 from . import test_request
 from . import test_figures
 from . import test_http
+from . import test_transition_table

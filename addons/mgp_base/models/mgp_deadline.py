@@ -5,9 +5,6 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL, format_date
 
-# the guard the transitions extend is registered before them (this file is
-# loaded before mgp_protected_mixin in models/__init__.py)
-from . import mgp_protected_mixin  # noqa: F401
 from .mgp_transition import Transition
 
 # recipients per committed batch of the hourly job; procedures shown in a digest

@@ -495,6 +495,7 @@ class TestA11y(HttpCase, AccompanimentCommon):
                 "/my/accompaniments",
                 f"/my/accompaniment/{self.case.id}",
                 f"/my/accompaniment/{self.case.id}/certificate/html",
+                "/my/consents",
             ):
                 page.goto(path)
                 page.wait(

@@ -42,6 +42,7 @@
         "views/mgp_register_views.xml",
         "views/res_partner_views.xml",
         "views/mgp_portal_a11y_templates.xml",
+        "views/mgp_consent_portal_templates.xml",
         "views/mgp_base_menus.xml",
         "views/mgp_access_log_views.xml",
     ],

@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from .mgp_access_log import journal_add
 from .mgp_transition import Transition
 
 CONSENT_FORMS = [
@@ -44,6 +45,8 @@ class MgpConsent(models.Model):
         "action_withdraw": Transition(
             ("valid",), "withdrawn", "mgp_base.group_specialist"
         ),
+        # the citizen's own withdrawal from his portal (152-ФЗ ст. 9 ч. 2)
+        "portal_withdraw": Transition(("valid",), "withdrawn"),
     }
 
     partner_id = fields.Many2one(
@@ -134,24 +137,47 @@ class MgpConsent(models.Model):
 
     def action_withdraw(self, reason, withdrawal_date=None):
         """The citizen withdraws his consent: the transfer stops."""
+        return self._mgp_withdraw("action_withdraw", reason, withdrawal_date)
+
+    def _mgp_portal_withdraw(self, reason):
+        """The citizen withdraws his own consent in the portal, today."""
+        self.ensure_one()
+        user = self.env.user
+        if not user.share or self.partner_id != user.partner_id:
+            raise UserError(self.env._("You may withdraw only your own consent."))
+        # the citizen's own consent, checked above: the portal reads it only
+        return self.sudo()._mgp_withdraw("portal_withdraw", reason, by=user)
+
+    def _mgp_withdraw(self, transition, reason, withdrawal_date=None, by=None):
         if not (reason or "").strip():
             raise UserError(self.env._("State the reason of the withdrawal."))
-        day = fields.Date.to_date(withdrawal_date) or fields.Date.context_today(self)
+        today = fields.Date.context_today(self)
+        day = fields.Date.to_date(withdrawal_date) or today
         for consent in self:
-            if day < consent.date or day > fields.Date.context_today(self):
+            if day < consent.date or day > today:
                 raise UserError(
                     self.env._(
                         "The withdrawal date must lie between the consent date "
                         "and today."
                     )
                 )
+        by = by or self.env.user
         self._mgp_transition(
-            "action_withdraw",
+            transition,
             {
                 "withdrawal_date": day,
                 "withdrawal_reason": reason.strip(),
-                "withdrawn_by_id": self.env.user.id,
+                "withdrawn_by_id": by.id,
             },
+        )
+        # the withdrawal changes what may be transferred: journaled
+        journal_add(
+            self.env(user=by),
+            self.partner_id.ids,
+            "change",
+            {"consent_withdrawal"},
+            res_model=self._name,
+            res_id=self[:1].id,
         )
         for consent in self:
             body = self.env._(
@@ -163,7 +189,7 @@ class MgpConsent(models.Model):
                 reason=consent.withdrawal_reason,
             )
             consent.message_post(body=body, subtype_xmlid="mail.mt_note")
-            # the person's own chatter keeps the trace (no access journal yet)
+            # the person's own chatter keeps the trace
             consent.partner_id.sudo().message_post(
                 body=body, subtype_xmlid="mail.mt_note"
             )

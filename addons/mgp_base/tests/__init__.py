@@ -11,3 +11,4 @@ from . import test_access_log
 from . import test_message_lang
 from . import test_transition_table
 from . import test_deadline_concurrency
+from . import test_consent_portal

@@ -210,9 +210,7 @@ class MgpWorkplacePlan(models.Model):
                 request.disability_confirmed, request.date_answer
             )
         elif request == self.mse_request_id and self.state == "analysis":
-            self._mgp_transition(
-                "mse_answered", date=request.date_answer, notify=False
-            )
+            self._mgp_transition("mse_answered", date=request.date_answer, notify=False)
         return True
 
     def _mgp_on_request_impossible(self, request):

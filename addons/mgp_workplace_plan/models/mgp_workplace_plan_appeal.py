@@ -10,6 +10,8 @@ class MgpWorkplacePlan(models.Model):
     worker's disability, the МСЭ bureau's recommendations, and what the
     analysis reuses of service 1."""
 
+    # the model is split by concern (issue 17 §6)
+    # pylint: disable-next=consider-merging-classes-inherited
     _inherit = "mgp.workplace.plan"
     _mgp_protected_fields = (
         "appeal_date",

@@ -9,6 +9,8 @@ class MgpWorkplacePlan(models.Model):
     """Trajectory 1: the offer to the employer after service 1, the
     employer's answer within its window, the offers nobody answered."""
 
+    # the model is split by concern (issue 17 §6)
+    # pylint: disable-next=consider-merging-classes-inherited
     _inherit = "mgp.workplace.plan"
     _mgp_protected_fields = (
         "offer_date",

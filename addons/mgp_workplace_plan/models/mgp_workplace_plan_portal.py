@@ -10,6 +10,8 @@ class MgpWorkplacePlan(models.Model):
     portal cabinet (answer the offer, file an appeal, comment the draft),
     and what the worker sees of his sent plans."""
 
+    # the model is split by concern (issue 17 §6)
+    # pylint: disable-next=consider-merging-classes-inherited
     _inherit = "mgp.workplace.plan"
 
     employer_comment_count = fields.Integer(compute="_compute_employer_comment_count")

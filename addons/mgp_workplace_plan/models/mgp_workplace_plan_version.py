@@ -157,6 +157,14 @@ class MgpWorkplacePlan(models.Model):
     def action_send(self, send_date=None):
         """Send the final plan to the employer and to the worker."""
         self.ensure_one()
+        self._mgp_send(send_date)
+        self._mgp_post_plan_sent()
+        return True
+
+    def _mgp_send(self, send_date=None):
+        """The transition of the sending, without the form posted (the demo
+        data sends plans so, no report server running)."""
+        self.ensure_one()
         self._mgp_check_lines()
         send_date = self._mgp_check_action_date(
             send_date,
@@ -164,7 +172,11 @@ class MgpWorkplacePlan(models.Model):
             label=self.env._("The sending of the plan"),
         )
         self._mgp_transition("action_send", {"send_date": send_date}, date=send_date)
-        # the form goes to both, with the printed plan attached
+
+    def _mgp_post_plan_sent(self):
+        """The form goes to the employer and the worker, with the printed
+        plan attached."""
+        self.ensure_one()
         attachment = self._mgp_plan_attachment()
         template = self.env.ref("mgp_workplace_plan.mail_template_plan_sent")
         for partner in self.employer_id | self.partner_id:
@@ -175,7 +187,6 @@ class MgpWorkplacePlan(models.Model):
                 partner_ids=partner.ids if partner.email else [],
                 attachment_ids=attachment.ids,
             )
-        return True
 
     def _mgp_plan_attachment(self):
         self.ensure_one()

@@ -25,6 +25,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import HOST, ChromeBrowser
 
 from odoo.addons.mgp_accompaniment.tests.common import AccompanimentCommon
+from odoo.addons.mgp_base.models.mgp_transition import forced_state
 from odoo.addons.mgp_base.tests.common_documents import provide_documents
 from odoo.addons.mgp_ngo_registry.tests.common import make_inn, make_ogrn
 
@@ -938,7 +939,8 @@ class TestA11y(HttpCase, AccompanimentCommon):
             page.goto(url)
             page.tab_to(lambda e: e["id"] == f"comment_{line.id}")
             page.type("Наставника назначим позже")
-            self.plan_discussion.sudo()._mgp_engine_write({"state": "revised"})
+            with forced_state(self.plan_discussion.sudo()) as plan:
+                plan._mgp_engine_write({"state": "revised"})
             self.cr.flush()
             page.tab_to(lambda e: e["tag"] == "button")
             page.activate(rf"^{url}\?")

@@ -1,6 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+# what may still change on a sent plan or a replaced version (the
+# attachment shown first, the portal link, the responsible specialist)
+KEPT_EDITABLE = {"message_main_attachment_id", "access_token", "user_id"}
 
 
 class MgpWorkplacePlan(models.Model):
@@ -14,6 +18,20 @@ class MgpWorkplacePlan(models.Model):
         return self.filtered(
             lambda plan: plan.send_date or plan.state in ("sent", "revised")
         )
+
+    def write(self, vals):
+        """A sent plan or a replaced version is frozen: it is corrected
+        through a new version (or a correction of the register), never by
+        a plain write."""
+        frozen = self.filtered(lambda p: p.state in ("sent", "revised"))
+        if frozen and set(vals) - KEPT_EDITABLE and not self._mgp_is_granted():
+            raise UserError(
+                self.env._(
+                    "A sent plan or a replaced version cannot be changed: "
+                    "correct the plan through a new version."
+                )
+            )
+        return super().write(vals)
 
     def _mgp_register_cancel_hint(self):
         return self.env._("Cancel the plan with a reason instead.")

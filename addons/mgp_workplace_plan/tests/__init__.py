@@ -10,5 +10,6 @@ from . import (
     test_portal_pager,
     test_report,
     test_security,
+    test_transition_table,
     test_version,
 )

@@ -1,0 +1,5 @@
+from . import test_access
+from . import test_export
+from . import test_import_cases
+from . import test_import_persons
+from . import test_resume

@@ -17,7 +17,6 @@
     "depends": [
         "mgp_accompaniment",
         "mgp_ngo_registry",
-        "mgp_quota",
         "mgp_api",
         "mgp_queue",
     ],

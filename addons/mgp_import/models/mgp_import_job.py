@@ -241,6 +241,8 @@ class MgpImportJob(models.Model):
             {
                 "state": "running",
                 "rows_done": 0,
+                # counted again by the batches, row by row
+                "skipped_count": 0,
                 "created_count": 0,
                 "found_count": 0,
                 "refused_count": 0,

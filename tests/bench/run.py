@@ -94,6 +94,7 @@ def bench_add_working_days(env, args):
     return result
 
 
+from import_bench import bench_import  # noqa: E402
 from scale import (  # noqa: E402 (the figures of a generated region)
     bench_case_create,
     bench_cron_expire,
@@ -222,6 +223,7 @@ BENCHES = [
     bench_portal_lists,
     bench_indicators,
     bench_access_journal,
+    bench_import,
 ]
 
 
@@ -239,6 +241,7 @@ SMOKE_SIZES = {
     "clients": 2,
     "requests": 2,
     "journal_persons": 80,
+    "import_rows": 300,
 }
 
 
@@ -288,6 +291,12 @@ def main(argv=None):
         type=int,
         default=80,
         help="persons of the list of the access journal figure (rolled back)",
+    )
+    parser.add_argument(
+        "--import-rows",
+        type=int,
+        default=100000,
+        help="rows (persons with a case) of the bulk import figure (rolled back)",
     )
     parser.add_argument("--port", type=int, default=8291)
     parser.add_argument(

@@ -1,0 +1,5 @@
+from . import mgp_import_record
+from . import mgp_import_line
+from . import mgp_import_job
+from . import mgp_import_validate
+from . import mgp_import_write

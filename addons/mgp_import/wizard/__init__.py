@@ -1,0 +1,1 @@
+from . import mgp_register_export

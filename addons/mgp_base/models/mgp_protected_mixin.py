@@ -63,9 +63,11 @@ def mgp_message_lang(records):
     a call without a context): the centre's, when it is active."""
     if records.env.context.get("lang"):
         return None
+    # the record's centre, only to choose the language of its messages
+    record = records[:1].sudo()
     company = (
-        records[:1].company_id
-        if "company_id" in records._fields and records[:1].company_id
+        record.company_id
+        if "company_id" in records._fields and record.company_id
         else records.env.company
     )
     # the centre's language, whichever centre the user may read

@@ -84,7 +84,7 @@ class TestTransitionTable(TransitionWalkMixin, MgpCommon):
                     )
                 },
             ),
-            ["action_withdraw"],
+            ["action_withdraw", "portal_withdraw"],
         )
         self._walk_direct_writes(consent)
 

@@ -18,6 +18,8 @@ import psycopg2
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ConcurrencyError, UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_transition import Transition
+
 from .mgp_import_file import count_rows, file_rows
 
 _logger = logging.getLogger(__name__)
@@ -46,6 +48,16 @@ class MgpImportJob(models.Model):
     _name = "mgp.import.job"
     _description = "Import of History"
     _inherit = ["mail.thread", "mgp.protected.mixin"]
+    _mgp_transitions = {
+        # another file: checked again from the start
+        "reset": Transition(("draft", "checked"), "draft"),
+        "action_check": Transition(("draft", "checked"), "checked"),
+        "action_import": Transition(("checked",), "running"),
+        "action_resume": Transition(("running", "failed"), "running"),
+        # the job's own steps, run by its batches
+        "finish": Transition(("running",), "done"),
+        "fail": Transition(("running",), "failed"),
+    }
     _order = "id desc"
     _mgp_protected_fields = (
         "state",
@@ -152,7 +164,7 @@ class MgpImportJob(models.Model):
             res = super().write(vals)
             # another file: checked again from the start
             self.line_ids.sudo().unlink()  # the job's own bookkeeping
-            self._mgp_engine_write({"state": "draft", "date_checked": False})
+            self._mgp_transition("reset", {"date_checked": False})
             return res
         return super().write(vals)
 
@@ -164,7 +176,6 @@ class MgpImportJob(models.Model):
         else is written."""
         self.ensure_one()
         self._mgp_check_import_group()
-        self._mgp_check_state(("draft", "checked"))
         content = self._mgp_content()
         header, rows = file_rows(content, self.file_name)
         missing = self._mgp_missing_columns(header)
@@ -215,16 +226,16 @@ class MgpImportJob(models.Model):
         self.env["mgp.import.line"].sudo().create(  # the job's own bookkeeping
             [dict(line, job_id=self.id, stage="check") for line in lines]
         )
-        self._mgp_engine_write(
+        self._mgp_transition(
+            "action_check",
             {
-                "state": "checked",
                 "row_count": count_rows(content, self.file_name),
                 "valid_count": valid,
                 "error_row_count": errors + (1 if missing else 0),
                 "skipped_count": skipped,
                 "date_checked": fields.Datetime.now(),
                 "failure_message": False,
-            }
+            },
         )
         return True
 
@@ -232,21 +243,20 @@ class MgpImportJob(models.Model):
         """Write the valid rows, in committed batches of the job queue."""
         self.ensure_one()
         self._mgp_check_import_group()
-        self._mgp_check_state(("checked",))
         if self._mgp_missing_columns(file_rows(self._mgp_content(), self.file_name)[0]):
             raise UserError(
                 self.env._("Correct the file: required columns are missing.")
             )
-        self._mgp_engine_write(
+        self._mgp_transition(
+            "action_import",
             {
-                "state": "running",
                 "rows_done": 0,
                 # counted again by the batches, row by row
                 "skipped_count": 0,
                 "created_count": 0,
                 "found_count": 0,
                 "refused_count": 0,
-            }
+            },
         )
         self.message_post(
             body=self.env._("Import started: %s rows.", self.row_count),
@@ -260,8 +270,7 @@ class MgpImportJob(models.Model):
         (the rows already written are recognised by their external ids)."""
         self.ensure_one()
         self._mgp_check_import_group()
-        self._mgp_check_state(("running", "failed"))
-        self._mgp_engine_write({"state": "running", "failure_message": False})
+        self._mgp_transition("action_resume", {"failure_message": False})
         self.message_post(
             body=self.env._("Import resumed from row %s.", self.rows_done + 2),
             subtype_xmlid="mail.mt_note",
@@ -331,8 +340,10 @@ class MgpImportJob(models.Model):
             "refused_count": job.refused_count + counts["refused"],
         }
         if done >= job.row_count:
-            vals.update(state="done", date_done=fields.Datetime.now())
-        job._mgp_engine_write(vals)
+            vals["date_done"] = fields.Datetime.now()
+            job._mgp_transition("finish", vals)
+        else:
+            job._mgp_engine_write(vals)
         if job.state == "done":
             job.message_post(
                 body=self.env._(
@@ -404,7 +415,7 @@ class MgpImportJob(models.Model):
         """Record why the import stopped (``self`` as superuser: the
         import's own bookkeeping, whatever right the user lost)."""
         message = _error_message(error)
-        self._mgp_engine_write({"state": "failed", "failure_message": message})
+        self._mgp_transition("fail", {"failure_message": message})
         self.message_post(
             body=self.env._(
                 "The import stopped at row %(row)s: %(message)s Correct the "
@@ -424,20 +435,6 @@ class MgpImportJob(models.Model):
         if not self.env.su and not self.env.user.has_group(IMPORT_GROUP):
             raise AccessError(
                 self.env._("Only an import administrator may import history.")
-            )
-
-    def _mgp_check_state(self, states):
-        self._mgp_lock()
-        if self.state not in states:
-            raise UserError(
-                self.env._(
-                    "This is not possible for the import %(name)s in state "
-                    "«%(state)s».",
-                    name=self.name,
-                    state=dict(self._fields["state"]._description_selection(self.env))[
-                        self.state
-                    ],
-                )
             )
 
     def _mgp_content(self):

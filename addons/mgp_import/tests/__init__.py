@@ -4,3 +4,4 @@ from . import test_import_cases
 from . import test_import_organisations
 from . import test_import_persons
 from . import test_resume
+from . import test_transition_table

@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.fields import Domain
+from odoo.tools import SQL
 
 from odoo.addons.mgp_base.models.res_partner import SUITE_GROUP
 
@@ -30,6 +32,37 @@ class ResPartner(models.Model):
         return super()._mgp_person_data_sources() + [
             ("mgp.socemp.record", "partner_id")
         ]
+
+    @api.model
+    def _mgp_person_data_allowed_domain(self):
+        """The same rule as :meth:`_mgp_person_data_allowed`, in SQL."""
+        user = self.env.user
+        if (
+            self.env.su
+            or user.has_group(SUITE_GROUP)
+            or not user.has_group(ORGANISATION)
+        ):
+            return super()._mgp_person_data_allowed_domain()
+        Record = self.env["mgp.socemp.record"]
+
+        def to_sql(model, alias, query):
+            # record rules decide which records the user may read
+            sub = Record._search([("partner_id", "!=", False)])
+            sub.add_where(
+                SQL(
+                    "%s = %s",
+                    Record._field_to_sql(sub.table, "partner_id", sub),
+                    SQL.identifier(alias, "id"),
+                )
+            )
+            return SQL(
+                "(%s = %s OR EXISTS(%s))",
+                SQL.identifier(alias, "create_uid"),
+                user.id,
+                sub.select(SQL("1")),
+            )
+
+        return Domain.custom(to_sql=to_sql)
 
     def _mgp_person_data_allowed(self):
         """A participant's user needs the data of the persons in the

@@ -42,25 +42,6 @@ class MgpAccompanimentPortal(MgpPortal):
             ("state", "=", "terminated"),
         ]
 
-    def _mgp_citizen_notices(self, case):
-        """The notices sent to the citizen on ``case`` (its public comments:
-        certificate, termination), newest first."""
-        # the caller checked that the citizen reads this case; only the
-        # public comments are shown, not the internal notes
-        return (
-            request.env["mail.message"]
-            .sudo()
-            .search(
-                [
-                    ("model", "=", case._name),
-                    ("res_id", "=", case.id),
-                    ("message_type", "=", "comment"),
-                    ("subtype_id", "=", request.env.ref("mail.mt_comment").id),
-                ],
-                order="date desc, id desc",
-            )
-        )
-
     def _mgp_get_case(self, case_id):
         """The case as the current user may read it, or 404."""
         return self._mgp_record_or_404("mgp.accompaniment", case_id)
@@ -109,7 +90,7 @@ class MgpAccompanimentPortal(MgpPortal):
                 "case": case,
                 # the citizen may belong to another company than the centre
                 "centre_name": case.company_id.sudo().name,
-                "notices": self._mgp_citizen_notices(case),
+                "notices": case._mgp_portal_notices(),
                 "page_name": "mgp_accompaniment",
                 "has_report": bool(
                     request.env.ref(CERTIFICATE_REPORT, raise_if_not_found=False)

@@ -462,14 +462,7 @@ class MgpAccompaniment(models.Model):
     # ------------------------------------------------------------------
     def _mgp_wizard_action(self, model, name):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": model,
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_accompaniment_id": self.id},
-        }
+        return self._mgp_window(model, name, {"default_accompaniment_id": self.id})
 
     def action_open_need_wizard(self):
         return self._mgp_wizard_action(

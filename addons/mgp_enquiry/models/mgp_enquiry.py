@@ -203,14 +203,11 @@ class MgpEnquiry(models.Model):
 
     def _mgp_open_wizard(self, kind, name):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": "mgp.enquiry.answer.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_enquiry_id": self.id, "default_kind": kind},
-        }
+        return self._mgp_window(
+            "mgp.enquiry.answer.wizard",
+            name,
+            {"default_enquiry_id": self.id, "default_kind": kind},
+        )
 
     # ------------------------------------------------------------------
     # Helpers

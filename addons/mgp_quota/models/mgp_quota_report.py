@@ -473,9 +473,6 @@ class MgpQuotaReport(models.Model):
         self.ensure_one()
         return self.region_id.id or super()._mgp_state_id()
 
-    def _mgp_post_note(self, body):
-        self.message_post(body=body, subtype_xmlid="mail.mt_note")
-
     def _mgp_check_lines_editable(self):
         """The workers of a submitted report are frozen, but for the engine."""
         frozen = self.filtered(lambda r: r.state in ("submitted", "accepted"))

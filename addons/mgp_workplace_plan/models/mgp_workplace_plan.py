@@ -243,6 +243,3 @@ class MgpWorkplacePlan(models.Model):
             "res_id": record.id,
             "view_mode": "form",
         }
-
-    def _mgp_post_note(self, body):
-        self.message_post(body=body, subtype_xmlid="mail.mt_note")

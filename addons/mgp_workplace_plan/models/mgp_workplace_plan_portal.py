@@ -117,28 +117,6 @@ class MgpWorkplacePlan(models.Model):
             Domain("partner_id", "=", user.partner_id.id) & Domain("state", "=", "sent")
         )
 
-    def _mgp_portal_notices(self):
-        """The notices sent on the plan (its public comments), newest first,
-        for the employer's or the worker's portal page."""
-        self.ensure_one()
-        self.check_access("read")
-        # the caller may read the plan; only its public comments are shown,
-        # not the centre's internal notes
-        return (
-            self.env["mail.message"]
-            .sudo()
-            .search(
-                [
-                    ("model", "=", self._name),
-                    ("res_id", "=", self.id),
-                    ("message_type", "=", "comment"),
-                    ("subtype_id", "=", self.env.ref("mail.mt_comment").id),
-                ],
-                order="date desc, id desc",
-                limit=50,
-            )
-        )
-
     def _mgp_offer_due_text(self):
         """Last day of the employer's answer window, as text."""
         self.ensure_one()

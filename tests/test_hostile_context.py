@@ -7,7 +7,7 @@ that context."""
 
 from datetime import date
 
-from odoo.tests import HttpCase, JsonRpcException, tagged
+from odoo.tests import HttpCase, JsonRpcException, TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.mgp_accompaniment.tests.common import AccompanimentCommon
@@ -224,3 +224,26 @@ class TestHostileContext(HttpCase, AccompanimentCommon):
                 {"partner_id": self.person.id}
             )
         self.assertEqual(type(refused.exception).__name__, "ValidationError")
+
+
+@tagged("post_install", "-at_install")
+class TestEveryActionIsClean(TransactionCase):
+    """Every public action of every model of the suite (wizards included)
+    runs in a clean context and, when its model has a transition table,
+    behind the table's check: the wrapper is on every one of them."""
+
+    def test_every_action_is_wrapped(self):
+        unwrapped, checked = [], 0
+        for name in sorted(self.env.registry):
+            cls = type(self.env[name])
+            for klass in cls.__mro__:
+                if not klass.__module__.startswith("odoo.addons.mgp_"):
+                    continue
+                for attr, value in vars(klass).items():
+                    if not attr.startswith("action_") or not callable(value):
+                        continue
+                    checked += 1
+                    if not getattr(getattr(cls, attr), "_mgp_clean_call", False):
+                        unwrapped.append(f"{name}.{attr}")
+        self.assertGreater(checked, 100)
+        self.assertFalse(unwrapped, f"actions run in the caller's context: {unwrapped}")

@@ -170,16 +170,16 @@ class MgpConsent(models.Model):
                 "withdrawn_by_id": by.id,
             },
         )
-        # the withdrawal changes what may be transferred: journaled
-        journal_add(
-            self.env(user=by),
-            self.partner_id.ids,
-            "change",
-            {"consent_withdrawal"},
-            res_model=self._name,
-            res_id=self[:1].id,
-        )
         for consent in self:
+            # the withdrawal changes what may be transferred: journaled
+            journal_add(
+                self.env(user=by),
+                consent.partner_id.ids,
+                "change",
+                {"consent_withdrawal"},
+                res_model=consent._name,
+                res_id=consent.id,
+            )
             body = self.env._(
                 "The consent of %(date)s was withdrawn on %(withdrawal)s: the "
                 "health data are no longer transferred to the NGO. Reason: "

@@ -133,9 +133,16 @@ class MgpProtectedMixin(models.AbstractModel):
     # ------------------------------------------------------------------
     # Checks
     # ------------------------------------------------------------------
-    def _mgp_check_group(self, group, message=None):
+    def _mgp_has_group(self, group):
+        """Whether the user has ``group`` (an XML id, or a tuple: any of them;
+        ``None``: everyone)."""
+        if not group:
+            return True
         groups = (group,) if isinstance(group, str) else tuple(group)
-        if self.env.su or any(self.env.user.has_group(g) for g in groups):
+        return any(self.env.user.has_group(g) for g in groups)
+
+    def _mgp_check_group(self, group, message=None):
+        if self.env.su or self._mgp_has_group(group):
             return
         raise UserError(
             message
@@ -190,12 +197,7 @@ class MgpProtectedMixin(models.AbstractModel):
         transition = self._mgp_transition_table().get(name)
         if not transition or self[self._mgp_state_field] not in transition.sources:
             return False
-        groups = (
-            (transition.group,)
-            if isinstance(transition.group, str)
-            else tuple(transition.group or ())
-        )
-        return not groups or any(self.env.user.has_group(g) for g in groups)
+        return self._mgp_has_group(transition.group)
 
     def _mgp_transition_guard(self, method_name):
         """Run before a public action (see ``_mgp_clean_call``): an action

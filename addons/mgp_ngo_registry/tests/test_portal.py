@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import JsonRpcException, tagged
 from odoo.tools import mute_logger
 
+from ..controllers.portal import TEXT_FIELDS
 from .common import NgoHttpCommon, make_inn, make_ogrn
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -494,24 +495,7 @@ class TestNgoPortal(NgoHttpCommon):
     # The portal form shows the model's own validation messages next to the
     # fields (validate → prepare → create: a refused form creates nothing)
     def _model_errors(self, user, **form):
-        values = {
-            name: ""
-            for name in (
-                "org_name",
-                "inn",
-                "ogrn",
-                "address",
-                "head_name",
-                "head_position",
-                "contact_name",
-                "phone",
-                "email",
-                "conditions",
-                "schedule",
-                "accessibility",
-                "territory",
-            )
-        }
+        values = dict.fromkeys(TEXT_FIELDS, "")
         values.update(
             {"activity_ids": [], "help_form_ids": [], "state_id": "", "capacity": ""}
         )

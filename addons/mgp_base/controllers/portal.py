@@ -16,8 +16,45 @@ def readonly_get(controller, rule, args):
 
 
 class MgpPortal(CustomerPortal):
-    """What the suite's portal pages share: a record of the user's or 404,
-    and a list cut into pages."""
+    """What the suite's portal pages share: the counters of the portal home,
+    a record of the user's or 404, a list cut into pages, a page rendered in
+    the portal layout, and the ids and files a form sent."""
+
+    def _mgp_count_into(self, values, counters, key, model, domain=()):
+        """Put in ``values`` the counter ``key`` of the portal home, when
+        asked: the records of ``model`` in ``domain`` the user may read
+        (record rules apply), 0 without the right to read the model."""
+        if key in counters:
+            Model = request.env[model]
+            values[key] = (
+                Model.search_count(list(domain)) if Model.has_access("read") else 0
+            )
+        return values
+
+    def _mgp_render(self, template, values):
+        """``template`` rendered in the portal layout with ``values``."""
+        page = self._prepare_portal_layout_values()
+        page.update(values)
+        return request.render(template, page)
+
+    @staticmethod
+    def _mgp_read_ids(name):
+        """The ids a form sent in the repeated field ``name``."""
+        return [
+            int(value)
+            for value in request.httprequest.form.getlist(name)
+            if value.isdigit()
+        ]
+
+    @staticmethod
+    def _mgp_read_files(name="attachments"):
+        """The files a form sent in ``name`` as ``(filename, content)``; the
+        model checks them with the suite's one upload check."""
+        return [
+            (upload.filename, upload.read())
+            for upload in request.httprequest.files.getlist(name)
+            if upload and upload.filename
+        ]
 
     def _mgp_record_or_404(self, model, record_id, access_token=None):
         """The record as the current user may read it (record rules, or a

@@ -15,17 +15,12 @@ ANSWER_REPORT = "mgp_complaint.action_report_complaint_answer"
 class MgpComplaintPortal(MgpPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        if "mgp_correction_count" in counters:
-            Correction = request.env["mgp.document.correction"]
-            values["mgp_correction_count"] = (
-                Correction.search_count([]) if Correction.has_access("read") else 0
-            )
-        if "mgp_complaint_count" in counters:
-            Complaint = request.env["mgp.complaint"]
-            values["mgp_complaint_count"] = (
-                Complaint.search_count([]) if Complaint.has_access("read") else 0
-            )
-        return values
+        self._mgp_count_into(
+            values, counters, "mgp_correction_count", "mgp.document.correction"
+        )
+        return self._mgp_count_into(
+            values, counters, "mgp_complaint_count", "mgp.complaint"
+        )
 
     @http.route(
         ["/my/complaints", "/my/complaints/page/<int:page>"],
@@ -124,11 +119,7 @@ class MgpComplaintPortal(MgpPortal):
         Complaint = request.env["mgp.complaint"]
         errors = {}
         if request.httprequest.method == "POST":
-            files = [
-                (f.filename, f.read())
-                for f in request.httprequest.files.getlist("attachments")
-                if f.filename
-            ]
+            files = self._mgp_read_files()
             try:
                 complaint = Complaint._mgp_portal_file(
                     post.get("target"),

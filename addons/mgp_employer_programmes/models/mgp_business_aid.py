@@ -6,6 +6,8 @@ from odoo.exceptions import UserError
 
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
+from .mgp_programme_dialog import without_defaults
+
 LEGAL_FORMS = [
     ("legal_entity", "Legal entity"),
     ("entrepreneur", "Individual entrepreneur"),
@@ -22,6 +24,7 @@ LIFETIME_STATES = (
     "ended",
 )
 KEEP_RULE = "business_retention"
+MODULE = "mgp_employer_programmes"
 SPECIALIST = "mgp_base.group_specialist"
 MANAGER = "mgp_base.group_manager"
 
@@ -31,11 +34,7 @@ class MgpBusinessService(models.Model):
 
     _name = "mgp.business.service"
     _description = "Self-Employment Service"
-    _order = "sequence, id"
-
-    sequence = fields.Integer(default=10)
-    name = fields.Char(required=True)
-    active = fields.Boolean(default=True)
+    _inherit = ["mgp.programme.catalogue.mixin"]
 
 
 class MgpBusinessPurpose(models.Model):
@@ -43,11 +42,7 @@ class MgpBusinessPurpose(models.Model):
 
     _name = "mgp.business.purpose"
     _description = "Business Plan Purpose"
-    _order = "sequence, id"
-
-    sequence = fields.Integer(default=10)
-    name = fields.Char(required=True)
-    active = fields.Boolean(default=True)
+    _inherit = ["mgp.programme.catalogue.mixin"]
 
 
 class MgpBusinessAid(models.Model):
@@ -61,17 +56,13 @@ class MgpBusinessAid(models.Model):
 
     _name = "mgp.business.aid"
     _description = "Business Start Aid"
-    _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
-        "mgp.case.mixin",
-        "mgp.programme.dialog.mixin",
-    ]
+    _inherit = ["mgp.programme.person.mixin"]
     _order = "id desc"
     _mgp_number_code = "mgp.business.aid"
+    _mgp_portal_path = "/my/business-aid"
+    # the application and the business plan before the commission (004:190)
+    _mgp_checklist_procedures = ("business_aid",)
     _mgp_protected_fields = (
-        "name",
-        "state",
         "commission_date",
         "commission_number",
         "contract_number",
@@ -82,7 +73,6 @@ class MgpBusinessAid(models.Model):
         "end_date",
         "refusal_reason",
     )
-    _mgp_create_only_fields = ("company_id", "partner_id")
     _mgp_transitions = {
         "action_to_commission": Transition(("draft",), "commission", SPECIALIST),
         "action_commission_decision": Transition(
@@ -95,7 +85,6 @@ class MgpBusinessAid(models.Model):
         "kept": Transition(("paid",), "done"),
     }
 
-    partner_id = fields.Many2one(string="Disabled person", required=True)
     state = fields.Selection(
         [
             ("draft", "Preparation"),
@@ -129,9 +118,6 @@ class MgpBusinessAid(models.Model):
         "mgp.business.purpose", string="Purposes of the business plan"
     )
     plan_amount = fields.Monetary(string="Costs in the business plan")
-    currency_id = fields.Many2one(
-        "res.currency", default=lambda self: self.env.ref("base.RUB")
-    )
     commission_date = fields.Date(tracking=True)
     commission_number = fields.Char(string="Commission decision No.", tracking=True)
     commission_mse_member = fields.Char(
@@ -202,17 +188,13 @@ class MgpBusinessAid(models.Model):
             raise UserError(
                 self.env._("Give the kind of business and the purposes of its plan.")
             )
+        self._mgp_check_documents("business_aid")
         self._mgp_transition("action_to_commission")
         return True
 
     def action_commission_decision(self, approved, decision_date, number, reason=None):
         """The municipal commission's decision (seed 004:190)."""
         self.ensure_one()
-        decision_date = self._mgp_check_action_date(
-            decision_date,
-            after=[(self.date_application, self.env._("the application"))],
-            label=self.env._("The commission's decision"),
-        )
         if approved and not self.commission_mse_member:
             raise UserError(
                 self.env._(
@@ -220,14 +202,17 @@ class MgpBusinessAid(models.Model):
                     "bureau: name the representative (seed 004:190)."
                 )
             )
-        vals = {"commission_date": decision_date, "commission_number": number}
-        if not approved:
-            vals["refusal_reason"] = reason or False
-        self._mgp_transition(
+        self._mgp_step(
             "action_commission_decision",
-            vals,
+            decision_date,
+            lambda day: {
+                "commission_date": day,
+                "commission_number": number,
+                **({} if approved else {"refusal_reason": reason or False}),
+            },
+            after=[(self.date_application, self.env._("the application"))],
+            label=self.env._("The commission's decision"),
             target="approved" if approved else "refused",
-            date=decision_date,
         )
         return True
 
@@ -235,30 +220,12 @@ class MgpBusinessAid(models.Model):
         """The contract with the centre (seed 004:191); the amounts are the
         regional settings in force on its day (004:184–185)."""
         self.ensure_one()
-        contract_date = self._mgp_check_action_date(
+        self._mgp_step(
+            "action_sign_contract",
             contract_date,
+            lambda day: dict(self._mgp_aid_amounts(day), contract_number=number),
             after=[(self.commission_date, self.env._("the commission's decision"))],
             label=self.env._("The contract"),
-        )
-        Setting = self.env["mgp.programme.setting"]
-        state_id = self.company_id.state_id.id
-        registration = Setting._mgp_get(
-            "business_aid_registration", contract_date, state_id
-        )
-        documents = Setting._mgp_get("business_aid_documents", contract_date, state_id)
-        if not registration:
-            raise UserError(
-                self.env._("The amount of the one-off aid is not set for the region.")
-            )
-        self._mgp_transition(
-            "action_sign_contract",
-            {
-                "contract_number": number,
-                "contract_date": contract_date,
-                "aid_registration_amount": registration.amount,
-                "aid_documents_amount": documents.amount,
-            },
-            date=contract_date,
         )
         return True
 
@@ -269,12 +236,13 @@ class MgpBusinessAid(models.Model):
             raise UserError(
                 self.env._("Record the state registration of the business.")
             )
-        paid_date = self._mgp_check_action_date(
+        self._mgp_step(
+            "action_pay",
             paid_date,
+            lambda day: {"paid_date": day},
             after=[(self.contract_date, self.env._("the contract"))],
             label=self.env._("The payment"),
         )
-        self._mgp_transition("action_pay", {"paid_date": paid_date}, date=paid_date)
         return True
 
     def action_record_end(self, end_date):
@@ -286,11 +254,11 @@ class MgpBusinessAid(models.Model):
             after=[(self.registration_date, self.env._("the registration"))],
             label=self.env._("The end of the business"),
         )
-        self._mgp_transition(
+        self._mgp_step(
             "action_record_end",
+            end_date,
             {"end_date": end_date},
             target="done" if end_date >= self.keep_until else "ended",
-            date=end_date,
         )
         return True
 
@@ -310,6 +278,113 @@ class MgpBusinessAid(models.Model):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
+    def _mgp_aid_amounts(self, contract_date):
+        """The values of the contract: the amounts of the regional settings
+        in force on its day (seed 004:184–185)."""
+        Setting = self.env["mgp.programme.setting"]
+        state_id = self.company_id.state_id.id
+        registration = Setting._mgp_get(
+            "business_aid_registration", contract_date, state_id
+        )
+        if not registration:
+            raise UserError(
+                self.env._("The amount of the one-off aid is not set for the region.")
+            )
+        documents = Setting._mgp_get("business_aid_documents", contract_date, state_id)
+        return {
+            "contract_date": contract_date,
+            "aid_registration_amount": registration.amount,
+            "aid_documents_amount": documents.amount,
+        }
+
+    # ------------------------------------------------------------------
+    # The person's portal
+    # ------------------------------------------------------------------
+    def _mgp_portal_closed_states(self):
+        return ("done", "ended", "refused")
+
+    @api.model
+    def _mgp_portal_apply_errors(self, vals):
+        """What is wrong in an application typed in the portal, per field."""
+        errors = {}
+        if vals.get("company_id") not in self._mgp_portal_companies().ids:
+            errors["company_id"] = self.env._(
+                "Choose an employment centre from the list."
+            )
+        if vals.get("legal_form") not in dict(LEGAL_FORMS):
+            errors["legal_form"] = self.env._("Choose the form of the business.")
+        if not vals.get("business_activity"):
+            errors["business_activity"] = self.env._("Give the kind of business.")
+        if not vals.get("purpose_ids"):
+            errors["purpose_ids"] = self.env._(
+                "Choose at least one purpose of the business plan."
+            )
+        self._mgp_portal_positive(
+            vals, "plan_amount", self.env._("the costs of the business plan"), errors
+        )
+        if not vals.get("files"):
+            errors["business_plan"] = self.env._("Attach the business plan.")
+        return errors
+
+    @api.model
+    def _mgp_portal_apply(self, vals, files=()):
+        """The person applies in the portal (seed 004:190): the application
+        is the form itself, the business plan its file; the centre checks
+        the rest (registration as unemployed, age, the commission).
+
+        :param vals: company_id, legal_form, business_activity, purpose_ids
+            (ids), plan_amount
+        :param files: pairs (file name, content) of the business plan
+        """
+        user = self.env.user
+        if not user._mgp_is_citizen():
+            raise UserError(
+                self.env._("Only a disabled citizen may apply for the aid.")
+            )
+        files = list(files)
+        Upload = self.env["mgp.upload"]
+        for name, content in files:
+            Upload._check_upload(name, content)
+        company = self._mgp_portal_companies().filtered(
+            lambda c: c.id == vals.get("company_id")
+        )
+        if not company:
+            raise UserError(self.env._("Choose the employment centre."))
+        # once in a lifetime (004:192), said before anything is created
+        self._mgp_check_once(user.partner_id.id)
+        purposes = self._mgp_portal_purposes().filtered(
+            lambda p: p.id in (vals.get("purpose_ids") or [])
+        )
+        # a portal user may not create the centre's records: the engine
+        # registers the application of the user himself
+        aid = without_defaults(self.sudo())._mgp_engine_create(
+            {
+                "partner_id": user.partner_id.id,
+                "company_id": company.id,
+                "legal_form": vals["legal_form"],
+                "business_activity": vals["business_activity"],
+                "purpose_ids": [(6, 0, purposes.ids)],
+                "plan_amount": vals["plan_amount"],
+            }
+        )
+        by_type = {line.type_id: line for line in aid.document_ids}
+        ref = self.env.ref
+        application = by_type.get(ref(f"{MODULE}.document_type_business_aid_1"))
+        plan = by_type.get(ref(f"{MODULE}.document_type_business_aid_2"))
+        if application:
+            application.write({"received": True, "date_received": aid.date_application})
+        if plan:
+            plan.attachment_id = Upload._mgp_attach(aid, files)[:1]
+        aid._mgp_post_note(
+            self.env._("The person applied in the portal with the business plan."),
+        )
+        return aid.with_env(self.env)
+
+    @api.model
+    def _mgp_portal_purposes(self):
+        # the catalogue of purposes is public information for the form
+        return self.env["mgp.business.purpose"].sudo().search([], limit=100)
+
     @api.model
     def _mgp_check_once(self, partner_id):
         # the aid is once in a lifetime, whichever centre gave it

@@ -9,7 +9,7 @@ PROCEDURES = [
     ("subsidy_use", "Subsidy: proof of targeted use (004:108–110)"),
     ("subsidy_dismissal", "Subsidy: report of a dismissal (004:112)"),
     ("business_aid", "Business aid (004:190–191)"),
-    ("training", "Training referral (004:233–234)"),
+    ("training", "Training referral (004:217, 004:233–234)"),
 ]
 
 
@@ -18,14 +18,12 @@ class MgpProgrammeDocumentType(models.Model):
 
     _name = "mgp.programme.document.type"
     _description = "Programme Document Type"
+    _inherit = ["mgp.programme.catalogue.mixin"]
     _order = "procedure, sequence, id"
 
-    sequence = fields.Integer(default=10)
-    name = fields.Char(required=True)
     procedure = fields.Selection(PROCEDURES, required=True, index=True)
     required = fields.Boolean(default=True)
     legal_source = fields.Char()
-    active = fields.Boolean(default=True)
 
 
 class MgpProgrammeDocument(models.Model):

@@ -24,21 +24,12 @@ class MgpSubsidyAgreement(models.Model):
 
     _name = "mgp.subsidy.agreement"
     _description = "Workplace Subsidy Agreement"
-    _inherit = [
-        "portal.mixin",
-        "mail.thread",
-        "mail.activity.mixin",
-        "mgp.case.mixin",
-        "mgp.programme.checklist.mixin",
-        "mgp.programme.dialog.mixin",
-    ]
+    _inherit = ["mgp.programme.employer.mixin"]
     _order = "id desc"
     _mgp_number_code = "mgp.subsidy.agreement"
-    _mgp_partner_field = "employer_id"
+    _mgp_portal_path = "/my/subsidy/agreement"
     _mgp_checklist_procedures = ("subsidy_use",)
     _mgp_protected_fields = (
-        "name",
-        "state",
         "application_id",
         "date_signed",
         "date_paid",
@@ -49,7 +40,6 @@ class MgpSubsidyAgreement(models.Model):
         "repaid_amount",
         "repaid_date",
     )
-    _mgp_create_only_fields = ("company_id", "employer_id")
     # the refund is claimed and repaid while the workplaces are monitored
     # and after the closure (seed 004:115–121)
     _mgp_transitions = {
@@ -61,14 +51,6 @@ class MgpSubsidyAgreement(models.Model):
         "action_close": Transition(("paid",), "closed", SPECIALIST),
     }
 
-    employer_id = fields.Many2one(
-        "res.partner",
-        required=True,
-        index=True,
-        tracking=True,
-        domain="[('is_company', '=', True)]",
-    )
-    partner_id = fields.Many2one(string="Contact person")
     application_id = fields.Many2one(
         "mgp.subsidy.application", readonly=True, index=True
     )
@@ -87,9 +69,6 @@ class MgpSubsidyAgreement(models.Model):
     )
     workplace_ids = fields.One2many(
         "mgp.subsidy.workplace", "agreement_id", string="Workplaces", copy=False
-    )
-    currency_id = fields.Many2one(
-        "res.currency", default=lambda self: self.env.ref("base.RUB")
     )
     amount_total = fields.Monetary(
         string="Subsidy", compute="_compute_amount_total", store=True
@@ -155,12 +134,6 @@ class MgpSubsidyAgreement(models.Model):
             else:
                 agreement.refund_state = "none"
 
-    def _compute_access_url(self):
-        res = super()._compute_access_url()
-        for agreement in self:
-            agreement.access_url = f"/my/subsidy/agreement/{agreement.id}"
-        return res
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -168,32 +141,31 @@ class MgpSubsidyAgreement(models.Model):
         """Sign: every workplace within the ceiling, the total within what is
         left of the year's limit (committed under the limit's row lock)."""
         self.ensure_one()
-        sign_date = self._mgp_check_action_date(
+        if not self.workplace_ids:
+            raise UserError(self.env._("Add the workplaces the subsidy equips."))
+        self._mgp_step(
+            "action_sign",
             sign_date,
+            lambda day: {
+                "date_signed": day,
+                "budget_id": self._mgp_commit_budget(day).id,
+            },
             after=[(self.application_id.decision_date, self.env._("the grant"))],
             label=self.env._("The signature"),
         )
-        if not self.workplace_ids:
-            raise UserError(self.env._("Add the workplaces the subsidy equips."))
-        self.workplace_ids._mgp_check_ceiling(sign_date)
-        budget = self.env["mgp.subsidy.budget"]._mgp_commit(self, sign_date)
-        self._mgp_transition(
-            "action_sign",
-            {"date_signed": sign_date, "budget_id": budget.id},
-            date=sign_date,
-        )
-        budget.invalidate_recordset(["amount_used", "amount_left"])
+        self.budget_id.invalidate_recordset(["amount_used", "amount_left"])
         return True
 
     def action_pay(self, pay_date=None):
         """The subsidy is transferred; monitoring runs from each hire."""
         self.ensure_one()
-        pay_date = self._mgp_check_action_date(
+        self._mgp_step(
+            "action_pay",
             pay_date,
+            lambda day: {"date_paid": day},
             after=[(self.date_signed, self.env._("the signature"))],
             label=self.env._("The payment"),
         )
-        self._mgp_transition("action_pay", {"date_paid": pay_date}, date=pay_date)
         return True
 
     def action_cancel(self):
@@ -208,15 +180,12 @@ class MgpSubsidyAgreement(models.Model):
         self.ensure_one()
         if self.refund_state != "due":
             raise UserError(self.env._("No refund is due under this agreement."))
-        claim_date = self._mgp_check_action_date(
+        self._mgp_step(
+            "action_claim_refund",
             claim_date,
+            lambda day: {"claim_date": day, "claim_amount": self.refund_amount},
             after=[(self.date_paid, self.env._("the payment"))],
             label=self.env._("The claim"),
-        )
-        self._mgp_transition(
-            "action_claim_refund",
-            {"claim_date": claim_date, "claim_amount": self.refund_amount},
-            date=claim_date,
         )
         self.message_post(
             body=self.env._("Refund of %.2f claimed.", self.claim_amount),
@@ -233,15 +202,15 @@ class MgpSubsidyAgreement(models.Model):
             raise UserError(self.env._("No refund was claimed under this agreement."))
         if amount <= 0:
             raise UserError(self.env._("The repaid amount must be positive."))
-        repaid_date = self._mgp_check_action_date(
+        self._mgp_step(
+            "action_record_repayment",
             repaid_date,
+            lambda day: {
+                "repaid_amount": self.repaid_amount + amount,
+                "repaid_date": day,
+            },
             after=[(self.claim_date, self.env._("the claim"))],
             label=self.env._("The repayment"),
-        )
-        self._mgp_transition(
-            "action_record_repayment",
-            {"repaid_amount": self.repaid_amount + amount, "repaid_date": repaid_date},
-            date=repaid_date,
         )
         return True
 
@@ -268,10 +237,96 @@ class MgpSubsidyAgreement(models.Model):
                     ", ".join(running.mapped("display_name")),
                 )
             )
-        self._mgp_transition(
-            "action_close", {"date_closed": close_date}, date=close_date
-        )
+        self._mgp_step("action_close", close_date, {"date_closed": close_date})
         return True
+
+    def _mgp_commit_budget(self, sign_date):
+        """Every workplace within the ceiling in force, the total committed
+        to the year's limit (under its row lock)."""
+        self.workplace_ids._mgp_check_ceiling(sign_date)
+        return self.env["mgp.subsidy.budget"]._mgp_commit(self, sign_date)
+
+    # ------------------------------------------------------------------
+    # The employer's portal
+    # ------------------------------------------------------------------
+    def _mgp_portal_values(self):
+        """What the employer's page shows of its agreement: the state, the
+        amounts, each workplace's monitoring and refund, the dismissals and
+        their report terms (the employer's side of the engine's deadline,
+        seed 004:112), the claim."""
+        self.ensure_one()
+        self.check_access("read")
+        # the employer reads its own agreement; the checklist, the
+        # employments and their deadlines are the centre's records about it
+        agreement = self.sudo()
+        grounds = dict(
+            agreement.workplace_ids._fields["refund_ground"]._description_selection(
+                self.env
+            )
+        )
+        return {
+            "centre": agreement.company_id.name,
+            "state": self._mgp_state_text(),
+            "missing": agreement._mgp_missing_documents().mapped("name"),
+            "workplaces": [
+                {
+                    "name": workplace.name,
+                    "amount": workplace.amount,
+                    "date_first_hire": workplace.date_first_hire,
+                    "gap_days": workplace.gap_days,
+                    "retention_end": workplace.retention_end,
+                    "refund": workplace.refund_amount,
+                    "refund_ground": grounds.get(workplace.refund_ground),
+                }
+                for workplace in agreement.workplace_ids
+            ],
+            # the employer's own workers, numbered: no names of persons
+            "dismissals": [
+                {
+                    "id": employment.id,
+                    "workplace": employment.workplace_id.name,
+                    "date_hired": employment.date_hired,
+                    "date_dismissed": employment.date_dismissed,
+                    "due": employment.dismissal_report_due,
+                    "reported": employment.dismissal_reported_date,
+                    "missed": employment.dismissal_report_missed,
+                }
+                for employment in agreement.workplace_ids.employment_ids
+                if employment.date_dismissed
+            ],
+            "claim_date": agreement.claim_date,
+            "claim_amount": agreement.claim_amount,
+            "repaid_amount": agreement.repaid_amount,
+        }
+
+    def _mgp_portal_report_dismissal(self, employment_id, files):
+        """The employer reports a dismissal in the portal with the dismissal
+        order and the vacancy form 125н (seed 004:112): the files are kept
+        with the employment and the report term is closed on today."""
+        self.ensure_one()
+        self.check_access("read")
+        if not files:
+            raise UserError(
+                self.env._(
+                    "Attach the dismissal order and the information on vacancies "
+                    "(form 125н)."
+                )
+            )
+        # the employments are the centre's records: only one of this
+        # agreement, which the employer may read, is reported
+        employment = self.sudo().workplace_ids.employment_ids.filtered(
+            lambda e: e.id == employment_id and e.date_dismissed
+        )
+        if not employment or employment.dismissal_reported_date:
+            raise UserError(self.env._("Choose a dismissal not reported yet."))
+        attachments = self.env["mgp.upload"]._mgp_attach(employment, files)
+        employment.action_report_dismissal(self._mgp_today())
+        employment.message_post(
+            body=self.env._("The employer reported the dismissal in the portal."),
+            attachment_ids=attachments.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        return employment
 
 
 class MgpSubsidyInspection(models.Model):

@@ -28,17 +28,14 @@ class MgpSubsidyCostKind(models.Model):
 
     _name = "mgp.subsidy.cost.kind"
     _description = "Kind of Workplace Costs"
-    _order = "sequence, id"
+    _inherit = ["mgp.programme.catalogue.mixin"]
 
-    sequence = fields.Integer(default=10)
-    name = fields.Char(required=True)
     legal_source = fields.Char()
     ipra_required = fields.Boolean(
         string="Needs an IPRA recommendation",
         help="E.g. a home workplace: only when the IPRA recommends home work "
         "(seed 004:86).",
     )
-    active = fields.Boolean(default=True)
 
 
 class MgpSubsidyApplication(models.Model):
@@ -48,27 +45,17 @@ class MgpSubsidyApplication(models.Model):
 
     _name = "mgp.subsidy.application"
     _description = "Workplace Subsidy Application"
-    _inherit = [
-        "portal.mixin",
-        "mail.thread",
-        "mail.activity.mixin",
-        "mgp.case.mixin",
-        "mgp.programme.checklist.mixin",
-        "mgp.programme.dialog.mixin",
-    ]
+    _inherit = ["mgp.programme.employer.mixin"]
     _order = "priority desc, date_received desc, id desc"
     _mgp_number_code = "mgp.subsidy.application"
-    _mgp_partner_field = "employer_id"
+    _mgp_portal_path = "/my/subsidy"
     _mgp_checklist_procedures = ("subsidy_application",)
     _mgp_protected_fields = (
-        "name",
-        "state",
         "date_received",
         "decision_date",
         "refusal_reason",
         "agreement_id",
     )
-    _mgp_create_only_fields = ("company_id", "employer_id")
     # the review term runs from the receipt to the decision (seed
     # 004:104); an application filed in the portal is registered by the
     # engine for the employer's representative
@@ -88,14 +75,6 @@ class MgpSubsidyApplication(models.Model):
         ),
     }
 
-    employer_id = fields.Many2one(
-        "res.partner",
-        required=True,
-        index=True,
-        tracking=True,
-        domain="[('is_company', '=', True)]",
-    )
-    partner_id = fields.Many2one(string="Contact person")
     channel = fields.Selection(CHANNELS, required=True, default="paper")
     state = fields.Selection(
         [
@@ -114,9 +93,6 @@ class MgpSubsidyApplication(models.Model):
         "mgp.subsidy.cost.kind", string="Kinds of costs", required=False
     )
     workplace_count = fields.Integer(string="Workplaces", default=1)
-    currency_id = fields.Many2one(
-        "res.currency", default=lambda self: self.env.ref("base.RUB")
-    )
     amount_requested = fields.Monetary(string="Costs planned")
     works_description = fields.Text(
         string="Preliminary list of works and equipment",
@@ -177,44 +153,39 @@ class MgpSubsidyApplication(models.Model):
             )[-1:]
             application.review_due = deadline.date_due
 
-    def _compute_access_url(self):
-        res = super()._compute_access_url()
-        for application in self:
-            application.access_url = f"/my/subsidy/{application.id}"
-        return res
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     def action_submit(self, date_received=None):
         """Register the application: the review term starts."""
         self.ensure_one()
-        date_received = self._mgp_check_action_date(
-            date_received, label=self.env._("The receipt of the application")
-        )
-        self._mgp_transition(
-            "action_submit", {"date_received": date_received}, date=date_received
+        self._mgp_step(
+            "action_submit",
+            date_received,
+            lambda day: {"date_received": day},
+            label=self.env._("The receipt of the application"),
         )
         return True
 
     def action_grant(self, decision_date=None):
         """Grant the subsidy (seed 004:104): the agreement is drafted."""
         self.ensure_one()
-        decision_date = self._mgp_check_action_date(
+        self._mgp_check_documents("subsidy_application")
+        self._mgp_check_conditions()
+        Agreement = without_defaults(self.env["mgp.subsidy.agreement"])
+        self._mgp_step(
+            "action_grant",
             decision_date,
+            lambda day: {
+                "decision_date": day,
+                "agreement_id": Agreement._mgp_engine_create(
+                    self._mgp_prepare_agreement_vals()
+                ).id,
+            },
             after=[(self.date_received, self.env._("the receipt"))],
             label=self.env._("The decision"),
         )
-        self._mgp_check_documents("subsidy_application")
-        self._mgp_check_conditions()
-        agreement = without_defaults(
-            self.env["mgp.subsidy.agreement"]
-        )._mgp_engine_create(self._mgp_prepare_agreement_vals())
-        self._mgp_transition(
-            "action_grant",
-            {"decision_date": decision_date, "agreement_id": agreement.id},
-            date=decision_date,
-        )
+        agreement = self.agreement_id
         self.message_post(
             body=self.env._(
                 "The subsidy is granted: agreement %s drafted.", agreement.name
@@ -229,19 +200,16 @@ class MgpSubsidyApplication(models.Model):
         self.ensure_one()
         if reason not in dict(REFUSAL_REASONS):
             raise UserError(self.env._("Give the reason of the refusal."))
-        decision_date = self._mgp_check_action_date(
-            decision_date,
-            after=[(self.date_received, self.env._("the receipt"))],
-            label=self.env._("The decision"),
-        )
-        self._mgp_transition(
+        self._mgp_step(
             "action_refuse",
-            {
-                "decision_date": decision_date,
+            decision_date,
+            lambda day: {
+                "decision_date": day,
                 "refusal_reason": reason,
                 "refusal_note": note or False,
             },
-            date=decision_date,
+            after=[(self.date_received, self.env._("the receipt"))],
+            label=self.env._("The decision"),
         )
         return True
 
@@ -347,11 +315,6 @@ class MgpSubsidyApplication(models.Model):
     # Portal
     # ------------------------------------------------------------------
     @api.model
-    def _mgp_portal_companies(self):
-        # the list of centres is public information for the application form
-        return self.env["res.company"].sudo().search([], order="name", limit=200)
-
-    @api.model
     def _mgp_portal_document_types(self):
         # the list of documents is public information for the form
         return (
@@ -374,14 +337,7 @@ class MgpSubsidyApplication(models.Model):
             ("workplace_count", self.env._("the number of workplaces")),
             ("amount_requested", self.env._("the planned costs")),
         ):
-            try:
-                value = float(str(vals.get(name) or "").replace(",", ".") or 0)
-            except ValueError:
-                value = -1
-            if value <= 0:
-                errors[name] = self.env._("Give %s as a positive number.", label)
-            else:
-                vals[name] = value
+            self._mgp_portal_positive(vals, name, label, errors)
         if not vals.get("works_description"):
             errors["works_description"] = self.env._(
                 "Give the preliminary list of works and equipment."
@@ -404,9 +360,8 @@ class MgpSubsidyApplication(models.Model):
             "agreement": agreement
             and {
                 "name": agreement.name,
-                "state": dict(
-                    agreement._fields["state"]._description_selection(self.env)
-                ).get(agreement.state),
+                "url": agreement.access_url,
+                "state": agreement._mgp_state_text(),
                 "amount": agreement.amount_total,
                 "retention_end": agreement.retention_end,
                 "refund": agreement.refund_amount,

@@ -41,11 +41,7 @@ class MgpTrainingCondition(models.Model):
 
     _name = "mgp.training.condition"
     _description = "Special Training Condition"
-    _order = "sequence, id"
-
-    sequence = fields.Integer(default=10)
-    name = fields.Char(required=True)
-    active = fields.Boolean(default=True)
+    _inherit = ["mgp.programme.catalogue.mixin"]
 
 
 class MgpTrainingReferral(models.Model):
@@ -61,17 +57,13 @@ class MgpTrainingReferral(models.Model):
 
     _name = "mgp.training.referral"
     _description = "Training Referral"
-    _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
-        "mgp.case.mixin",
-        "mgp.programme.dialog.mixin",
-    ]
+    _inherit = ["mgp.programme.person.mixin"]
     _order = "id desc"
     _mgp_number_code = "mgp.training.referral"
+    _mgp_portal_path = "/my/training"
+    # the IPRA extract and the school's papers (004:217, 004:233–234)
+    _mgp_checklist_procedures = ("training",)
     _mgp_protected_fields = (
-        "name",
-        "state",
         "referral_date",
         "date_start",
         "date_end",
@@ -80,7 +72,6 @@ class MgpTrainingReferral(models.Model):
         "employer_referral_date",
         "drop_reason",
     )
-    _mgp_create_only_fields = ("company_id", "partner_id")
     _mgp_transitions = {
         "action_refer": Transition(("draft",), "referred", SPECIALIST),
         "action_start": Transition(("referred",), "training", SPECIALIST),
@@ -91,7 +82,6 @@ class MgpTrainingReferral(models.Model):
         "action_drop": Transition(("referred", "training"), "dropped", SPECIALIST),
     }
 
-    partner_id = fields.Many2one(string="Disabled person", required=True)
     state = fields.Selection(
         [
             ("draft", "Preparation"),
@@ -126,9 +116,6 @@ class MgpTrainingReferral(models.Model):
         string="Consent to another locality",
         help="Training in another locality only with the person's consent "
         "(seed 004:221).",
-    )
-    currency_id = fields.Many2one(
-        "res.currency", default=lambda self: self.env.ref("base.RUB")
     )
     travel_amount = fields.Monetary(string="Travel paid")
     lodging_amount = fields.Monetary(string="Lodging paid")
@@ -175,29 +162,26 @@ class MgpTrainingReferral(models.Model):
     def action_refer(self, referral_date=None):
         """Issue the referral to the school."""
         self.ensure_one()
-        referral_date = self._mgp_check_action_date(
-            referral_date, label=self.env._("The referral")
-        )
         self._mgp_check_referral()
-        self._mgp_transition(
-            "action_refer", {"referral_date": referral_date}, date=referral_date
+        self._mgp_step(
+            "action_refer",
+            referral_date,
+            lambda day: {"referral_date": day},
+            label=self.env._("The referral"),
         )
         return True
 
     def action_start(self, date_start, date_end=None):
         self.ensure_one()
-        date_start = self._mgp_check_action_date(
-            date_start,
-            after=[(self.referral_date, self.env._("the referral"))],
-            label=self.env._("The start of the training"),
-        )
-        self._mgp_transition(
+        self._mgp_step(
             "action_start",
-            {
-                "date_start": date_start,
+            date_start,
+            lambda day: {
+                "date_start": day,
                 "date_end": fields.Date.to_date(date_end) or False,
             },
-            date=date_start,
+            after=[(self.referral_date, self.env._("the referral"))],
+            label=self.env._("The start of the training"),
         )
         return True
 
@@ -206,34 +190,28 @@ class MgpTrainingReferral(models.Model):
         self.ensure_one()
         if not certificate_number:
             raise UserError(self.env._("Give the number of the certificate."))
-        certificate_date = self._mgp_check_action_date(
+        self._mgp_step(
+            "action_complete",
             certificate_date,
+            lambda day: {
+                "certificate_number": certificate_number,
+                "certificate_date": day,
+                "date_end": self.date_end or day,
+            },
             after=[(self.date_start, self.env._("the start of the training"))],
             label=self.env._("The certificate"),
-        )
-        self._mgp_transition(
-            "action_complete",
-            {
-                "certificate_number": certificate_number,
-                "certificate_date": certificate_date,
-                "date_end": self.date_end or certificate_date,
-            },
-            date=certificate_date,
         )
         return True
 
     def action_refer_to_employer(self, employer, referral_date=None):
         """Referral to the employer or the reserved workplace (seed 004:76)."""
         self.ensure_one()
-        referral_date = self._mgp_check_action_date(
+        self._mgp_step(
+            "action_refer_to_employer",
             referral_date,
+            lambda day: {"employer_id": employer.id, "employer_referral_date": day},
             after=[(self.certificate_date, self.env._("the certificate"))],
             label=self.env._("The referral to the employer"),
-        )
-        self._mgp_transition(
-            "action_refer_to_employer",
-            {"employer_id": employer.id, "employer_referral_date": referral_date},
-            date=referral_date,
         )
         return True
 
@@ -243,6 +221,56 @@ class MgpTrainingReferral(models.Model):
             raise UserError(self.env._("Give the reason."))
         self._mgp_transition("action_drop", {"drop_reason": reason})
         return True
+
+    # ------------------------------------------------------------------
+    # The person's portal
+    # ------------------------------------------------------------------
+    def _mgp_portal_closed_states(self):
+        return ("employer_referral", "dropped")
+
+    def _mgp_portal_consent(self):
+        """The person consents in the portal to the training in another
+        locality (seed 004:221): the day is recorded, the centre told."""
+        self.ensure_one()
+        self.check_access("read")
+        if self.state != "draft" or not self.other_locality or self.consent_date:
+            raise UserError(self.env._("No consent is asked of you on this referral."))
+        # the person's own answer on his record, which he may only read
+        self.sudo().consent_date = self._mgp_today()
+        self._mgp_post_note(
+            self.env._(
+                "%s consented in the portal to the training in another locality.",
+                self.env.user.partner_id.name,
+            ),
+            record=self.sudo(),
+        )
+        return True
+
+    def _mgp_portal_values(self):
+        values = super()._mgp_portal_values()
+        # the attendance and the conditions of his own training
+        referral = self.sudo()
+        values.update(
+            {
+                "conditions": referral.condition_ids.mapped("name"),
+                "profession": referral.profession_id.name,
+                "school": referral.school_id.name,
+                "employer": referral.employer_id.name,
+                "attendance": [
+                    {
+                        "month": line.month,
+                        "planned": line.days_planned,
+                        "attended": line.days_attended,
+                        "incapacity": line.days_incapacity,
+                    }
+                    for line in referral.attendance_ids
+                ],
+                "consent_asked": referral.state == "draft"
+                and referral.other_locality
+                and not referral.consent_date,
+            }
+        )
+        return values
 
     def _mgp_check_referral(self):
         self.ensure_one()
@@ -258,6 +286,11 @@ class MgpTrainingReferral(models.Model):
         if self.other_locality and not self.consent_date:
             problems.append(
                 self.env._("another locality needs the person's consent (004:221)")
+            )
+        missing = self._mgp_missing_documents("training")
+        if missing:
+            problems.append(
+                self.env._("documents missing: %s", "; ".join(missing.mapped("name")))
             )
         if not self.school_id or not self.school_license or not self.school_contract:
             problems.append(

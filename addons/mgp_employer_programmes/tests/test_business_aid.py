@@ -25,7 +25,10 @@ class TestBusinessAid(ProgrammesCommon):
         }
         values.update(vals)
         Aid = self.env["mgp.business.aid"]
-        return Aid.with_user(user or self.specialist).create(values)
+        aid = Aid.with_user(user or self.specialist).create(values)
+        # the application and the business plan are with the centre
+        aid.document_ids.write({"received": True})
+        return aid
 
     def _paid(self, aid):
         with freeze_time("2026-03-20"):
@@ -54,6 +57,14 @@ class TestBusinessAid(ProgrammesCommon):
         with freeze_time("2026-10-01"):
             aid.action_record_end(date(2026, 9, 30))
         self.assertEqual(aid.state, "ended")
+
+    def test_documents_block_the_commission(self):
+        aid = self._aid()
+        self.assertEqual(len(aid.document_ids), 3)
+        aid.document_ids.filtered("required")[:1].received = False
+        with self.assertRaisesRegex(UserError, "documents missing"):
+            aid.action_to_commission()
+        self.assertEqual(aid.state, "draft")
 
     def test_eligibility(self):
         minor = self._aid(birth_date=date(2008, 3, 1))

@@ -76,6 +76,7 @@ class TestProgrammeForms(ProgrammesCommon):
                 }
             )
         )
+        referral.document_ids.write({"received": True})
         with freeze_time("2026-02-02"):
             referral.action_refer(date(2026, 2, 2))
         text = self._pdf(

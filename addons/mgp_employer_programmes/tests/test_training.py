@@ -34,9 +34,12 @@ class TestTrainingReferral(ProgrammesCommon):
             ],
         }
         values.update(vals)
-        return (
+        referral = (
             self.env["mgp.training.referral"].with_user(self.specialist).create(values)
         )
+        # the IPRA extract is with the centre
+        referral.document_ids.write({"received": True})
+        return referral
 
     def test_through_the_states(self):
         referral = self._referral()
@@ -80,6 +83,13 @@ class TestTrainingReferral(ProgrammesCommon):
             referral.action_refer()
         with self.assertRaises(ValidationError):
             self._referral(travel_amount=1500)
+
+    def test_ipra_extract_blocks_the_referral(self):
+        referral = self._referral()
+        referral.document_ids.write({"received": False})
+        with self.assertRaisesRegex(UserError, "documents missing"):
+            referral.action_refer()
+        self.assertEqual(referral.state, "draft")
 
     def test_attendance_checked(self):
         referral = self._referral()

@@ -28,12 +28,9 @@ TEXT_FIELDS = (
 class MgpNgoPortal(MgpPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        if "mgp_ngo_application_count" in counters:
-            Application = request.env["mgp.ngo.application"]
-            values["mgp_ngo_application_count"] = (
-                Application.search_count([]) if Application.has_access("read") else 0
-            )
-        return values
+        return self._mgp_count_into(
+            values, counters, "mgp_ngo_application_count", "mgp.ngo.application"
+        )
 
     # ------------------------------------------------------------------
     # Applications of the organisation
@@ -189,9 +186,8 @@ class MgpNgoPortal(MgpPortal):
 
     def _mgp_read_form(self, post):
         form = {name: (post.get(name) or "").strip() for name in TEXT_FIELDS}
-        httpform = request.httprequest.form
-        form["activity_ids"] = self._mgp_read_ids(httpform, "activity_ids")
-        form["help_form_ids"] = self._mgp_read_ids(httpform, "help_form_ids")
+        form["activity_ids"] = self._mgp_read_ids("activity_ids")
+        form["help_form_ids"] = self._mgp_read_ids("help_form_ids")
         state_id = post.get("state_id") or ""
         form["state_id"] = int(state_id) if state_id.isdigit() else ""
         form["capacity"] = (post.get("capacity") or "").strip()
@@ -201,26 +197,11 @@ class MgpNgoPortal(MgpPortal):
                 "job_title": (post.get(f"staff_job_{index}") or "").strip(),
                 "qualification": (post.get(f"staff_doc_{index}") or "").strip(),
                 "document_date": (post.get(f"staff_date_{index}") or "").strip(),
-                "activity_ids": self._mgp_read_ids(
-                    httpform, f"staff_activity_ids_{index}"
-                ),
+                "activity_ids": self._mgp_read_ids(f"staff_activity_ids_{index}"),
             }
             for index in range(STAFF_ROWS)
         ]
         return form
 
-    @staticmethod
-    def _mgp_read_ids(httpform, name):
-        return [int(value) for value in httpform.getlist(name) if value.isdigit()]
-
     def _mgp_max_upload_mb(self):
         return request.env["mgp.upload"]._max_upload_mb()
-
-    def _mgp_read_files(self):
-        """The uploaded documents as ``(filename, content)``; the model checks
-        them with the suite's one upload check."""
-        return [
-            (upload.filename, upload.read())
-            for upload in request.httprequest.files.getlist("attachments")
-            if upload and upload.filename
-        ]

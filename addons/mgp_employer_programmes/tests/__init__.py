@@ -5,6 +5,7 @@ from . import test_concurrency
 from . import test_business_aid
 from . import test_training
 from . import test_portal
+from . import test_person_portal
 from . import test_figures
 from . import test_programme_forms
 from . import test_transition_table

@@ -1092,3 +1092,99 @@ class TestA11y(HttpCase, AccompanimentCommon):
         self.assertEqual(complaint.res_model, "mgp.accompaniment")
         self.assertEqual(complaint.res_id, self.case.id)
         self.assertEqual(complaint.state, "registered")
+
+    # ------------------------------------------------------------------
+    # Employer programmes (seed 004 §4, §6, §7)
+    # ------------------------------------------------------------------
+    def _programme_records(self):
+        """A subsidy application with its agreement for the demo employer,
+        a business aid and a training referral in another locality for the
+        citizen."""
+        organisation = self.employer_user.partner_id.commercial_partner_id
+        application = (
+            self.env["mgp.subsidy.application"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "employer_id": organisation.id,
+                    "company_id": self.company.id,
+                    "workplace_count": 1,
+                    "amount_requested": 90000,
+                }
+            )
+        )
+        agreement = (
+            self.env["mgp.subsidy.agreement"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "employer_id": organisation.id,
+                    "company_id": self.company.id,
+                    "workplace_ids": [(0, 0, {"name": "Оператор", "amount": 90000})],
+                }
+            )
+        )
+        aid = (
+            self.env["mgp.business.aid"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "partner_id": self.person.id,
+                    "company_id": self.company.id,
+                    "business_activity": "Ремонт обуви",
+                }
+            )
+        )
+        referral = (
+            self.env["mgp.training.referral"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "partner_id": self.person.id,
+                    "company_id": self.company.id,
+                    "ground": "no_qualification",
+                    "profession_id": self.env.ref(
+                        "mgp_employer_programmes.training_profession_1"
+                    ).id,
+                    "other_locality": True,
+                }
+            )
+        )
+        return application, agreement, aid, referral
+
+    def test_axe_programme_pages(self):
+        application, agreement, aid, referral = self._programme_records()
+        with self._page(self.employer_user) as page:
+            self._axe_pages(
+                page,
+                [
+                    "/my/subsidy",
+                    "/my/subsidy/apply",
+                    f"/my/subsidy/{application.id}",
+                    f"/my/subsidy/agreement/{agreement.id}",
+                ],
+            )
+        with self._page(self.citizen) as page:
+            self._axe_pages(
+                page,
+                [
+                    "/my",
+                    "/my/business-aid",
+                    "/my/business-aid/apply",
+                    f"/my/business-aid/{aid.id}",
+                    f"/my/business-aid/{aid.id}?success=document",
+                    "/my/training",
+                    f"/my/training/{referral.id}",
+                ],
+            )
+
+    def test_keyboard_citizen_consents_to_training_elsewhere(self):
+        __, __, __, referral = self._programme_records()
+        with self._page(self.citizen) as page:
+            page.goto(f"/my/training/{referral.id}")
+            page.tab_to(lambda e: e["name"] == "consent")
+            page.activate(rf"^/my/training/{referral.id}\?success=consent$")
+            page.wait("document.querySelector('.alert-success')")
+            page.axe()
+        referral.invalidate_recordset()
+        self.assertTrue(referral.consent_date)

@@ -31,6 +31,7 @@
         "views/mgp_quota_category_views.xml",
         "views/mgp_quota_report_views.xml",
         "views/mgp_quota_notice_views.xml",
+        "views/mgp_quota_local_act_views.xml",
         "views/mgp_quota_workplace_views.xml",
         "views/mgp_quota_figures_views.xml",
         "views/res_partner_views.xml",

@@ -857,6 +857,45 @@ class TestA11y(HttpCase, AccompanimentCommon):
             self.assertFalse(unlabelled, "fields without a label")
             page.axe()
 
+    def test_axe_employer_quota_local_acts_and_referral(self):
+        """The employer's monthly report of local acts (seed 004:162) and a
+        referral to its quota vacancy waiting for its answer."""
+        employer = self.employer_user.partner_id.commercial_partner_id
+        company = employer.mgp_quota_company_id or self.employer_user.company_id
+        local_acts = self.env["mgp.quota.local.act.report"]._mgp_engine_create(
+            {
+                "employer_id": employer.id,
+                "company_id": company.id,
+                "date_from": "2026-04-01",
+            }
+        )
+        workplace = self.env["mgp.quota.workplace"].create(
+            {
+                "name": "Оператор ЭВМ",
+                "employer_id": employer.id,
+                "company_id": company.id,
+            }
+        )
+        referral = self.env["mgp.quota.referral"].create(
+            {
+                "partner_id": self.env["res.partner"]
+                .create({"name": "Соискатель Лев"})
+                .id,
+                "workplace_id": workplace.id,
+                "company_id": company.id,
+            }
+        )
+        referral.action_send()
+        with self._page(self.employer_user) as page:
+            self._axe_pages(
+                page,
+                [
+                    f"/my/quota/local-acts/{local_acts.id}",
+                    f"/my/quota/local-acts/{local_acts.id}?success=saved",
+                    f"/my/quota/referral/{referral.id}",
+                ],
+            )
+
     def test_axe_citizen_complaint_pages(self):
         with self._page(self.citizen) as page:
             self._axe_pages(

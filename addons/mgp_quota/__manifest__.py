@@ -4,7 +4,7 @@
     "summary": "Regional quota rules, the employers' quota reports filed in the "
     "portal, filing deadlines, notices to the regional authority (ст. 38 "
     "Закона № 565-ФЗ, ПП РФ № 709)",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Employment",
     "website": "https://github.com/mgp-suite/mgp",
     "author": "mgp contributors",
@@ -31,6 +31,7 @@
         "views/mgp_quota_category_views.xml",
         "views/mgp_quota_report_views.xml",
         "views/mgp_quota_notice_views.xml",
+        "views/mgp_quota_local_act_views.xml",
         "views/mgp_quota_workplace_views.xml",
         "views/mgp_quota_figures_views.xml",
         "views/res_partner_views.xml",

@@ -7,6 +7,8 @@ from odoo.http import request
 
 from odoo.addons.mgp_base.controllers.portal import MgpPortal, readonly_get
 
+from ..models.mgp_quota_local_act import POSITION_FIELDS
+
 LINE_FIELDS = ("worker_name", "position", "disability_group", "way", "contract_date")
 EMPTY_ROWS = 3
 NUMBERS = ("headcount_avg", "headcount_excluded", "vacancy_count")
@@ -231,10 +233,14 @@ class MgpQuotaPortal(MgpPortal):
         values = self._prepare_portal_layout_values()
         Referral = request.env["mgp.quota.referral"]
         referrals = Referral.search(Referral._mgp_portal_domain(), limit=50)
+        LocalActs = request.env["mgp.quota.local.act.report"]
         values.update(
             {
                 "reports": reports,
                 "referrals": referrals,
+                "local_acts": LocalActs.search(
+                    LocalActs._mgp_portal_domain(), limit=24
+                ),
                 # the employer sees the name of the person referred, nothing more
                 "person_names": {r.id: r.partner_id.sudo().name for r in referrals},
                 "pager": pager,
@@ -362,3 +368,99 @@ class MgpQuotaPortal(MgpPortal):
             }
         )
         return request.render("mgp_quota.portal_quota_referral", values)
+
+    @http.route(
+        "/my/quota/local-acts/<int:report_id>",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        readonly=readonly_get,
+        website=True,
+    )
+    def portal_quota_local_acts(self, report_id, **post):
+        """Seed 004:162–171: the employer's monthly report of local acts."""
+        report = self._mgp_quota_record("mgp.quota.local.act.report", report_id)
+        errors, field_errors = [], {}
+        is_post = request.httprequest.method == "POST"
+        positions = self._mgp_local_act_positions(post) if is_post else []
+        if is_post:
+            for index, position in enumerate(positions):
+                if not position:
+                    continue
+                if not position.get("name"):
+                    field_errors[f"position_{index}_name"] = request.env._(
+                        "Workplace %s: enter the position.", index + 1
+                    )
+                try:
+                    position["staff_units"] = float(
+                        (position.get("staff_units") or "1").replace(",", ".")
+                    )
+                except ValueError:
+                    field_errors[f"position_{index}_staff_units"] = request.env._(
+                        "Workplace %s: enter the staff units, e.g. 1 or 0.5.",
+                        index + 1,
+                    )
+            if not field_errors:
+                files = [
+                    (f.filename, f.read())
+                    for f in request.httprequest.files.getlist("act_files")
+                    if f.filename
+                ]
+                positions = [p for p in positions if p.get("name")]
+                _done, errors = self._mgp_quota_run(
+                    report._mgp_portal_file,
+                    positions,
+                    files,
+                    post.get("no_acts"),
+                    bool(post.get("submit")),
+                )
+                if not errors:
+                    success = "submitted" if post.get("submit") else "saved"
+                    return request.redirect(
+                        f"/my/quota/local-acts/{report.id}?success={success}"
+                    )
+        elif report:
+            positions = [
+                {name: position[name] for name in POSITION_FIELDS}
+                for position in report.position_ids
+            ]
+            for position in positions:
+                position["staff_units"] = f"{position['staff_units']:g}"
+        editable = report._mgp_is_employer_user() and report._mgp_transition_allowed(
+            "portal_submit"
+        )
+        Position = request.env["mgp.quota.local.act"]
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "report": report,
+                "post": post if is_post else {},
+                "positions": positions + ([{}] if editable and not is_post else []),
+                "position_columns": [
+                    (name, Position._fields[name]._description_string(request.env))
+                    for name in POSITION_FIELDS
+                ],
+                "editable": editable,
+                "errors": errors,
+                "field_errors": field_errors,
+                "success": post.get("success") if not is_post else None,
+                "page_name": "mgp_quota",
+            }
+        )
+        return request.render("mgp_quota.portal_quota_local_acts", values)
+
+    @staticmethod
+    def _mgp_local_act_positions(post):
+        rows = int(post.get("rows") or 0) if (post.get("rows") or "").isdigit() else 0
+        positions = []
+        for index in range(min(rows, 200)):
+            position = {
+                name: (post.get(f"position_{index}_{name}") or "").strip()
+                for name in POSITION_FIELDS
+            }
+            position["home_work"] = bool(position["home_work"])
+            if any(v for k, v in position.items() if k != "staff_units"):
+                positions.append(position)
+            else:
+                positions.append({})
+        return positions

@@ -48,6 +48,15 @@ class MgpQuotaEmployment(models.Model):
         tracking=True,
         help="At most 35 hours a week with full pay for groups I and II.",
     )
+    # seed 004:68 «трудоустраивает инвалидов ... путем заключения трудовых
+    # договоров на неопределенный срок»
+    contract_indefinite = fields.Boolean(
+        string="Indefinite contract",
+        default=True,
+        tracking=True,
+        help="A worker referred to a reserved workplace is hired for an "
+        "indefinite term.",
+    )
     full_pay = fields.Boolean(string="Full pay kept", default=True, tracking=True)
     consent_overtime = fields.Boolean(string="Consents to overtime work", tracking=True)
     consent_weekend = fields.Boolean(string="Consents to weekend work", tracking=True)
@@ -81,6 +90,17 @@ class MgpQuotaEmployment(models.Model):
                     self.env._(
                         "The shortened week of a group I or II worker keeps the full "
                         "pay."
+                    )
+                )
+
+    @api.constrains("contract_indefinite", "workplace_id")
+    def _check_reserved_indefinite(self):
+        for employment in self:
+            if employment.workplace_id.reserved and not employment.contract_indefinite:
+                raise ValidationError(
+                    self.env._(
+                        "A disabled person referred to a reserved workplace is "
+                        "hired under an indefinite labour contract."
                     )
                 )
 

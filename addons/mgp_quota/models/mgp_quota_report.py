@@ -147,6 +147,21 @@ class MgpQuotaReport(models.Model):
         tracking=True,
         help="Quota places of the period by the rules in force at its start.",
     )
+    special_required = fields.Integer(
+        string="Special workplaces required",
+        compute="_compute_quota",
+        store=True,
+        help="The minimum of special workplaces within the quota the region sets.",
+    )
+    special_count = fields.Integer(
+        string="Special workplaces",
+        compute="_compute_special_count",
+        help="The employer's special quota workplaces kept by the centre, "
+        "vacant or occupied.",
+    )
+    special_short = fields.Boolean(
+        string="Special workplaces missing", compute="_compute_special_count"
+    )
     line_ids = fields.One2many("mgp.quota.report.line", "report_id", string="Workers")
     fulfilled = fields.Float(
         digits=(6, 2),
@@ -238,6 +253,25 @@ class MgpQuotaReport(models.Model):
                 if band
                 else 0
             )
+            report.special_required = min(band.special_min, report.quota)
+
+    @api.depends("employer_id", "company_id", "special_required")
+    def _compute_special_count(self):
+        groups = self.env["mgp.quota.workplace"]._read_group(
+            [
+                ("employer_id", "in", self.employer_id.ids),
+                ("special", "=", True),
+                ("state", "in", ("vacant", "occupied")),
+            ],
+            ["employer_id", "company_id"],
+            ["__count"],
+        )
+        counts = {(e.id, c.id): n for e, c, n in groups}
+        for report in self:
+            report.special_count = counts.get(
+                (report.employer_id.id, report.company_id.id), 0
+            )
+            report.special_short = report.special_count < report.special_required
 
     @api.depends("line_ids.weight", "quota", "exempt")
     def _compute_fulfilled(self):

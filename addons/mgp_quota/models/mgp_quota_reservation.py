@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
@@ -159,6 +159,33 @@ class MgpQuotaTrainee(models.Model):
         required=True,
         default="training",
     )
+
+    @api.constrains("workplace_id", "reservation_id", "profession")
+    def _check_reserved_workplace(self):
+        """Seed 004:67–76: the person is trained in the profession agreed for
+        a workplace the contract reserves, then referred to it."""
+        for trainee in self.filtered("workplace_id"):
+            workplace = trainee.workplace_id
+            if not workplace.reserved or workplace.reservation_id != (
+                trainee.reservation_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The workplace «%s» is not reserved by this contract.",
+                        workplace.name,
+                    )
+                )
+            profession = (workplace.profession or "").strip().casefold()
+            if profession and profession != trainee.profession.strip().casefold():
+                raise ValidationError(
+                    self.env._(
+                        "The workplace «%(place)s» is reserved for the profession "
+                        "«%(profession)s», not «%(agreed)s».",
+                        place=workplace.name,
+                        profession=workplace.profession,
+                        agreed=trainee.profession,
+                    )
+                )
 
     def action_mark_trained(self, date_end=None):
         """The training is completed (seed 004:76)."""

@@ -94,6 +94,15 @@ class MgpQuotaRule(models.Model):
         tracking=True,
         help="How often the employer computes its quota and reports it.",
     )
+    # seed 004:51, 53: special workplaces within the quota; their minimum is
+    # the region's setting
+    special_min = fields.Integer(
+        string="Special workplaces at least",
+        tracking=True,
+        help="Of the quota places of this band, how many at least are special "
+        "workplaces equipped for the impaired functions of the workers (never "
+        "more than the quota).",
+    )
     legal_source = fields.Char(
         string="Legal source",
         required=True,
@@ -106,6 +115,10 @@ class MgpQuotaRule(models.Model):
     _percent_range = models.Constraint(
         "CHECK(percent >= 0 AND percent <= 100)",
         "The percent of a quota rule is between 0 and 100.",
+    )
+    _special_min_positive = models.Constraint(
+        "CHECK(special_min >= 0)",
+        "The minimum of special workplaces cannot be negative.",
     )
     _band_range = models.Constraint(
         "CHECK(headcount_from >= 0 AND (headcount_to = 0 OR headcount_to >= "

@@ -56,6 +56,8 @@ class TestQuotaNotice(QuotaCommon):
     def test_filing_deadline_opened_and_closed(self):
         deadline = self.good._mgp_deadline_get("quota_report")
         self.assertEqual(deadline.date_start, date(2026, 3, 31))
+        # seed 004:162 «не позднее 10 числа месяца, следующего за отчетным»
+        self.assertEqual(deadline.date_due, date(2026, 4, 10))
         self.assertEqual(deadline.state, "done")
         self.assertEqual(deadline.date_done, date(2026, 4, 6))
         self.assertFalse(self.good.filing_late)

@@ -253,8 +253,21 @@ class TestQuotaReferral(HttpCase, AccompanimentCommon):
                 }
             )
         )
+        Trainee = self.env["mgp.quota.trainee"].with_user(self.specialist)
+        values = {
+            "reservation_id": reservation.id,
+            "partner_id": self.person.id,
+            "profession": "Оператор электронно-вычислительных машин",
+            "workplace_id": self.workplace.id,
+        }
+        # seed 004:67: only a workplace the contract reserves
+        with self.assertRaisesRegex(ValidationError, "not reserved by this contract"):
+            Trainee.create(values)
         self.workplace.reservation_id = reservation
         self.workplace.reserved = True
+        # seed 004:72: the profession agreed is the reserved workplace's
+        with self.assertRaisesRegex(ValidationError, "reserved for the profession"):
+            Trainee.create(dict(values, profession="Швея"))
         trainee = (
             self.env["mgp.quota.trainee"]
             .with_user(self.specialist)
@@ -262,7 +275,7 @@ class TestQuotaReferral(HttpCase, AccompanimentCommon):
                 {
                     "reservation_id": reservation.id,
                     "partner_id": self.person.id,
-                    "profession": "Оператор ЭВМ",
+                    "profession": "оператор электронно-вычислительных машин ",
                     "date_training_referral": date(2026, 1, 15),
                     "workplace_id": self.workplace.id,
                 }
@@ -282,6 +295,11 @@ class TestQuotaReferral(HttpCase, AccompanimentCommon):
             referral.with_user(self.specialist).action_send()
             referral.with_user(self.specialist).action_register_hire(date(2026, 3, 2))
         self.assertEqual(trainee.state, "hired")
+        # seed 004:68: an indefinite labour contract on a reserved workplace
+        employment = referral.employment_id
+        self.assertTrue(employment.contract_indefinite)
+        with self.assertRaisesRegex(ValidationError, "indefinite"):
+            employment.with_user(self.specialist).contract_indefinite = False
         association = self.env["res.partner"].create(
             {
                 "name": "ВОИ, местное отделение",

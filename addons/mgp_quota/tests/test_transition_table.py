@@ -151,6 +151,8 @@ class TestQuotaTransitionTable(QuotaCommon):
         self._walk(self.reservation, self.specialist_region)
 
     def test_trainee_table(self):
+        # a trainee is trained for a workplace the contract reserves
+        self.workplace.write({"reserved": True, "reservation_id": self.reservation.id})
         trainee = (
             self.env["mgp.quota.trainee"]
             .with_user(self.specialist_region)

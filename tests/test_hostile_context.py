@@ -10,7 +10,16 @@ from datetime import date
 from odoo.tests import HttpCase, JsonRpcException, TransactionCase, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.mgp_accompaniment.tests import (
+    test_transition_table as accompaniment_walk,
+)
 from odoo.addons.mgp_accompaniment.tests.common import AccompanimentCommon
+from odoo.addons.mgp_base.tests.common_consent import give_consent
+from odoo.addons.mgp_complaint.tests.common import ComplaintCommon
+from odoo.addons.mgp_workplace_plan.tests import test_transition_table as plan_walk
+from odoo.addons.mgp_workplace_plan.tests.common import WorkplaceCommon
+
+from .hostile_walk import HostileWalkMixin
 
 TOUCHED = (
     "mgp.accompaniment",
@@ -247,3 +256,195 @@ class TestEveryActionIsClean(TransactionCase):
                         unwrapped.append(f"{name}.{attr}")
         self.assertGreater(checked, 100)
         self.assertFalse(unwrapped, f"actions run in the caller's context: {unwrapped}")
+
+
+def _snils(number):
+    """A valid СНИЛС of the nine digits of ``number``."""
+    digits = f"{number:09d}"
+    total = sum(int(digit) * (9 - index) for index, digit in enumerate(digits))
+    check = total % 101 % 100
+    return f"{digits[:3]}-{digits[3:6]}-{digits[6:]} {check:02d}"
+
+
+# ----------------------------------------------------------------------
+# Every public action of every transition table, generically
+# ----------------------------------------------------------------------
+DAY = accompaniment_walk.DAY
+
+
+@tagged("post_install", "-at_install")
+class TestHostileService1(HostileWalkMixin, HttpCase, AccompanimentCommon):
+    """Service 1 and its interagency requests."""
+
+    HOSTILE_MODELS = ("mgp.accompaniment", "mgp.mse.request")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.contract = cls._new_contract(cls.ngo_a, "Д-Т")
+
+    def _assignment(self, step=None):
+        case = self._case(date(2025, 11, 5))
+        case.with_user(self.specialist).action_decide_need(True, date(2025, 11, 5))
+        if step:
+            step(case)
+        return case
+
+    def _hostile_active(self):
+        return self._active_case(date(2025, 10, 31), date(2025, 11, 5))
+
+    def _ngo_agreed(self, case):
+        # the namesake a second case is opened for signs its own consent
+        give_consent(case.partner_id, company=self.company)
+        case.with_user(self.specialist).action_record_ngo_consent(self.ngo_a, DAY)
+
+    def _mse_answered(self):
+        request = self._mse_request().with_user(self.specialist)
+        request.action_register_answer("needed", date(2025, 11, 5))
+        return request._get_case().with_env(self.env)
+
+    def _mse_request(self):
+        case = self._case(date(2025, 11, 5))
+        case.with_user(self.specialist).action_request_mse()
+        return case.mse_request_id
+
+    def _hostile_specs(self):
+        specialist = self.specialist
+        return [
+            (
+                {
+                    "new": lambda: self._case(date(2025, 11, 5)),
+                    "assignment": self._assignment,
+                    "active": self._hostile_active,
+                    "action_approve_order": lambda: self._assignment(
+                        lambda case: case.with_user(specialist).action_assign_employee(
+                            self.specialist_2, DAY
+                        )
+                    ),
+                    "action_issue_certificate": lambda: self._assignment(
+                        lambda case: self._assign_employee(case, DAY)
+                    ),
+                    "action_assign_ngo": lambda: self._assignment(self._ngo_agreed),
+                    "mse": self._mse_answered,
+                    "expired": self._hostile_active,
+                    "terminated": self._hostile_active,
+                },
+                accompaniment_walk.TestTransitionTable._calls(self),
+            ),
+            (
+                self._mse_request,
+                {
+                    "action_send": (specialist, (DAY, DAY)),
+                    "action_register_answer": (specialist, ("needed", DAY)),
+                    "action_register_reply": (specialist, (DAY, True, "Ответ")),
+                    "action_register_impossible": (specialist, ("Нет данных", DAY)),
+                    "action_cancel": (specialist, ()),
+                },
+            ),
+        ]
+
+    def test_every_action(self):
+        self.assertTrue(self._hostile_walk())
+
+
+@tagged("post_install", "-at_install")
+class TestHostileWorkplacePlan(HostileWalkMixin, HttpCase, WorkplaceCommon):
+    """Service 2: the plan of the workplace, along the appeal and the
+    offer."""
+
+    HOSTILE_MODELS = ("mgp.workplace.plan",)
+    HOSTILE_ROLES = ("specialist", "manager", "admin", "rep", "rep_2")
+
+    def _hostile_specs(self):
+        specialist = self.specialist
+        # the specialist records the employer's answer to the offer too
+        # (the table lets whoever may write the plan: the representative
+        # answers through the portal)
+        calls = {
+            name: (specialist, args) for name, args in plan_walk.ACTION_ARGS.items()
+        }
+        return [
+            (
+                {
+                    "offered": self._offer,
+                    "appealed": lambda: self._hostile_plan("appealed"),
+                    "analysis": lambda: self._hostile_plan("analysis"),
+                    "draft": lambda: self._hostile_plan("draft"),
+                    "discussion": lambda: self._hostile_plan("discussion"),
+                },
+                calls,
+            )
+        ]
+
+    def _hostile_plan(self, state):
+        # one open plan per worker and employer: each its own worker, at
+        # the employer the offer of service 1 does not go to
+        self._hostile_workers = getattr(self, "_hostile_workers", 0) + 1
+        plan = self._appeal(
+            snils=_snils(100000000 + self._hostile_workers),
+            employer_id=self.employer_2.id,
+        ).with_user(self.specialist)
+        if state == "appealed":
+            return plan.with_env(self.env)
+        plan.action_set_disability(True, date(2026, 1, 13))
+        if state in ("draft", "discussion"):
+            plan.action_start_draft(date(2026, 1, 14))
+            self._add_lines(plan)
+        if state == "discussion":
+            plan.action_to_discussion()
+        return plan.with_env(self.env)
+
+    def test_every_action(self):
+        self.assertTrue(self._hostile_walk())
+
+
+@tagged("post_install", "-at_install")
+class TestHostileComplaint(HostileWalkMixin, HttpCase, ComplaintCommon):
+    """Complaints and the corrections of documents."""
+
+    HOSTILE_MODELS = ("mgp.complaint", "mgp.document.correction")
+
+    def _correction(self):
+        case = self._active_case(date(2025, 10, 31), date(2025, 11, 5))
+        return (
+            self.env["mgp.document.correction"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "partner_id": self.person.id,
+                    "res_model": case._name,
+                    "res_id": case.id,
+                    "document_kind": "certificate",
+                    "description": "Опечатка в отчестве.",
+                    "new_name": "Тестов Тест Тестовичъ",
+                }
+            )
+        )
+
+    def _hostile_decided(self):
+        complaint = self._registered(date(2025, 11, 6))
+        complaint.with_user(self.manager).action_decide("rejected", "Нет оснований.")
+        return complaint
+
+    def _hostile_specs(self):
+        specialist, manager = self.specialist, self.manager
+        return [
+            (
+                {"draft": self._complaint, "decided": self._hostile_decided},
+                {
+                    "action_register": (specialist, ()),
+                    "action_decide": (manager, ("rejected", "Нет оснований.")),
+                    "action_send_answer": (specialist, ()),
+                },
+            ),
+            (
+                self._correction,
+                {
+                    "action_apply": (manager, ()),
+                    "action_refuse": (manager, ("Опечатки нет.",)),
+                },
+            ),
+        ]
+
+    def test_every_action(self):
+        self.assertTrue(self._hostile_walk())

@@ -10,7 +10,27 @@ from datetime import date
 from odoo.tests import HttpCase, JsonRpcException, TransactionCase, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.mgp_accompaniment.tests import (
+    test_transition_table as accompaniment_walk,
+)
 from odoo.addons.mgp_accompaniment.tests.common import AccompanimentCommon
+from odoo.addons.mgp_api.tests import test_transition_table as api_walk
+from odoo.addons.mgp_base.tests.common import MgpCommon
+from odoo.addons.mgp_base.tests.common_consent import give_consent
+from odoo.addons.mgp_complaint.tests.common import ComplaintCommon
+from odoo.addons.mgp_employer_programmes.tests import (
+    test_transition_table as programmes_walk,
+)
+from odoo.addons.mgp_employer_programmes.tests.common import ProgrammesCommon
+from odoo.addons.mgp_enquiry.tests.test_inspection import InspectionCommon
+from odoo.addons.mgp_import.tests.common import MgpImportCommon
+from odoo.addons.mgp_ngo_registry.tests.common import NgoCommon
+from odoo.addons.mgp_quota.tests.common import QuotaCommon
+from odoo.addons.mgp_social_employment.tests.common import SocempCommon
+from odoo.addons.mgp_workplace_plan.tests import test_transition_table as plan_walk
+from odoo.addons.mgp_workplace_plan.tests.common import WorkplaceCommon
+
+from .hostile_walk import HostileWalkMixin
 
 TOUCHED = (
     "mgp.accompaniment",
@@ -247,3 +267,610 @@ class TestEveryActionIsClean(TransactionCase):
                         unwrapped.append(f"{name}.{attr}")
         self.assertGreater(checked, 100)
         self.assertFalse(unwrapped, f"actions run in the caller's context: {unwrapped}")
+
+    def test_every_table_is_walked_with_a_hostile_context(self):
+        """Every model with a public action in its transition table is
+        walked by one of the hostile classes of this file."""
+        with_actions = {
+            name
+            for name in self.env.registry
+            if hasattr(self.env[name], "_mgp_transition_table")
+            and not self.env[name]._abstract
+            and any(
+                key.startswith("action_")
+                for key in self.env[name]._mgp_transition_table()
+            )
+        }
+        walked = set()
+        for value in globals().values():
+            if isinstance(value, type) and issubclass(value, HostileWalkMixin):
+                walked.update(value.HOSTILE_MODELS)
+        self.assertGreater(len(with_actions), 20)
+        self.assertEqual(walked, with_actions)
+
+
+def _snils(number):
+    """A valid СНИЛС of the nine digits of ``number``."""
+    digits = f"{number:09d}"
+    total = sum(int(digit) * (9 - index) for index, digit in enumerate(digits))
+    check = total % 101 % 100
+    return f"{digits[:3]}-{digits[3:6]}-{digits[6:]} {check:02d}"
+
+
+# ----------------------------------------------------------------------
+# Every public action of every transition table, generically
+# ----------------------------------------------------------------------
+DAY = accompaniment_walk.DAY
+
+
+@tagged("post_install", "-at_install")
+class TestHostileService1(HostileWalkMixin, HttpCase, AccompanimentCommon):
+    """Service 1 and its interagency requests."""
+
+    HOSTILE_MODELS = ("mgp.accompaniment", "mgp.mse.request")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.contract = cls._new_contract(cls.ngo_a, "Д-Т")
+
+    def _assignment(self, step=None):
+        case = self._case(date(2025, 11, 5))
+        case.with_user(self.specialist).action_decide_need(True, date(2025, 11, 5))
+        if step:
+            step(case)
+        return case
+
+    def _hostile_active(self):
+        return self._active_case(date(2025, 10, 31), date(2025, 11, 5))
+
+    def _ngo_agreed(self, case):
+        # the namesake a second case is opened for signs its own consent
+        give_consent(case.partner_id, company=self.company)
+        case.with_user(self.specialist).action_record_ngo_consent(self.ngo_a, DAY)
+
+    def _mse_answered(self):
+        request = self._mse_request().with_user(self.specialist)
+        request.action_register_answer("needed", date(2025, 11, 5))
+        return request._get_case().with_env(self.env)
+
+    def _mse_request(self):
+        case = self._case(date(2025, 11, 5))
+        case.with_user(self.specialist).action_request_mse()
+        return case.mse_request_id
+
+    def _hostile_specs(self):
+        specialist = self.specialist
+        return [
+            (
+                {
+                    "new": lambda: self._case(date(2025, 11, 5)),
+                    "assignment": self._assignment,
+                    "active": self._hostile_active,
+                    "action_approve_order": lambda: self._assignment(
+                        lambda case: case.with_user(specialist).action_assign_employee(
+                            self.specialist_2, DAY
+                        )
+                    ),
+                    "action_issue_certificate": lambda: self._assignment(
+                        lambda case: self._assign_employee(case, DAY)
+                    ),
+                    "action_assign_ngo": lambda: self._assignment(self._ngo_agreed),
+                    "mse": self._mse_answered,
+                    "expired": self._hostile_active,
+                    "terminated": self._hostile_active,
+                },
+                accompaniment_walk.TestTransitionTable._calls(self),
+            ),
+            (
+                self._mse_request,
+                {
+                    "action_send": (specialist, (DAY, DAY)),
+                    "action_register_answer": (specialist, ("needed", DAY)),
+                    "action_register_reply": (specialist, (DAY, True, "Ответ")),
+                    "action_register_impossible": (specialist, ("Нет данных", DAY)),
+                    "action_cancel": (specialist, ()),
+                },
+            ),
+        ]
+
+    def test_every_action(self):
+        self.assertTrue(self._hostile_walk())
+
+
+@tagged("post_install", "-at_install")
+class TestHostileWorkplacePlan(HostileWalkMixin, HttpCase, WorkplaceCommon):
+    """Service 2: the plan of the workplace, along the appeal and the
+    offer."""
+
+    HOSTILE_MODELS = ("mgp.workplace.plan",)
+    HOSTILE_ROLES = ("specialist", "manager", "admin", "rep")
+
+    def _hostile_specs(self):
+        specialist = self.specialist
+        # the specialist records the employer's answer to the offer too
+        # (the table lets whoever may write the plan: the representative
+        # answers through the portal)
+        calls = {
+            name: (specialist, args) for name, args in plan_walk.ACTION_ARGS.items()
+        }
+        return [
+            (
+                {
+                    "offered": self._offer,
+                    "appealed": lambda: self._hostile_plan("appealed"),
+                    "analysis": lambda: self._hostile_plan("analysis"),
+                    "draft": lambda: self._hostile_plan("draft"),
+                    "discussion": lambda: self._hostile_plan("discussion"),
+                },
+                calls,
+            )
+        ]
+
+    def _hostile_plan(self, state):
+        # one open plan per worker and employer: each its own worker, at
+        # the employer the offer of service 1 does not go to
+        self._hostile_workers = getattr(self, "_hostile_workers", 0) + 1
+        plan = self._appeal(
+            snils=_snils(100000000 + self._hostile_workers),
+            employer_id=self.employer_2.id,
+        ).with_user(self.specialist)
+        if state == "appealed":
+            return plan.with_env(self.env)
+        plan.action_set_disability(True, date(2026, 1, 13))
+        if state in ("draft", "discussion"):
+            plan.action_start_draft(date(2026, 1, 14))
+            self._add_lines(plan)
+        if state == "discussion":
+            plan.action_to_discussion()
+        return plan.with_env(self.env)
+
+    def test_every_action(self):
+        self.assertTrue(self._hostile_walk())
+
+
+@tagged("post_install", "-at_install")
+class TestHostileComplaint(HostileWalkMixin, HttpCase, ComplaintCommon):
+    """Complaints and the corrections of documents."""
+
+    HOSTILE_MODELS = ("mgp.complaint", "mgp.document.correction")
+
+    def _correction(self):
+        case = self._active_case(date(2025, 10, 31), date(2025, 11, 5))
+        return (
+            self.env["mgp.document.correction"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "partner_id": self.person.id,
+                    "res_model": case._name,
+                    "res_id": case.id,
+                    "document_kind": "certificate",
+                    "description": "Опечатка в отчестве.",
+                    "new_name": "Тестов Тест Тестовичъ",
+                }
+            )
+        )
+
+    def _hostile_decided(self):
+        complaint = self._registered(date(2025, 11, 6))
+        complaint.with_user(self.manager).action_decide("rejected", "Нет оснований.")
+        return complaint
+
+    def _hostile_specs(self):
+        specialist, manager = self.specialist, self.manager
+        return [
+            (
+                {"draft": self._complaint, "decided": self._hostile_decided},
+                {
+                    "action_register": (specialist, ()),
+                    "action_decide": (manager, ("rejected", "Нет оснований.")),
+                    "action_send_answer": (specialist, ()),
+                },
+            ),
+            (
+                self._correction,
+                {
+                    "action_apply": (manager, ()),
+                    "action_refuse": (manager, ("Опечатки нет.",)),
+                },
+            ),
+        ]
+
+    def test_every_action(self):
+        self.assertTrue(self._hostile_walk())
+
+
+@tagged("post_install", "-at_install")
+class TestHostileBase(HostileWalkMixin, HttpCase, MgpCommon):
+    """The consent and the API outbox."""
+
+    HOSTILE_MODELS = ("mgp.consent", "mgp.api.event")
+
+    def _hostile_specs(self):
+        return [
+            (
+                lambda: give_consent(self.person, company=self.company),
+                {
+                    "action_withdraw": (
+                        self.specialist,
+                        ("Отзыв по заявлению", date(2025, 2, 1)),
+                    )
+                },
+            ),
+            (
+                lambda: api_walk.TestTransitionTable._event(self),
+                {
+                    "action_retry": (self.admin, ()),
+                    "action_deliver_now": (self.admin, ()),
+                },
+            ),
+        ]
+
+    def test_every_action(self):
+        self.assertTrue(self._hostile_walk())
+
+
+@tagged("post_install", "-at_install")
+class TestHostileEnquiry(HostileWalkMixin, HttpCase, InspectionCommon):
+    """Enquiries and inspections."""
+
+    HOSTILE_MODELS = ("mgp.enquiry", "mgp.inspection")
+
+    def _started(self):
+        inspection = self._inspection(conclusion="Выводы.")
+        inspection.with_user(self.manager).action_start(date(2026, 4, 2))
+        return inspection
+
+    def _hostile_specs(self):
+        specialist, manager = self.specialist, self.manager
+        return [
+            (
+                self._enquiry,
+                {
+                    "action_register": (specialist, (date(2025, 12, 26),)),
+                    "action_answer": (specialist, ("Ответ дан.", date(2025, 12, 29))),
+                    "action_cancel": (specialist, ("Отозван",)),
+                },
+            ),
+            (
+                {
+                    "planned": lambda: self._inspection(conclusion="Выводы."),
+                    "in_progress": self._started,
+                },
+                {
+                    "action_start": (manager, (date(2026, 4, 2),)),
+                    "action_close": (manager, (date(2026, 4, 3),)),
+                },
+            ),
+        ]
+
+    def test_every_action(self):
+        self.assertTrue(self._hostile_walk())
+
+
+@tagged("post_install", "-at_install")
+class TestHostileImport(HostileWalkMixin, HttpCase, MgpImportCommon):
+    """The import job."""
+
+    HOSTILE_MODELS = ("mgp.import.job",)
+    HOSTILE_ROLES = ("specialist", "manager", "admin", "importer")
+
+    def _hostile_specs(self):
+        importer = self.importer
+        return [
+            (
+                lambda: self._job(
+                    "person", ["external_id", "name"], [["P-1", "Иванов"]]
+                ),
+                {
+                    "action_check": (importer, ()),
+                    "action_import": (importer, ()),
+                    "action_resume": (importer, ()),
+                },
+            )
+        ]
+
+    def test_every_action(self):
+        self.assertTrue(self._hostile_walk())
+
+
+@tagged("post_install", "-at_install")
+class TestHostileNgoRegistry(HostileWalkMixin, HttpCase, NgoCommon):
+    """The NGO applications, contracts and the register's state."""
+
+    HOSTILE_MODELS = ("mgp.ngo.application", "mgp.ngo.contract", "res.partner")
+
+    def _contract(self):
+        return (
+            self.env["mgp.ngo.contract"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "partner_id": self._organisation(2).id,
+                    "number": "Т-1",
+                    "date": "2025-02-01",
+                    "date_start": "2025-02-01",
+                    "mgp_activity_ids": [(6, 0, self.activities[:2].ids)],
+                }
+            )
+        )
+
+    def _hostile_specs(self):
+        specialist, manager = self.specialist, self.manager
+        return [
+            (
+                lambda: self._submitted_application(1),
+                {
+                    "action_submit": (specialist, ()),
+                    "action_take_review": (specialist, ()),
+                    "action_approve": (manager, ()),
+                    "action_reject": (manager, ("Нет персонала",)),
+                    "action_open_reject_wizard": (manager, ()),
+                },
+            ),
+            (
+                self._contract,
+                {
+                    "action_activate": (specialist, ()),
+                    "action_cancel": (specialist, ()),
+                    "action_create_amendment": (specialist, ()),
+                },
+            ),
+            (
+                lambda: self._organisation(3),
+                {
+                    "action_mgp_ngo_include": (manager, ()),
+                    "action_mgp_ngo_open_exclude_wizard": (manager, ()),
+                },
+            ),
+        ]
+
+    def test_every_action(self):
+        self.assertTrue(self._hostile_walk())
+
+
+@tagged("post_install", "-at_install")
+class TestHostileQuota(HostileWalkMixin, HttpCase, QuotaCommon):
+    """The employer's quota: reports, referrals, workplaces, reservations,
+    trainees, notices."""
+
+    HOSTILE_MODELS = (
+        "mgp.quota.report",
+        "mgp.quota.referral",
+        "mgp.quota.workplace",
+        "mgp.quota.reservation",
+        "mgp.quota.trainee",
+        "mgp.quota.notice",
+    )
+    HOSTILE_ROLES = ("specialist_region", "manager", "rep")
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.person = cls.env["res.partner"].create({"name": "Соискатель Пётр"})
+        cls.authority = cls.env["res.partner"].create(
+            {"name": "Министерство труда (тест)", "is_company": True}
+        )
+
+    def _workplace(self):
+        return self.env["mgp.quota.workplace"].create(
+            {
+                "name": "Оператор ЭВМ",
+                "employer_id": self.employer.id,
+                "company_id": self.company_region.id,
+            }
+        )
+
+    def _reservation(self):
+        return self.env["mgp.quota.reservation"].create(
+            {
+                "name": "ДР-7/2026",
+                "date": date(2026, 1, 10),
+                "employer_id": self.employer.id,
+                "company_id": self.company_region.id,
+            }
+        )
+
+    def _report_with_line(self):
+        report = self._report()
+        self._line(report, "2")
+        return report
+
+    def _hostile_specs(self):
+        user = self.specialist_region
+        mine = self.env["res.partner"].with_user(user).env
+        return [
+            (
+                self._report_with_line,
+                {
+                    "action_submit": (user, ()),
+                    "action_accept": (user, ()),
+                    "action_return": (user, ("Не указаны работники",)),
+                },
+            ),
+            (
+                lambda: mine["mgp.quota.referral"].create(
+                    {
+                        "partner_id": self.person.id,
+                        "workplace_id": self._workplace().id,
+                        "company_id": self.company_region.id,
+                    }
+                ),
+                {
+                    "action_send": (user, ()),
+                    "action_cancel": (user, ()),
+                    "action_register_hire": (user, (date(2026, 1, 13),)),
+                    "action_register_refusal": (user, ("Вакансия закрыта",)),
+                },
+            ),
+            (
+                self._workplace,
+                dict.fromkeys(
+                    ("action_release", "action_close", "action_reopen"), (user, ())
+                ),
+            ),
+            (
+                self._reservation,
+                dict.fromkeys(("action_close", "action_reopen"), (user, ())),
+            ),
+            (
+                lambda: mine["mgp.quota.trainee"].create(
+                    {
+                        "reservation_id": self._reservation().id,
+                        "partner_id": self.person.id,
+                        "profession": "Оператор ЭВМ",
+                        "workplace_id": self._workplace().id,
+                    }
+                ),
+                dict.fromkeys(
+                    ("action_mark_trained", "action_drop", "action_refer"), (user, ())
+                ),
+            ),
+            (
+                self._collected_notice,
+                dict.fromkeys(("action_collect", "action_send"), (user, ())),
+            ),
+        ]
+
+    def _collected_notice(self):
+        """A notice listing the employer whose report is not filed."""
+        self._line(self._report(employer=self.employer_2), "2")
+        notice = (
+            self.env["mgp.quota.notice"]
+            .with_user(self.specialist_region)
+            .create(
+                {
+                    "company_id": self.company_region.id,
+                    "authority_id": self.authority.id,
+                    "date_from": date(2026, 1, 1),
+                    "date_to": date(2026, 3, 31),
+                }
+            )
+        )
+        notice.action_collect()
+        return notice.with_env(self.env)
+
+    def test_every_action(self):
+        self.assertTrue(self._hostile_walk())
+
+
+@tagged("post_install", "-at_install")
+class TestHostileSocialEmployment(HostileWalkMixin, HttpCase, SocempCommon):
+    """Social employment: the register record and the need notice."""
+
+    HOSTILE_MODELS = ("mgp.socemp.record", "mgp.socemp.notice")
+    HOSTILE_ROLES = ("ministry_user", "org_a_user", "org_b_user", "centre_user")
+
+    def _notice(self):
+        return (
+            self.env["mgp.socemp.notice"]
+            .with_user(self.ministry_user)
+            .create(
+                {
+                    "date": date(2025, 12, 1),
+                    "sender_id": self.ministry.id,
+                    "recipient_ids": [(6, 0, self.org_a.ids)],
+                    "partner_ids": [(6, 0, self.person.ids)],
+                }
+            )
+        )
+
+    def _sent_notice(self):
+        notice = self._notice()
+        notice.with_user(self.ministry_user).action_send()
+        return notice
+
+    def _hostile_specs(self):
+        org = self.org_a_user
+        return [
+            (
+                {
+                    "identified": lambda: self._record(
+                        medical_date=date(2025, 12, 4), medical_result="none"
+                    ),
+                    "consented": lambda: self._consented(
+                        partner=self.person_2,
+                        medical_date=date(2025, 12, 4),
+                        medical_result="none",
+                    ),
+                },
+                {
+                    "action_inform": (org, (date(2025, 12, 3),)),
+                    "action_consent": (org, (date(2025, 12, 5),)),
+                    "action_start": (org, (date(2025, 12, 8),)),
+                    "action_withdraw_consent": (org, (date(2025, 12, 9),)),
+                    "action_end": (org, ("moved", date(2025, 12, 10))),
+                },
+            ),
+            (
+                {"draft": self._notice, "sent": self._sent_notice},
+                {
+                    "action_send": (self.ministry_user, ()),
+                    "action_mark_read": (org, ()),
+                    "action_acknowledge": (org, ()),
+                    "action_create_records": (org, ()),
+                },
+            ),
+        ]
+
+    def test_every_action(self):
+        self.assertTrue(self._hostile_walk())
+
+
+@tagged("post_install", "-at_install")
+class TestHostileEmployerProgrammes(HostileWalkMixin, HttpCase, ProgrammesCommon):
+    """Subsidies, business aid and training referrals."""
+
+    HOSTILE_MODELS = (
+        "mgp.subsidy.application",
+        "mgp.subsidy.agreement",
+        "mgp.business.aid",
+        "mgp.training.referral",
+    )
+    HOSTILE_ROLES = ("specialist", "manager", "admin", "rep")
+
+    def _complete_submitted(self):
+        application = self._complete(self._application())
+        application.with_user(self.specialist).action_submit(programmes_walk.DAY)
+        return application
+
+    # refused alike, clean or hostile, from every fixture the walk of the
+    # table builds: each needs a history of its own the forced state lacks
+    HOSTILE_REFUSED_ONLY = {
+        ("mgp.subsidy.agreement", "action_claim_refund"): "a violation first",
+        ("mgp.subsidy.agreement", "action_record_repayment"): "a claim first",
+        ("mgp.subsidy.agreement", "action_close"): "the reporting documents",
+        ("mgp.business.aid", "action_to_commission"): "an unemployed adult",
+        ("mgp.business.aid", "action_commission_decision"): "the MSE member",
+        ("mgp.business.aid", "action_pay"): "the business registered",
+        ("mgp.business.aid", "action_record_end"): "the payment's date",
+        ("mgp.training.referral", "action_refer"): "the IPRA and the school",
+    }
+
+    def _hostile_specs(self):
+        specs = []
+        for record, calls in programmes_walk.TestTransitionTable._records(self):
+            table = record._mgp_transition_table()
+            builders = record
+            if record._name == "mgp.subsidy.application":
+                builders = {"draft": record, "action_grant": self._complete_submitted}
+            specs.append(
+                (
+                    builders,
+                    {
+                        name: (
+                            programmes_walk.TestTransitionTable._user(
+                                self, table[name]
+                            ),
+                            args,
+                        )
+                        for name, args in calls.items()
+                        if args is not None  # the engine's own step
+                    },
+                )
+            )
+        return specs
+
+    def test_every_action(self):
+        self.assertTrue(self._hostile_walk())

@@ -204,8 +204,13 @@ class MgpTrainingReferral(models.Model):
         return True
 
     def action_refer_to_employer(self, employer, referral_date=None):
-        """Referral to the employer or the reserved workplace (seed 004:76)."""
+        """Referral to the employer or the reserved workplace (seed 004:76);
+        ``employer`` is a record or an id (a JSON-RPC client sends ids)."""
         self.ensure_one()
+        if isinstance(employer, int):
+            employer = self.env["res.partner"].browse(employer)
+        if not employer.exists():
+            raise UserError(self.env._("Choose the employer of the referral."))
         self._mgp_step(
             "action_refer_to_employer",
             referral_date,

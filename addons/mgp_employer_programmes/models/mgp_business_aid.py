@@ -249,6 +249,9 @@ class MgpBusinessAid(models.Model):
         """The business stopped: before 12 months the condition of 004:208
         is broken."""
         self.ensure_one()
+        if not self.keep_until:
+            # the 12 months of 004:208 run from the state registration
+            raise UserError(self.env._("Record the state registration of the business first."))
         end_date = self._mgp_check_action_date(
             end_date,
             after=[(self.registration_date, self.env._("the registration"))],

@@ -1,9 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
 
-from odoo.tests import tagged
-
 from odoo import fields
+from odoo.tests import tagged
 
 from . import test_import_cases as case_tests
 from .common import MgpImportCommon

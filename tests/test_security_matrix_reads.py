@@ -34,7 +34,13 @@ ROLES = (
     "ngo",
 )
 RELATED_MODELS = ("mgp.accompaniment", "mgp.complaint")
-DATES = {"mgp_birth_date", "mgp_ipra_date", "mgp_ipra_date_end"}
+DATES = {
+    "mgp_birth_date",
+    "mgp_ipra_date",
+    "mgp_ipra_date_end",
+    "mgp_jobseeker_date",
+    "mgp_jobseeker_application_date",
+}
 
 
 def group_key(name):

@@ -20,7 +20,6 @@
         "views/mgp_api_endpoint_views.xml",
         "views/mgp_api_event_views.xml",
         "views/mgp_api_request_views.xml",
-        "views/mgp_accompaniment_views.xml",
         "views/res_partner_views.xml",
         "views/mgp_api_templates.xml",
         "views/mgp_api_menus.xml",

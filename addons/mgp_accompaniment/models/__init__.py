@@ -12,3 +12,4 @@ from . import mgp_accompaniment_documents
 from . import mgp_accompaniment_consent
 from . import mgp_accompaniment_register
 from . import mgp_accompaniment_snapshot
+from . import mgp_accompaniment_start

@@ -396,8 +396,13 @@ class MgpAccompaniment(models.Model):
     def _mgp_on_mse_answer(self, request):
         self.ensure_one()
         if self.state == "mse":
+            # the decision term runs «со дня их получения» (seed 000): from
+            # the day the centre received the answer, not from its date
             self._mgp_transition(
-                "mse_answered", {"mse_request_id": request.id}, date=request.date_answer
+                "mse_answered",
+                {"mse_request_id": request.id},
+                date=request.date_answer,
+                start=request.date_answer_received or request.date_answer,
             )
         return super()._mgp_on_mse_answer(request)
 
@@ -414,8 +419,12 @@ class MgpAccompaniment(models.Model):
                 after=[
                     (case.plan_agreed_date, self.env._("the plan agreement")),
                     (
-                        on_mse and case.mse_request_id.date_answer,
-                        self.env._("the answer of the MSE bureau"),
+                        on_mse
+                        and (
+                            case.mse_request_id.date_answer_received
+                            or case.mse_request_id.date_answer
+                        ),
+                        self.env._("the receipt of the answer of the MSE bureau"),
                     ),
                 ],
                 label=self.env._("The need decision"),

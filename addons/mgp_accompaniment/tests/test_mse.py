@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .common import AccompanimentCommon
 
@@ -116,3 +116,31 @@ class TestMsePath(AccompanimentCommon):
                 [("res_model", "=", case._name), ("res_id", "=", case.id)]
             )
         )
+
+    def test_decision_term_runs_from_the_receipt_of_the_answer(self):
+        """«со дня их получения» (seed 000): the answer dated 10.11 reached
+        the centre on 13.11; the decision is due the next working day after
+        the receipt, and not before it."""
+        case = self._mse_case()
+        request = case.mse_request_id.with_user(self.specialist)
+        request.action_send(
+            date_sent=date(2025, 11, 1), date_received=date(2025, 11, 5)
+        )
+        with self.assertRaises(ValidationError):  # received before its date
+            request.action_register_answer(
+                "needed", date(2025, 11, 10), date(2025, 11, 7)
+            )
+        request.action_register_answer("needed", date(2025, 11, 10), date(2025, 11, 13))
+        self.assertEqual(request.date_answer, date(2025, 11, 10))
+        self.assertEqual(request.date_answer_received, date(2025, 11, 13))
+        # the bureau's own term is met by the answer's date
+        self.assertEqual(
+            self._deadline(case, "s1_mse_answer").date_done, date(2025, 11, 10)
+        )
+        decision = self._deadline(case, "s1_need_decision_mse")
+        self.assertEqual(decision.date_start, date(2025, 11, 13))
+        self.assertEqual(decision.date_due, date(2025, 11, 14))
+        with self.assertRaises(ValidationError):  # before the receipt
+            case.action_decide_need(True, date(2025, 11, 12))
+        case.action_decide_need(True, date(2025, 11, 14))
+        self.assertFalse(decision.is_late)

@@ -23,6 +23,19 @@ class MgpAccompanimentNeedWizard(models.TransientModel):
         default=lambda self: self._default_decision(),
     )
     decision_date = fields.Date(required=True, default=fields.Date.context_today)
+    by_analogy = fields.Boolean(
+        string="By analogy with a service provided earlier",
+        help="Decide as in an earlier, closed case of the same person.",
+    )
+    partner_id = fields.Many2one(related="accompaniment_id.partner_id")
+    analogy_case_id = fields.Many2one(
+        "mgp.accompaniment",
+        string="Earlier case",
+        domain="[('partner_id', '=', partner_id), "
+        "('id', '!=', accompaniment_id), "
+        "('state', 'in', ('employed', 'expired', 'terminated')), "
+        "('need', 'in', ('needed', 'not_needed'))]",
+    )
 
     @api.depends("accompaniment_id")
     def _compute_mse_recommendation(self):
@@ -37,8 +50,18 @@ class MgpAccompanimentNeedWizard(models.TransientModel):
         )
         return case.mse_recommendation or False
 
+    @api.onchange("analogy_case_id")
+    def _onchange_analogy_case_id(self):
+        if self.analogy_case_id:
+            self.decision = self.analogy_case_id.need
+
     def action_confirm(self):
         self.ensure_one()
+        if self.by_analogy:
+            self.accompaniment_id.action_decide_need_by_analogy(
+                self.analogy_case_id, self.decision_date
+            )
+            return {"type": "ir.actions.act_window_close"}
         self.accompaniment_id.action_decide_need(
             self.decision == "needed", self.decision_date
         )

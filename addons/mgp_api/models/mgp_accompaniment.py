@@ -1,28 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
-
-from ..controllers.schema import PLAN_KINDS
-
-PLAN_KIND_LABELS = {"plan": "Plan", "change": "Change of the plan"}
+from odoo import api, models
 
 
 class MgpAccompaniment(models.Model):
-    """The ИПСЗ data an agreement received through the API carries, and the
-    events of the outbox written by the actions."""
+    """The events of the outbox written by the actions, and the cases as the
+    API exports them (the ИПСЗ fields are the case's own, mgp_accompaniment)."""
 
     _inherit = "mgp.accompaniment"
-
-    mgp_plan_number = fields.Char(
-        string="Employment plan number",
-        tracking=True,
-        help="Number of the individual employment plan (ИПСЗ) that includes "
-        "the measure.",
-    )
-    mgp_plan_kind = fields.Selection(
-        [(kind, PLAN_KIND_LABELS[kind]) for kind in PLAN_KINDS],
-        string="Plan document",
-        help="The plan itself or a change of the plan.",
-    )
 
     @api.model_create_multi
     def create(self, vals_list):

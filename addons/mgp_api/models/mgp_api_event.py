@@ -4,6 +4,8 @@ import hmac
 import json
 import logging
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 
 import requests
@@ -23,6 +25,22 @@ EVENT_TYPES = [
     ("complaint.answered", "Complaint answered"),
 ]
 STATES = [("pending", "Pending"), ("done", "Delivered"), ("dead", "Dead letter")]
+# the per-record events are not written while this is set (a history import:
+# its cases are facts of the old system, not changes the receivers follow);
+# a variable of the running code, never a context key a client could send
+_SUPPRESSED = ContextVar("mgp_api_events_suppressed", default=False)
+
+
+@contextmanager
+def events_suppressed():
+    """Write no outbox event inside the block (the import of history)."""
+    token = _SUPPRESSED.set(True)
+    try:
+        yield
+    finally:
+        _SUPPRESSED.reset(token)
+
+
 # the back-off never waits longer than a day between two attempts
 MAX_WAIT_MINUTES = 24 * 60
 ADMIN = "mgp_base.group_admin"
@@ -106,7 +124,7 @@ class MgpApiEvent(models.Model):
     def _mgp_emit(self, records, event_type):
         """Write the event ``event_type`` of each of ``records`` for every
         active receiver of its centre, in the current transaction."""
-        if not records:
+        if not records or _SUPPRESSED.get():
             return self.browse()
         # the outbox is written whoever acts; its readers are the
         # administrators (users have no access to it)

@@ -42,6 +42,7 @@ class MgpMseRequest(models.Model):
         "res_id",
         "date_sent",
         "date_answer",
+        "date_answer_received",
         "recommendation",
         "disability_confirmed",
         "impossible_reason",
@@ -130,6 +131,14 @@ class MgpMseRequest(models.Model):
         help="The bureau answers within 5 working days from this date.",
     )
     date_answer = fields.Date(string="Answer date", tracking=True)
+    # the decision term runs «со дня их получения» (seed 000): from the day
+    # the centre received the answer, which may come after its date
+    date_answer_received = fields.Date(
+        string="Answer received by the centre",
+        tracking=True,
+        help="Day the centre received the answer; the terms that follow the "
+        "answer run from it. Defaults to the answer date.",
+    )
     recommendation = fields.Selection(
         [("needed", "Needs accompaniment"), ("not_needed", "Does not need it")],
         tracking=True,
@@ -157,7 +166,7 @@ class MgpMseRequest(models.Model):
         index=True,
     )
 
-    @api.constrains("date_sent", "date_received", "date_answer")
+    @api.constrains("date_sent", "date_received", "date_answer", "date_answer_received")
     def _check_dates(self):
         for request in self:
             if (
@@ -167,6 +176,14 @@ class MgpMseRequest(models.Model):
             ):
                 raise ValidationError(
                     self.env._("The bureau cannot receive a request before it is sent.")
+                )
+            if (
+                request.date_answer
+                and request.date_answer_received
+                and request.date_answer_received < request.date_answer
+            ):
+                raise ValidationError(
+                    self.env._("The centre cannot receive the answer before its date.")
                 )
             if (
                 request.date_answer
@@ -251,8 +268,15 @@ class MgpMseRequest(models.Model):
                 case._mgp_on_mse_sent(request)
         return True
 
-    def action_register_answer(self, recommendation, date_answer=None):
-        """Register the bureau's recommendation and hand it to the case."""
+    def action_register_answer(
+        self, recommendation, date_answer=None, date_answer_received=None
+    ):
+        """Register the bureau's recommendation and hand it to the case.
+
+        :param date_answer: the date of the bureau's answer
+        :param date_answer_received: the day the centre received it (default
+            the answer date): the case's decision term runs from it
+        """
         self.ensure_one()
         if recommendation not in ("needed", "not_needed"):
             raise UserError(self.env._("Unknown MSE recommendation."))
@@ -263,9 +287,18 @@ class MgpMseRequest(models.Model):
             after=[(self.date_sent, self.env._("the sending of the request"))],
             label=self.env._("The answer of the bureau"),
         )
+        date_answer_received = self._mgp_check_action_date(
+            date_answer_received or date_answer,
+            after=[(date_answer, self.env._("the answer of the bureau"))],
+            label=self.env._("The receipt of the answer"),
+        )
         self._mgp_transition(
             "answer",
-            {"recommendation": recommendation, "date_answer": date_answer},
+            {
+                "recommendation": recommendation,
+                "date_answer": date_answer,
+                "date_answer_received": date_answer_received,
+            },
             date=date_answer,
         )
         case = self._get_case()
@@ -285,7 +318,7 @@ class MgpMseRequest(models.Model):
             after=[(self.date_sent or self.date_received, self.env._("the request"))],
             label=self.env._("The answer"),
         )
-        vals = {"date_answer": date_answer}
+        vals = {"date_answer": date_answer, "date_answer_received": date_answer}
         if disability_confirmed is not None:
             vals["disability_confirmed"] = bool(disability_confirmed)
         if note:

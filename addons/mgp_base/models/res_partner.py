@@ -21,8 +21,20 @@ PERSON_DATA_FIELDS = frozenset(
         "mgp_impaired_function_ids",
         "mgp_recommended_conditions",
         "mgp_contraindicated_conditions",
+        "mgp_jobseeker_status",
+        "mgp_jobseeker_date",
+        "mgp_jobseeker_application",
+        "mgp_jobseeker_application_date",
     }
 )
+# the measure is for disabled people registered as job seekers or
+# unemployed (seed 000: «в рамках регистрации в качестве ищущего работу,
+# признании безработным»)
+JOBSEEKER_STATUSES = [
+    ("job_seeker", "Registered as a job seeker"),
+    ("unemployed", "Recognised as unemployed"),
+    ("deregistered", "Removed from the register"),
+]
 
 
 def snils_checksum(digits):
@@ -85,6 +97,22 @@ class ResPartner(models.Model):
     )
     mgp_contraindicated_conditions = fields.Text(
         string="Contraindicated working conditions", groups=SUITE_GROUP
+    )
+
+    mgp_jobseeker_status = fields.Selection(
+        JOBSEEKER_STATUSES, string="Job seeker status", groups=SUITE_GROUP
+    )
+    mgp_jobseeker_date = fields.Date(
+        string="Registered as a job seeker on", groups=SUITE_GROUP
+    )
+    mgp_jobseeker_application = fields.Char(
+        string="Job-search application",
+        groups=SUITE_GROUP,
+        help="Number of the application for help in finding a job (ЕЦП «Работа "
+        "в России» or the centre's register).",
+    )
+    mgp_jobseeker_application_date = fields.Date(
+        string="Application date", groups=SUITE_GROUP
     )
 
     _mgp_snils_uniq = models.UniqueIndex(

@@ -22,6 +22,10 @@ AGGREGATES = {
     "mgp_impaired_function_ids": "array_agg",
     "mgp_recommended_conditions": "array_agg",
     "mgp_contraindicated_conditions": "array_agg",
+    "mgp_jobseeker_status": "array_agg",
+    "mgp_jobseeker_date": "max",
+    "mgp_jobseeker_application": "count_distinct",
+    "mgp_jobseeker_application_date": "min",
 }
 
 

@@ -22,9 +22,14 @@ class MgpMseAnswerWizard(models.TransientModel):
     disability_confirmed = fields.Boolean()
     reason = fields.Text(string="Reason it cannot be answered")
     date_answer = fields.Date(
-        string="Answer received on",
+        string="Answer date",
         required=True,
         default=fields.Date.context_today,
+    )
+    date_answer_received = fields.Date(
+        string="Answer received by the centre",
+        help="Day the centre received the answer (the decision term runs from "
+        "it); empty: the answer date.",
     )
     answer_note = fields.Text(string="Answer details")
 
@@ -38,7 +43,9 @@ class MgpMseAnswerWizard(models.TransientModel):
                 raise UserError(
                     self.env._("Choose the recommendation of the MSE bureau.")
                 )
-            request.action_register_answer(self.recommendation, self.date_answer)
+            request.action_register_answer(
+                self.recommendation, self.date_answer, self.date_answer_received
+            )
             if self.answer_note:
                 request.answer_note = self.answer_note
         else:

@@ -5,3 +5,5 @@ from . import test_import_organisations
 from . import test_import_persons
 from . import test_resume
 from . import test_transition_table
+from . import test_import_outbox
+from . import test_job_runner

@@ -29,6 +29,7 @@ CANCEL_REASONS = [
     ("withdrawn", "The employer withdrew"),
     ("dismissed", "The worker was dismissed"),
     ("disability_not_confirmed", "Disability not confirmed"),
+    ("mse_not_needed", "MSE bureau: no need of accompaniment"),
     ("other", "Other"),
 ]
 APPEAL_CHANNELS = [
@@ -46,6 +47,7 @@ SPECIALIST = "mgp_base.group_specialist"
 OFFER_NOTICE = "mgp_workplace_plan.mail_template_offer"
 DISCUSSION_NOTICE = "mgp_workplace_plan.mail_template_discussion"
 CANCELLED_NOTICE = "mgp_workplace_plan.mail_template_cancelled"
+NOT_NEEDED_NOTICE = "mgp_workplace_plan.mail_template_not_needed"
 
 
 class MgpWorkplacePlan(models.Model):
@@ -134,6 +136,16 @@ class MgpWorkplacePlan(models.Model):
         ),
         "mse_answered": Transition(
             ("analysis",), group=SPECIALIST, open=("s2_analysis_appeal",)
+        ),
+        # «не нуждается»: as in service 1 («Не нуждается → Отказ», seed
+        # 000), the need decision follows the bureau and the service stops
+        # with a reasoned notice to the employer
+        "mse_not_needed": Transition(
+            ("analysis",),
+            "cancelled",
+            SPECIALIST,
+            cancel=True,
+            notice=NOT_NEEDED_NOTICE,
         ),
         # the plan: draft, discussion, versions, sending
         "action_start_draft": Transition(

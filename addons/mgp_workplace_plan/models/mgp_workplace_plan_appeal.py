@@ -19,6 +19,8 @@ class MgpWorkplacePlan(models.Model):
         "disability_request_id",
         "mse_request_id",
         "analysis_date",
+        "need",
+        "need_decision_date",
     )
 
     appeal_date = fields.Date(string="Appeal received", tracking=True)
@@ -38,6 +40,14 @@ class MgpWorkplacePlan(models.Model):
     mse_request_id = fields.Many2one(
         "mgp.mse.request", string="MSE request", readonly=True
     )
+    # the need decision that follows the bureau's answer (trajectory 2)
+    need = fields.Selection(
+        [("needed", "Needs accompaniment"), ("not_needed", "Does not need it")],
+        string="Need decision",
+        tracking=True,
+        readonly=True,
+    )
+    need_decision_date = fields.Date(tracking=True, readonly=True)
     # analysis (reuses what service 1 knows)
     analysis_date = fields.Date(string="Analysis completed", tracking=True)
     analysis_note = fields.Text(string="Analysis of the person's data")
@@ -212,8 +222,21 @@ class MgpWorkplacePlan(models.Model):
                 request.disability_confirmed, request.date_answer
             )
         elif request == self.mse_request_id and self.state == "analysis":
-            self._mgp_transition("mse_answered", date=request.date_answer, notify=False)
+            self._mgp_on_mse_recommendation(request)
         return True
+
+    def _mgp_on_mse_recommendation(self, request):
+        """The need decision follows the bureau's answer, on the day the
+        centre received it («со дня их получения»): «нуждается» → the
+        analysis runs from then; «не нуждается» → the service stops and the
+        employer gets the reasoned notice."""
+        received = request.date_answer_received or request.date_answer
+        vals = {"need": request.recommendation, "need_decision_date": received}
+        if request.recommendation == "not_needed":
+            vals.update(cancel_reason="mse_not_needed", cancel_date=received)
+            self._mgp_transition("mse_not_needed", vals, date=received)
+            return
+        self._mgp_transition("mse_answered", vals, date=received, notify=False)
 
     def _mgp_on_request_impossible(self, request):
         self.ensure_one()

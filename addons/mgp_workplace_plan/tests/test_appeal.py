@@ -88,6 +88,47 @@ class TestAppeal(WorkplaceCommon):
         self.assertFalse(analysis.is_late)
         self.assertEqual(plan.state, "draft")
 
+    def test_mse_not_needed_refuses_with_a_reasoned_notice(self):
+        """«не нуждается» → need decision and refusal, as in service 1
+        («Не нуждается → Отказ», seed 000): no draft plan can follow."""
+        plan = self._appeal(date(2026, 1, 12)).with_user(self.specialist)
+        request = plan.disability_request_id.with_user(self.specialist)
+        with freeze_time("2026-03-02"):
+            request.action_send(date(2026, 1, 12))
+            request.action_register_reply(date(2026, 1, 13), disability_confirmed=True)
+            mse = plan.action_request_mse().with_user(self.specialist)
+            mse.action_send(date(2026, 1, 14))
+            mse.action_register_answer(
+                "not_needed", date(2026, 2, 20), date(2026, 2, 24)
+            )
+            self.assertEqual(plan.state, "cancelled")
+            self.assertEqual(plan.cancel_reason, "mse_not_needed")
+            self.assertEqual(
+                (plan.need, plan.need_decision_date), ("not_needed", date(2026, 2, 24))
+            )
+            self.assertFalse(plan.deadline_ids.filtered(lambda d: d.state == "open"))
+            with self.assertRaises(UserError):
+                plan.action_start_draft(date(2026, 2, 25))
+        notice = plan.message_ids.filtered(
+            lambda m: self.employer in m.partner_ids and "отказ" in (m.subject or "")
+        )
+        self.assertEqual(len(notice), 1)
+        self.assertIn("не нуждается в сопровождении", notice.body)
+        self.assertIn(mse.name, notice.body)
+
+    def test_mse_needed_records_the_decision_from_the_receipt(self):
+        plan = self._appeal(date(2026, 1, 12)).with_user(self.specialist)
+        request = plan.disability_request_id.with_user(self.specialist)
+        with freeze_time("2026-03-02"):
+            request.action_send(date(2026, 1, 12))
+            request.action_register_reply(date(2026, 1, 13), disability_confirmed=True)
+            mse = plan.action_request_mse().with_user(self.specialist)
+            mse.action_send(date(2026, 1, 14))
+            mse.action_register_answer("needed", date(2026, 2, 19), date(2026, 2, 20))
+        self.assertEqual((plan.state, plan.need), ("analysis", "needed"))
+        analysis = self._deadline(plan, "s2_analysis_appeal")
+        self.assertEqual(analysis.date_start, date(2026, 2, 20))
+
     def test_staff_register_paper_appeal_with_wizard(self):
         wizard = (
             self.env["mgp.workplace.appeal.wizard"]

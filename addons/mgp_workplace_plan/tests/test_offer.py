@@ -128,6 +128,27 @@ class TestOffer(WorkplaceCommon):
         case.action_mark_employed(date(2025, 11, 20), self.employer.id)
         self.assertFalse(case.workplace_plan_ids)
 
+    def test_employment_after_expiry_or_termination_opens_the_offer(self):
+        """An employment recorded after the certificate opens trajectory 1
+        whatever ended the accompaniment since (issue 22 §4)."""
+        expired = self._active_case(date(2025, 11, 5), date(2025, 11, 10))
+        self.env["mgp.accompaniment"]._cron_expire(today=date(2026, 6, 1))
+        self.assertEqual(expired.state, "expired")
+        terminated = self._active_case(
+            date(2025, 11, 5), date(2025, 11, 10), partner_id=self.person_2.id
+        )
+        with freeze_time("2025-12-01"):
+            terminated.action_terminate("withdrawn", termination_date=date(2025, 12, 1))
+        for case in expired | terminated:
+            with freeze_time("2026-06-02"):
+                case.with_user(self.specialist).action_mark_employed(
+                    date(2026, 6, 2), self.employer.id
+                )
+            plan = case.workplace_plan_ids
+            self.assertEqual(len(plan), 1, case.state)
+            self.assertEqual((plan.trajectory, plan.state), ("offer", "offered"))
+            self.assertIn(case.state, ("expired", "terminated"))
+
     def test_action_repeated_acts_once(self):
         plan = self._offer().with_user(self.specialist)
         with freeze_time("2026-01-20"):

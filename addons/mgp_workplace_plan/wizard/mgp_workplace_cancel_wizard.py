@@ -10,7 +10,11 @@ class MgpWorkplaceCancelWizard(models.TransientModel):
 
     plan_id = fields.Many2one("mgp.workplace.plan", required=True)
     reason = fields.Selection(
-        [r for r in CANCEL_REASONS if r[0] not in ("no_response", "declined")],
+        [
+            r
+            for r in CANCEL_REASONS
+            if r[0] not in ("no_response", "declined", "mse_not_needed")
+        ],
         required=True,
     )
     note = fields.Text(string="Details")

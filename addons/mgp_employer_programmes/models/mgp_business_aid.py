@@ -251,7 +251,9 @@ class MgpBusinessAid(models.Model):
         self.ensure_one()
         if not self.keep_until:
             # the 12 months of 004:208 run from the state registration
-            raise UserError(self.env._("Record the state registration of the business first."))
+            raise UserError(
+                self.env._("Record the state registration of the business first.")
+            )
         end_date = self._mgp_check_action_date(
             end_date,
             after=[(self.registration_date, self.env._("the registration"))],

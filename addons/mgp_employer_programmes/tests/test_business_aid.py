@@ -61,7 +61,10 @@ class TestBusinessAid(ProgrammesCommon):
     def test_end_needs_the_registration(self):
         aid = self._paid(self._aid())
         aid.registration_date = False
-        with freeze_time("2026-10-01"), self.assertRaisesRegex(UserError, "state registration"):
+        with (
+            freeze_time("2026-10-01"),
+            self.assertRaisesRegex(UserError, "state registration"),
+        ):
             aid.action_record_end(date(2026, 9, 30))
         self.assertEqual(aid.state, "paid")
 

@@ -5,3 +5,4 @@ from . import test_import_organisations
 from . import test_import_persons
 from . import test_resume
 from . import test_transition_table
+from . import test_import_reasons

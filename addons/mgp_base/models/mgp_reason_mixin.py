@@ -102,3 +102,28 @@ class MgpReasonMixin(models.AbstractModel):
             converted += cr.rowcount
         self.env.invalidate_all()
         return converted
+
+    @api.model
+    def _mgp_migrate_templates(self, xmlids, replacements):
+        """Rewrite, in every language, the expressions ``replacements``
+        (``(old, new)`` pairs) of the mail templates ``xmlids`` that read the
+        selection (templates are ``noupdate``: the update keeps them)."""
+        template_ids = tuple(
+            template.id
+            for template in (self.env.ref(xmlid, False) for xmlid in xmlids)
+            if template
+        )
+        if not template_ids:
+            return
+        for old, new in replacements:
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE mail_template"
+                    " SET body_html = replace(body_html::text, %s, %s)::jsonb"
+                    " WHERE id IN %s",
+                    old,
+                    new,
+                    template_ids,
+                )
+            )
+        self.env["mail.template"].invalidate_model(["body_html"])

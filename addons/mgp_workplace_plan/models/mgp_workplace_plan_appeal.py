@@ -156,7 +156,9 @@ class MgpWorkplacePlan(models.Model):
             self._mgp_transition(
                 "disability_not_confirmed",
                 {
-                    "cancel_reason": "disability_not_confirmed",
+                    "cancel_reason_id": self._mgp_cancel_reason(
+                        "disability_not_confirmed"
+                    ).id,
                     "cancel_date": check_date,
                 },
                 date=check_date,

@@ -1,11 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Termination reasons became a catalogue: the codes the selection stored
-(column ``termination_reason``, dropped by the update afterwards) become
-the catalogue's rows,
-and the two notices (``noupdate``) read the reason from it."""
+(column ``termination_reason``, dropped by the update afterwards) become the
+catalogue's rows, and the two notices (``noupdate``) read the reason from
+it."""
 
 from odoo import SUPERUSER_ID, api
 
+TEMPLATES = (
+    "mgp_accompaniment.mail_template_no_need",
+    "mgp_accompaniment.mail_template_termination",
+)
 # (what the notices said, what they say now)
 TEMPLATE_EXPRESSIONS = (
     (
@@ -21,22 +25,8 @@ def migrate(cr, version):
     if not version:
         return
     env = api.Environment(cr, SUPERUSER_ID, {})
-    env["mgp.accompaniment.termination.reason"]._mgp_migrate_selection(
+    Reason = env["mgp.accompaniment.termination.reason"]
+    Reason._mgp_migrate_selection(
         "mgp_accompaniment", "termination_reason", "termination_reason_id"
     )
-    template_ids = tuple(
-        template.id
-        for template in (
-            env.ref("mgp_accompaniment.mail_template_no_need", False),
-            env.ref("mgp_accompaniment.mail_template_termination", False),
-        )
-        if template
-    )
-    for old, new in TEMPLATE_EXPRESSIONS:
-        cr.execute(
-            "UPDATE mail_template"
-            " SET body_html = replace(body_html::text, %s, %s)::jsonb"
-            " WHERE id IN %s",
-            [old, new, template_ids or (0,)],
-        )
-    env.invalidate_all()
+    Reason._mgp_migrate_templates(TEMPLATES, TEMPLATE_EXPRESSIONS)

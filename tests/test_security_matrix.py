@@ -51,7 +51,7 @@ PROTECTED = {
             "employment_date": "2025-11-20",
             "employer_id": "employer",
             "date_closed": "2025-11-20",
-            "termination_reason": "other",
+            "termination_reason_id": "termination_reason",
             "ngo_id": False,
             "ngo_contract_id": False,
             "ngo_assign_date": "2025-11-01",
@@ -220,6 +220,9 @@ class TestSecurityMatrix(HttpCase, AccompanimentCommon, MatrixUsers):
             .create({"partner_id": self.person.id, "company_id": self.company.id})
         )
         self.deadline = case._mgp_deadline_get("s1_certificate_send")
+        self.termination_reason = self.env.ref(
+            "mgp_accompaniment.termination_reason_other"
+        )
         self.application = (
             self.env["mgp.ngo.application"]
             .with_user(self.specialist)

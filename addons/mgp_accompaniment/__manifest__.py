@@ -3,7 +3,7 @@
     "name": "Employment Accompaniment of Disabled Persons: Service 1",
     "summary": "Service «Сопровождение инвалида при трудоустройстве»: need "
     "decision, MSE request, order or NGO assignment, certificate, results",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Employment",
     "website": "https://github.com/mgp-suite/mgp",
     "author": "mgp contributors",
@@ -17,6 +17,7 @@
         "security/ir.model.access.csv",
         "security/mgp_accompaniment_rules.xml",
         "data/ir_sequence_data.xml",
+        "data/mgp_accompaniment_termination_reason_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "data/mgp_document_requirement_data.xml",
@@ -32,6 +33,7 @@
         "views/mgp_accompaniment_line_views.xml",
         "views/mgp_accompaniment_document_views.xml",
         "views/mgp_accompaniment_templates.xml",
+        "views/mgp_accompaniment_termination_reason_views.xml",
         "views/mgp_accompaniment_menus.xml",
     ],
     "assets": {

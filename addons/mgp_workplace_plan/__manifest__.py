@@ -4,7 +4,7 @@
     "summary": "Service «План сопровождения инвалида на рабочем месте»: offer "
     "after service 1 or the employer's appeal, disability check, analysis, "
     "versioned plan discussed with the employer (Appendices 2 and 5)",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/Employment",
     "website": "https://github.com/mgp-suite/mgp",
     "author": "mgp contributors",
@@ -18,6 +18,7 @@
         "security/mgp_workplace_plan_rules.xml",
         "data/ir_sequence_data.xml",
         "data/mgp_deadline_rule_data.xml",
+        "data/mgp_workplace_cancel_reason_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "report/report_workplace_plan_templates.xml",
@@ -25,6 +26,7 @@
         "report/mgp_workplace_plan_reports.xml",
         "views/mgp_workplace_plan_views.xml",
         "views/mgp_workplace_plan_templates.xml",
+        "views/mgp_workplace_cancel_reason_views.xml",
         "views/mgp_workplace_plan_menus.xml",
     ],
     "demo": [

@@ -323,6 +323,13 @@ class Generator:
             code: (rule.id, rule.days, rule.at_risk_days, rule.external, rule.name)
             for code, rule in rules.items()
         }
+        # the termination reasons of the catalogue, by code
+        self.reasons = {
+            code: reason.id
+            for code, reason in self.env["mgp.accompaniment.termination.reason"]
+            ._mgp_by_code()
+            .items()
+        }
         states, weights = zip(*STATE_WEIGHTS.items(), strict=True)
         self.cr.execute(
             """SELECT COALESCE(MAX(substr(mgp_snils, 1, 3)::int), 100)
@@ -420,7 +427,7 @@ class Generator:
             "employment_date": None,
             "employer_id": None,
             "date_closed": None,
-            "termination_reason": None,
+            "termination_reason_id": None,
             "assignment_done_date": None,
         }
 
@@ -486,7 +493,9 @@ class Generator:
             if state == "terminated":
                 row.update(
                     need="not_needed",
-                    termination_reason=rng.choice(("no_need", "withdrawn", "other")),
+                    termination_reason_id=self.reasons[
+                        rng.choice(("no_need", "withdrawn", "other"))
+                    ],
                     date_closed=decided,
                 )
                 deadline("s1_no_need_notice", decided, status="done")
@@ -637,7 +646,7 @@ class Generator:
                 "employment_date",
                 "employer_id",
                 "date_closed",
-                "termination_reason",
+                "termination_reason_id",
                 "assignment_done_date",
                 "create_date",
                 "write_date",

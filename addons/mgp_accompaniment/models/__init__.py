@@ -1,3 +1,4 @@
+from . import mgp_accompaniment_termination_reason
 from . import mgp_accompaniment
 from . import mgp_accompaniment_eligibility
 from . import mgp_accompaniment_assignment

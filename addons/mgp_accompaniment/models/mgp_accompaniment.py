@@ -24,15 +24,10 @@ STATES = [
 ]
 OPEN_STATES = ("new", "mse", "assignment", "active")
 CLOSED_STATES = ("employed", "expired", "terminated")
-TERMINATION_REASONS = [
-    ("no_need", "No need for accompaniment"),
-    ("mse_refusal", "MSE bureau: no need (refusal)"),
-    ("withdrawn", "Withdrawn by the citizen"),
-    ("deregistered", "Removed from the register"),
-    ("other", "Other reason"),
-]
-# the reasons the citizen is told «no need» (seed 000:141)
-NO_NEED_REASONS = ("no_need", "mse_refusal")
+# the termination reasons the need decision gives (seed 000:141, 143): codes
+# of the catalogue ``mgp.accompaniment.termination.reason``
+REASON_NO_NEED = "no_need"
+REASON_MSE_REFUSAL = "mse_refusal"
 # Deadlines that belong to the running service and end with it.
 SERVICE_DEADLINES = (
     "s1_need_decision",
@@ -436,10 +431,10 @@ class MgpAccompaniment(models.Model):
             if needed:
                 case._mgp_transition("action_decide_need", vals, date=decision_date)
                 continue
-            vals.update(
-                termination_reason="mse_refusal" if on_mse else "no_need",
-                termination_note=False,
+            reason = self.env["mgp.accompaniment.termination.reason"]._mgp_get(
+                REASON_MSE_REFUSAL if on_mse else REASON_NO_NEED
             )
+            vals.update(termination_reason_id=reason.id, termination_note=False)
             case._mgp_end_service("need_refused", vals, decision_date)
         return True
 

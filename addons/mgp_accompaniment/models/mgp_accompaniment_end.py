@@ -6,9 +6,7 @@ from odoo.tools import format_date
 
 from .mgp_accompaniment import (
     CLOSED_STATES,
-    NO_NEED_REASONS,
     SPECIALIST,
-    TERMINATION_REASONS,
     _to_id,
 )
 
@@ -22,7 +20,7 @@ class MgpAccompaniment(models.Model):
         "employment_date",
         "employer_id",
         "date_closed",
-        "termination_reason",
+        "termination_reason_id",
         "termination_note",
     )
 
@@ -31,8 +29,13 @@ class MgpAccompaniment(models.Model):
         "res.partner", tracking=True, copy=False, readonly=True
     )
     date_closed = fields.Date(string="Closed on", copy=False, readonly=True)
-    termination_reason = fields.Selection(
-        TERMINATION_REASONS, tracking=True, copy=False, readonly=True
+    termination_reason_id = fields.Many2one(
+        "mgp.accompaniment.termination.reason",
+        string="Termination reason",
+        tracking=True,
+        copy=False,
+        readonly=True,
+        ondelete="restrict",
     )
     termination_note = fields.Text(copy=False, readonly=True, groups=SPECIALIST)
 
@@ -149,9 +152,14 @@ class MgpAccompaniment(models.Model):
         return expired.with_env(self.env)
 
     def action_terminate(self, reason, note=None, termination_date=None):
-        """Stop the service with ``reason`` and notify the citizen."""
-        if reason not in dict(TERMINATION_REASONS):
-            raise UserError(self.env._("Unknown termination reason."))
+        """Stop the service with ``reason`` (a reason of the catalogue: a
+        record, its id or its code) and notify the citizen; a reason meaning
+        «no need» ends it with the no-need notice."""
+        Reason = self.env["mgp.accompaniment.termination.reason"]
+        try:
+            reason = Reason._mgp_get(reason)
+        except UserError:
+            raise UserError(self.env._("Unknown termination reason.")) from None
         for case in self:
             termination_date = case._mgp_check_action_date(
                 termination_date,
@@ -163,10 +171,8 @@ class MgpAccompaniment(models.Model):
                 label=self.env._("The end of the service"),
             )
             case._mgp_end_service(
-                "terminate_no_need"
-                if reason in NO_NEED_REASONS
-                else "action_terminate",
-                {"termination_reason": reason, "termination_note": note or False},
+                "terminate_no_need" if reason.no_need else "action_terminate",
+                {"termination_reason_id": reason.id, "termination_note": note or False},
                 termination_date,
             )
         return True

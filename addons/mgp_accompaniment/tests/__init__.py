@@ -14,3 +14,4 @@ from . import test_one_open
 from . import test_documents
 from . import test_consent
 from . import test_transition_table
+from . import test_termination_reason

@@ -118,7 +118,7 @@ class TestEnd(AccompanimentCommon):
             case.action_terminate("bored")
         case.action_terminate("withdrawn", "Заявление гражданина")
         self.assertEqual(case.state, "terminated")
-        self.assertEqual(case.termination_reason, "withdrawn")
+        self.assertEqual(case.termination_reason_id.code, "withdrawn")
         self.assertEqual(case.termination_note, "Заявление гражданина")
         # only the results of what was done remain due
         self.assertEqual(
@@ -148,7 +148,14 @@ class TestEnd(AccompanimentCommon):
             self.env[action["res_model"]]
             .with_user(self.specialist)
             .with_context(**action["context"])
-            .create({"reason": "deregistered", "termination_date": date(2025, 11, 6)})
+            .create(
+                {
+                    "reason_id": self.env.ref(
+                        "mgp_accompaniment.termination_reason_deregistered"
+                    ).id,
+                    "termination_date": date(2025, 11, 6),
+                }
+            )
         )
         wizard.action_confirm()
         self.assertEqual(case.state, "terminated")

@@ -66,7 +66,7 @@ class TestMsePath(AccompanimentCommon):
         self.assertEqual(wizard.decision, "not_needed")  # the recommendation
         wizard.action_confirm()
         self.assertEqual(case.state, "terminated")
-        self.assertEqual(case.termination_reason, "mse_refusal")
+        self.assertEqual(case.termination_reason_id.code, "mse_refusal")
         self.assertEqual(case.need, "not_needed")
         self.assertEqual(self._deadline(case, "s1_need_decision_mse").state, "done")
         # the notice goes with the decision (seed 000:141, within the next

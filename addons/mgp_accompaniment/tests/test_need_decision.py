@@ -75,7 +75,7 @@ class TestNeedDecision(AccompanimentCommon):
         case.action_decide_need(False, date(2025, 11, 1))
         self.assertEqual(case.state, "terminated")
         self.assertEqual(case.need, "not_needed")
-        self.assertEqual(case.termination_reason, "no_need")
+        self.assertEqual(case.termination_reason_id.code, "no_need")
         self.assertEqual(case.date_closed, date(2025, 11, 1))
         # the notice goes with the decision (seed 000:141, within the next
         # working day): no deadline is left to track it

@@ -1,8 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-from ..models.mgp_accompaniment import TERMINATION_REASONS
-
 
 class MgpAccompanimentTerminateWizard(models.TransientModel):
     _name = "mgp.accompaniment.terminate.wizard"
@@ -11,13 +9,13 @@ class MgpAccompanimentTerminateWizard(models.TransientModel):
     accompaniment_id = fields.Many2one(
         "mgp.accompaniment", required=True, ondelete="cascade"
     )
-    reason = fields.Selection(TERMINATION_REASONS, required=True)
+    reason_id = fields.Many2one("mgp.accompaniment.termination.reason", required=True)
     note = fields.Text()
     termination_date = fields.Date(required=True, default=fields.Date.context_today)
 
     def action_confirm(self):
         self.ensure_one()
         self.accompaniment_id.action_terminate(
-            self.reason, self.note, termination_date=self.termination_date
+            self.reason_id, self.note, termination_date=self.termination_date
         )
         return {"type": "ir.actions.act_window_close"}

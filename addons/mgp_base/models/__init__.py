@@ -11,6 +11,7 @@ from . import mgp_case_one_open
 from . import mgp_register_dates
 from . import mgp_activity
 from . import mgp_impaired_function
+from . import mgp_reason_mixin
 from . import mgp_mse_request
 from . import res_partner
 from . import res_company

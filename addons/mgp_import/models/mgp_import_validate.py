@@ -14,7 +14,6 @@ from odoo import api, fields, models
 
 from odoo.addons.mgp_accompaniment.models.mgp_accompaniment import (
     CERTIFICATE_MONTHS,
-    TERMINATION_REASONS,
 )
 from odoo.addons.mgp_base.models.res_partner import normalize_snils
 
@@ -169,12 +168,16 @@ class MgpImportJob(models.Model):
                 value=text,
                 states=", ".join(CASE_STATES),
             )
-        if name == "termination_reason" and text not in dict(TERMINATION_REASONS):
-            return None, self.env._(
-                "Termination reason «%(value)s» is unknown: one of %(reasons)s.",
-                value=text,
-                reasons=", ".join(dict(TERMINATION_REASONS)),
-            )
+        if name == "termination_reason":
+            # a code of the catalogue, archived ones too (the history keeps
+            # the reasons of its time)
+            reasons = self.env["mgp.accompaniment.termination.reason"]._mgp_by_code()
+            if text not in reasons:
+                return None, self.env._(
+                    "Termination reason «%(value)s» is unknown: one of %(reasons)s.",
+                    value=text,
+                    reasons=", ".join(reasons),
+                )
         if name == "inn":
             try:
                 return stdnum_inn.validate(text), None

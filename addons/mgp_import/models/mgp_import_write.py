@@ -32,7 +32,6 @@ CASE_STEPS = (
     ("s1_certificate_send", "certificate_date", "certificate_sent_date"),
 )
 CLOSED_STATES = ("employed", "expired", "terminated")
-NO_NEED_REASONS = ("no_need", "mse_refusal")
 
 
 class MgpImportJob(models.Model):
@@ -67,7 +66,11 @@ class MgpImportJob(models.Model):
             if known_snils:
                 keys.add(("snils", known_snils))
             keys.add(("name", name, birth_date))
-        return {"person_keys": keys}
+        batch = {"person_keys": keys}
+        if self.kind == "case":
+            Reason = self.env["mgp.accompaniment.termination.reason"]
+            batch["termination_reasons"] = Reason._mgp_by_code()
+        return batch
 
     @staticmethod
     def _mgp_person_keys(values):
@@ -144,7 +147,7 @@ class MgpImportJob(models.Model):
         and of the step it is in, open."""
         person, _created = self._mgp_import_person(values, batch)
         Case = self.env["mgp.accompaniment"]
-        vals = self._mgp_import_case_vals(values, person)
+        vals = self._mgp_import_case_vals(values, person, batch)
         # The import is the only path that creates a case in a past state
         # (its steps are facts of the old system, not actions taken now): the
         # engine's create with the state and the values of the steps, the
@@ -160,8 +163,9 @@ class MgpImportJob(models.Model):
         """The next number of the centre's own sequence ``code``."""
         return self.env["mgp.accompaniment"]._mgp_next_number(code, self.company_id)
 
-    def _mgp_import_case_vals(self, values, person):
-        """Hook: the values of the case of one row."""
+    def _mgp_import_case_vals(self, values, person, batch=None):
+        """Hook: the values of the case of one row (the termination reason
+        by its code in the catalogue)."""
         state = values["state"]
         vals = {
             "partner_id": person.id,
@@ -169,9 +173,12 @@ class MgpImportJob(models.Model):
             "plan_agreed_date": values["plan_date"],
             "state": state,
         }
-        reason = values.get("termination_reason")
+        reason = self.env["mgp.accompaniment.termination.reason"]
+        if values.get("termination_reason"):
+            reasons = (batch or {}).get("termination_reasons") or reason._mgp_by_code()
+            reason = reasons[values["termination_reason"]]
         decision = values.get("need_decision_date")
-        if state == "terminated" and reason in NO_NEED_REASONS:
+        if state == "terminated" and reason.no_need:
             vals.update(
                 need="not_needed",
                 need_decision_date=decision or values["termination_date"],
@@ -201,7 +208,7 @@ class MgpImportJob(models.Model):
         elif state == "terminated":
             vals.update(
                 date_closed=values["termination_date"],
-                termination_reason=reason,
+                termination_reason_id=reason.id,
             )
         return vals
 

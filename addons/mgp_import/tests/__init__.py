@@ -7,3 +7,4 @@ from . import test_resume
 from . import test_transition_table
 from . import test_import_outbox
 from . import test_job_runner
+from . import test_import_reasons

@@ -148,6 +148,7 @@ class TestImportCases(MgpImportCommon):
         )
         self.assertEqual(active.need, "needed")
         self.assertEqual(cases["C-ter"].need, "not_needed")
+        self.assertEqual(cases["C-ter"].termination_reason_id.code, "no_need")
         self.assertEqual(
             cases["C-emp"].employer_id.name, "ООО «Исторический работодатель»"
         )

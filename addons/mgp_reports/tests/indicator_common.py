@@ -65,7 +65,9 @@ class MgpIndicatorCommon(MgpReportsCommon):
             spec,
             date(2025, 11, 10),
             "terminated",
-            termination_reason="withdrawn",
+            termination_reason_id=cls.env.ref(
+                "mgp_accompaniment.termination_reason_withdrawn"
+            ).id,
             date_closed=date(2026, 1, 15),
         )
         # employed after the withdrawal, within the six months

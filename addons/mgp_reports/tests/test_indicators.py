@@ -60,7 +60,9 @@ class TestIndicators(MgpIndicatorCommon):
             self.specialist,
             date(2025, 12, 1),
             "terminated",
-            termination_reason="withdrawn",
+            termination_reason_id=self.env.ref(
+                "mgp_accompaniment.termination_reason_withdrawn"
+            ).id,
             date_closed=date(2026, 1, 10),
         )
         figure = self.Indicator._mgp_compute("i1", *H1_2026, self.company)

@@ -23,15 +23,6 @@ STATES = [
     ("revised", "Replaced by a new version"),
     ("cancelled", "Cancelled"),
 ]
-CANCEL_REASONS = [
-    ("declined", "The employer declined the offer"),
-    ("no_response", "No response to the offer"),
-    ("withdrawn", "The employer withdrew"),
-    ("dismissed", "The worker was dismissed"),
-    ("disability_not_confirmed", "Disability not confirmed"),
-    ("mse_not_needed", "MSE bureau: no need of accompaniment"),
-    ("other", "Other"),
-]
 APPEAL_CHANNELS = [
     ("portal", "Portal"),
     ("paper", "On paper, in person"),
@@ -78,7 +69,7 @@ class MgpWorkplacePlan(models.Model):
         "state",
         "trajectory",
         "accompaniment_id",
-        "cancel_reason",
+        "cancel_reason_id",
         "cancel_date",
     )
     _mgp_create_only_fields = ("company_id", "employer_id")
@@ -190,7 +181,14 @@ class MgpWorkplacePlan(models.Model):
     line_ids = fields.One2many(
         "mgp.workplace.plan.line", "plan_id", string="Plan activities", copy=True
     )
-    cancel_reason = fields.Selection(CANCEL_REASONS, tracking=True)
+    cancel_reason_id = fields.Many2one(
+        "mgp.workplace.cancel.reason",
+        string="Stop reason",
+        tracking=True,
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+    )
     cancel_note = fields.Text(string="Cancellation details")
     cancel_date = fields.Date(tracking=True)
 
@@ -212,15 +210,30 @@ class MgpWorkplacePlan(models.Model):
         return super().write(vals)
 
     def action_cancel(self, reason, note=None):
-        """Stop the service with ``reason``; the employer is notified."""
+        """Stop the service with ``reason`` (a reason of the catalogue the
+        specialist may choose: a record, its id or its code); the employer
+        is notified."""
         self.ensure_one()
-        if reason not in dict(CANCEL_REASONS):
-            raise UserError(self.env._("Unknown cancellation reason."))
-        vals = {"cancel_reason": reason, "cancel_date": self._mgp_today()}
+        try:
+            reason = self._mgp_cancel_reason(reason)
+        except UserError:
+            raise UserError(self.env._("Unknown cancellation reason.")) from None
+        if not reason.manual:
+            raise UserError(
+                self.env._(
+                    "The reason «%s» is given by the plan's own steps, not chosen.",
+                    reason.name,
+                )
+            )
+        vals = {"cancel_reason_id": reason.id, "cancel_date": self._mgp_today()}
         if note:
             vals["cancel_note"] = note
         self._mgp_transition("action_cancel", vals)
         return True
+
+    def _mgp_cancel_reason(self, reason):
+        """The catalogue's reason given as a record, an id or a code."""
+        return self.env["mgp.workplace.cancel.reason"]._mgp_get(reason)
 
     # ------------------------------------------------------------------
     # Buttons of the form

@@ -166,7 +166,9 @@ class MgpWorkplacePlan(models.Model):
             self._mgp_transition(
                 "disability_not_confirmed",
                 {
-                    "cancel_reason": "disability_not_confirmed",
+                    "cancel_reason_id": self._mgp_cancel_reason(
+                        "disability_not_confirmed"
+                    ).id,
                     "cancel_date": check_date,
                 },
                 date=check_date,
@@ -233,7 +235,10 @@ class MgpWorkplacePlan(models.Model):
         received = request.date_answer_received or request.date_answer
         vals = {"need": request.recommendation, "need_decision_date": received}
         if request.recommendation == "not_needed":
-            vals.update(cancel_reason="mse_not_needed", cancel_date=received)
+            vals.update(
+                cancel_reason_id=self._mgp_cancel_reason("mse_not_needed").id,
+                cancel_date=received,
+            )
             self._mgp_transition("mse_not_needed", vals, date=received)
             return
         self._mgp_transition("mse_answered", vals, date=received, notify=False)

@@ -128,7 +128,7 @@ class MgpWorkplacePlan(models.Model):
             {
                 "response": "declined",
                 "response_date": answer_date,
-                "cancel_reason": "declined",
+                "cancel_reason_id": self._mgp_cancel_reason("declined").id,
                 "cancel_date": answer_date,
             },
             date=answer_date,
@@ -179,7 +179,10 @@ class MgpWorkplacePlan(models.Model):
             return plans
         plans._mgp_transition(
             "close_unanswered",
-            {"cancel_reason": "no_response", "cancel_date": today},
+            {
+                "cancel_reason_id": plans._mgp_cancel_reason("no_response").id,
+                "cancel_date": today,
+            },
             date=today,
         )
         plans._message_log_batch(

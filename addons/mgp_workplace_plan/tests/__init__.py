@@ -13,3 +13,4 @@ from . import (
     test_transition_table,
     test_version,
 )
+from . import test_cancel_reason

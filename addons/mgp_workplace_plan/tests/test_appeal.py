@@ -41,7 +41,7 @@ class TestAppeal(WorkplaceCommon):
             request.action_send(date(2026, 1, 12))
             request.action_register_reply(date(2026, 1, 14), disability_confirmed=False)
         self.assertEqual(plan.state, "cancelled")
-        self.assertEqual(plan.cancel_reason, "disability_not_confirmed")
+        self.assertEqual(plan.cancel_reason_id.code, "disability_not_confirmed")
         self.assertEqual(self._deadline(plan, "s2_disability_check").state, "done")
         notice = plan.message_ids.filtered(lambda m: self.employer in m.partner_ids)
         self.assertTrue(notice)
@@ -54,7 +54,7 @@ class TestAppeal(WorkplaceCommon):
             request.action_send(date(2026, 1, 12))
             request.action_register_impossible("Нет сведений во ФРИ", date(2026, 1, 13))
         self.assertEqual(plan.state, "cancelled")
-        self.assertEqual(plan.cancel_reason, "disability_not_confirmed")
+        self.assertEqual(plan.cancel_reason_id.code, "disability_not_confirmed")
 
     def test_mse_path_analysis_from_the_answer(self):
         plan = self._appeal(date(2026, 1, 12)).with_user(self.specialist)
@@ -102,7 +102,7 @@ class TestAppeal(WorkplaceCommon):
                 "not_needed", date(2026, 2, 20), date(2026, 2, 24)
             )
             self.assertEqual(plan.state, "cancelled")
-            self.assertEqual(plan.cancel_reason, "mse_not_needed")
+            self.assertEqual(plan.cancel_reason_id.code, "mse_not_needed")
             self.assertEqual(
                 (plan.need, plan.need_decision_date), ("not_needed", date(2026, 2, 24))
             )

@@ -20,7 +20,7 @@ class TestCloseUnanswered(WorkplaceCommon):
         closed = self.Plan._cron_close_unanswered(today=date(2026, 1, 19))
         self.assertEqual(closed, plan)
         self.assertEqual(plan.state, "cancelled")
-        self.assertEqual(plan.cancel_reason, "no_response")
+        self.assertEqual(plan.cancel_reason_id.code, "no_response")
         self.assertEqual(plan.cancel_date, date(2026, 1, 19))
         self.assertEqual(self._deadline(plan, "s2_offer_response").state, "cancelled")
         self.assertEqual(answered.state, "analysis")

@@ -90,7 +90,7 @@ class TestOffer(WorkplaceCommon):
         with freeze_time("2026-01-05"):
             plan.action_decline_offer(date(2025, 12, 29))
         self.assertEqual(plan.state, "cancelled")
-        self.assertEqual(plan.cancel_reason, "declined")
+        self.assertEqual(plan.cancel_reason_id.code, "declined")
         self.assertEqual(self._deadline(plan, "s2_offer_response").state, "done")
         with self.assertRaises(UserError):
             plan.action_accept_offer()

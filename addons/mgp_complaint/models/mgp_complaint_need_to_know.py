@@ -58,8 +58,17 @@ def record_users(record):
     return users
 
 
+def _default_user(model):
+    """The specialist who registers the record is responsible for it (a
+    portal user filing his own has none: the managers assign a reviewer)."""
+    user = model.env.user
+    return user if not user.share else user.browse()
+
+
 class MgpComplaint(models.Model):
     _inherit = "mgp.complaint"
+
+    user_id = fields.Many2one(default=_default_user)
 
     concerned_user_ids = fields.Many2many(
         "res.users",
@@ -125,8 +134,9 @@ class MgpComplaint(models.Model):
         operations = super()._mail_get_operation_for_mail_message_operation(
             message_operation
         )
-        for complaint in self._mgp_concerned_only():
-            operations[complaint] = "unlink"
+        if message_operation == "read":
+            for complaint in self._mgp_concerned_only():
+                operations[complaint] = "unlink"
         return operations
 
     def _mgp_check_answer_reader(self):
@@ -143,6 +153,8 @@ class MgpComplaint(models.Model):
 
 class MgpDocumentCorrection(models.Model):
     _inherit = "mgp.document.correction"
+
+    user_id = fields.Many2one(default=_default_user)
 
     case_user_ids = fields.Many2many(
         "res.users",

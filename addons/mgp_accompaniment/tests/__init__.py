@@ -13,5 +13,6 @@ from . import test_need_to_know_centre
 from . import test_one_open
 from . import test_documents
 from . import test_consent
+from . import test_consent_transfer
 from . import test_transition_table
 from . import test_termination_reason

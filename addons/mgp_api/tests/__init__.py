@@ -6,3 +6,4 @@ from . import test_outbox
 from . import test_concurrency
 from . import test_person_merge
 from . import test_transition_table
+from . import test_snils_pending

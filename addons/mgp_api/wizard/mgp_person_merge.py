@@ -98,6 +98,10 @@ class MgpPersonMerge(models.TransientModel):
         )
         if snils:
             Person.browse(kept.id).write({"mgp_snils": snils})
+        elif kept.sudo().mgp_snils:
+            # a pending match is settled: the flag is recomputed without the
+            # duplicate
+            Person.browse(kept.id).write({"mgp_snils": kept.sudo().mgp_snils})
         kept.message_post(
             body=self.env._(
                 "%(duplicate)s (#%(id)s) merged into this person by %(user)s.",

@@ -115,8 +115,23 @@ class ResPartner(models.Model):
         string="Application date", groups=SUITE_GROUP
     )
 
+    # Pending match: a СНИЛС already registered for a person the user may
+    # not read is accepted on a new record flagged here, never refused —
+    # a refusal (or its message) would tell him that the СНИЛС is known
+    # somewhere. Only a regional administrator, who may read both, sees the
+    # flag and the likely duplicate, and merges them (mgp_api).
+    mgp_snils_pending = fields.Boolean(
+        string="Possible duplicate (SNILS)",
+        readonly=True,
+        copy=False,
+        index=True,
+        groups="mgp_base.group_admin",
+        help="Another person has the same SNILS: a regional administrator "
+        "checks whether it is the same human and merges the two records.",
+    )
+
     _mgp_snils_uniq = models.UniqueIndex(
-        "(mgp_snils) WHERE mgp_snils IS NOT NULL",
+        "(mgp_snils) WHERE mgp_snils IS NOT NULL AND mgp_snils_pending IS NOT TRUE",
         "Another person already has this SNILS.",
     )
 
@@ -127,13 +142,16 @@ class ResPartner(models.Model):
 
     @api.constrains("mgp_snils")
     def _check_mgp_snils_unique(self):
-        partners = self.filtered("mgp_snils")
+        partners = self.sudo().filtered(
+            lambda p: p.mgp_snils and not p.mgp_snils_pending
+        )
         if not partners:
             return
         duplicates = self.sudo().search_count(  # uniqueness spans every centre
             [
                 ("mgp_snils", "in", partners.mapped("mgp_snils")),
                 ("id", "not in", partners.ids),
+                ("mgp_snils_pending", "=", False),
             ],
             limit=1,
         )
@@ -156,6 +174,7 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._mgp_normalize_vals(vals)
+            self._mgp_snils_pending_vals(vals)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -170,7 +189,60 @@ class ResPartner(models.Model):
                     )
                 )
         self._mgp_normalize_vals(vals)
-        return super().write(vals)
+        self._mgp_snils_pending_vals(vals, self)
+        # core's write reads the old value of every written field as the
+        # user: the flag (not his to read) is written apart, as the server
+        pending = vals.pop("mgp_snils_pending", None)
+        flag = super(ResPartner, self.sudo()).write  # the server's own flag
+        if pending:
+            flag({"mgp_snils_pending": True})
+        result = super().write(vals)
+        if pending is False:
+            flag({"mgp_snils_pending": False})
+        return result
+
+    def _check_field_access(self, field, operation):
+        # the flag is written only by _mgp_snils_pending_vals, which drops
+        # what a client sends: its value is always the server's
+        if field.name == "mgp_snils_pending" and operation == "write":
+            return
+        super()._check_field_access(field, operation)
+
+    @api.model
+    def _mgp_snils_pending_vals(self, vals, records=None):
+        """Flag ``vals`` a pending match when its СНИЛС belongs to another
+        person the user may not read (see ``mgp_snils_pending``); among
+        persons he may read the duplicate is refused by name, which tells him
+        nothing he does not know. The flag is set only here."""
+        if not self.env.su:
+            vals.pop("mgp_snils_pending", None)
+        snils = vals.get("mgp_snils")
+        if "mgp_snils" in vals and not snils:
+            vals["mgp_snils_pending"] = False
+        if not snils:
+            return
+        others = self.sudo().search(  # existence across the centres, not shown
+            [
+                ("mgp_snils", "=", snils),
+                ("id", "not in", (records or self.browse()).ids),
+                ("mgp_snils_pending", "=", False),
+            ]
+        )
+        if not others:
+            vals["mgp_snils_pending"] = False
+            return
+        if self.env.su:
+            raise ValidationError(self.env._("Another person already has this SNILS."))
+        readable = others.with_env(self.env)._mgp_person_data_allowed()
+        if readable == others.with_env(self.env):
+            raise ValidationError(
+                self.env._(
+                    "Another person already has this SNILS: %s. Open that person "
+                    "instead of registering the same human twice.",
+                    ", ".join(others.mapped("name")),
+                )
+            )
+        vals["mgp_snils_pending"] = True
 
     def _read_format(self, fnames, load="_classic_read"):
         result = super()._read_format(fnames, load)
@@ -314,18 +386,9 @@ class ResPartner(models.Model):
         (the access journal implements it)."""
         return None
 
-    def _mgp_check_snils_free(self, snils):
-        """Refuse a СНИЛС another person has, before the database does."""
-        taken = self.sudo().search_count(  # uniqueness spans every centre
-            [("mgp_snils", "=", snils), ("id", "not in", self.ids)], limit=1
-        )
-        if taken:
-            raise ValidationError(self.env._("Another person already has this SNILS."))
-
     def _mgp_normalize_vals(self, vals):
         if vals.get("mgp_snils"):
             vals["mgp_snils"] = self._mgp_normalize_snils(vals["mgp_snils"])
-            self._mgp_check_snils_free(vals["mgp_snils"])
         elif "mgp_snils" in vals:
             vals["mgp_snils"] = False
 

@@ -4,3 +4,4 @@ from . import mgp_correctable
 from . import mgp_document_correction
 from . import mgp_complaint_concerned
 from . import mgp_complaint_register
+from . import mgp_complaint_need_to_know

@@ -2,6 +2,8 @@
 from odoo import api, models
 from odoo.exceptions import UserError, ValidationError
 
+from .mgp_complaint_need_to_know import record_users
+
 
 class MgpDocumentCorrection(models.Model):
     """A correction is numbered when it is asked for: the register keeps it
@@ -73,21 +75,8 @@ class MgpComplaint(models.Model):
         """The users the complaint concerns: the specialist of the case, the
         accompanying employee, who drafted and approved its order…"""
         self.ensure_one()
-        users = self.env["res.users"]
-        record = self._mgp_concerned_record()
-        if not record:
-            return users
         # who acted on the concerned record, whatever the decider may read
-        record = record.sudo()
-        for name, field in record._fields.items():
-            if (
-                field.type == "many2one"
-                and field.comodel_name == "res.users"
-                and field.store
-                and name not in ("create_uid", "write_uid")
-            ):
-                users |= record[name]
-        return users
+        return record_users(self._mgp_concerned_record())
 
     def _mgp_check_no_conflict(self):
         if self.env.su:

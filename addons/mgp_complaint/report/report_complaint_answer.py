@@ -35,6 +35,7 @@ class ReportComplaintAnswer(models.AbstractModel):
 
     @api.model
     def _mgp_check_docs(self, docs):
+        docs._mgp_check_answer_reader()
         undecided = docs.filtered(lambda complaint: not complaint.decision)
         if undecided:
             raise UserError(

@@ -5,3 +5,4 @@ from . import test_complaint_register
 from . import test_complaint_report
 from . import test_complaint_security
 from . import test_transition_table
+from . import test_complaint_need_to_know

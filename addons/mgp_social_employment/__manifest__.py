@@ -23,6 +23,7 @@
         "data/mgp_socemp_service_data.xml",
         "data/mgp_socemp_end_reason_data.xml",
         "data/mgp_deadline_rule_data.xml",
+        "data/mgp_document_type_data.xml",
         "wizard/mgp_socemp_action_wizard_views.xml",
         "wizard/mgp_socemp_request_wizard_views.xml",
         "wizard/mgp_socemp_figures_views.xml",

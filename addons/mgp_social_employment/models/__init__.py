@@ -10,3 +10,5 @@ from . import mgp_socemp_notice
 from . import mgp_mse_request
 from . import mgp_deadline_rule
 from . import res_partner
+from . import mgp_document_line
+from . import mgp_access_log

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import SocempCommon
 
@@ -138,6 +138,37 @@ class TestRecord(SocempCommon):
         record = self._consented()
         with self.assertRaisesRegex(UserError, "medical conclusion"):
             record.action_start(date(2025, 12, 8))
+
+    def test_medical_conclusion_is_a_checked_document(self):
+        """003:108: the conclusion is a document of the record's checklist,
+        filed and checked by the organisation before the services start."""
+        record = self._consented(medical_date=date(2025, 12, 4), medical_result="none")
+        line = self._medical_line(record)
+        self.assertTrue(line.required)
+        self.assertTrue(line.type_id.medical, "health data: its openings journaled")
+        with self.assertRaisesRegex(UserError, "required documents are missing"):
+            record.action_start(date(2025, 12, 8))
+        self.assertEqual(record.state, "consented")
+        # another organisation may neither read nor check it
+        with self.assertRaises(AccessError):
+            line.with_user(self.org_b_user).action_mark_checked()
+        with self.assertRaises(AccessError):
+            line.with_user(self.org_b_user).read(["type_id"])
+        checked = self._medical_checked(record)
+        self.assertEqual(checked.checked_by_id, self.org_a_user)
+        self.assertTrue(checked.attachment_id)
+        self.assertFalse(record.mgp_document_missing)
+        record.action_start(date(2025, 12, 8))
+        self.assertEqual(record.state, "receiving")
+
+    def test_contraindication_refused_with_the_document_checked(self):
+        record = self._consented(
+            medical_date=date(2025, 12, 4), medical_result="contraindicated"
+        )
+        self._medical_checked(record)
+        with self.assertRaisesRegex(UserError, "contraindications"):
+            record.action_start(date(2025, 12, 8))
+        self.assertEqual(record.state, "consented")
 
     def test_service_the_organisation_gives(self):
         record = self._receiving(user=self.org_b_user, organisation=self.org_b)

@@ -468,7 +468,7 @@ class MgpSocempRecord(models.Model):
                 )
             )
         state = self.state_id or self.company_id.state_id
-        youngest, oldest = state._mgp_socemp_age_bounds()
+        youngest, oldest = state._mgp_socemp_age_bounds(on_date)
         if not youngest <= age <= oldest:
             raise UserError(
                 self.env._(

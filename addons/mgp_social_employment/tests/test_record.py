@@ -110,6 +110,50 @@ class TestRecord(SocempCommon):
         record.action_consent(date(2025, 12, 5))
         self.assertEqual(record.state, "consented")
 
+    def test_working_age_bounds_effective_dated(self):
+        """The bounds in force on the day checked: a change from 01.01.2026
+        (the oldest age lowered to 60) refuses a 62-year-old from that day,
+        not before it."""
+        aged = self.env["res.partner"].create(
+            {"name": "Зотов Илья Петрович", "mgp_birth_date": date(1963, 6, 1)}
+        )
+        Bound = self.env["mgp.socemp.age.bound"]
+        with self.assertRaises(AccessError):
+            Bound.with_user(self.org_a_user).create(
+                {
+                    "state_id": self.region.id,
+                    "date_from": date(2026, 1, 1),
+                    "age_min": 18,
+                    "age_max": 60,
+                }
+            )
+        Bound.with_user(self.ministry_user).create(
+            {
+                "state_id": self.region.id,
+                "date_from": date(2026, 1, 1),
+                "age_min": 18,
+                "age_max": 60,
+            }
+        )
+        self.assertEqual(
+            self.region._mgp_socemp_age_bounds(date(2025, 12, 31)), (18, 65)
+        )
+        self.assertEqual(self.region._mgp_socemp_age_bounds(date(2026, 1, 1)), (18, 60))
+        before = self._record(partner=aged)
+        before.action_consent(date(2025, 12, 5))
+        self.assertEqual(before.state, "consented")
+        after = self._record(
+            partner=aged, user=self.org_b_user, organisation=self.org_b
+        )
+        with self.assertRaisesRegex(UserError, "working age"):
+            after.action_consent(date(2026, 1, 12))
+        self.assertEqual(after.state, "identified")
+        # the start is checked on its own day, under the new bounds
+        before.write({"medical_date": date(2025, 12, 4), "medical_result": "none"})
+        self._medical_checked(before)
+        with self.assertRaisesRegex(UserError, "working age"):
+            before.action_start(date(2026, 1, 12))
+
     def test_over_working_age_refused(self):
         old = self.env["res.partner"].create(
             {"name": "Старов Пётр", "mgp_birth_date": date(1950, 1, 1)}

@@ -13,7 +13,7 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["mgp_base"],
+    "depends": ["mgp_base", "portal"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/mgp_social_employment_security.xml",
@@ -37,6 +37,7 @@
         "views/mgp_mse_request_views.xml",
         "views/res_country_state_views.xml",
         "views/mgp_social_employment_menus.xml",
+        "views/mgp_socemp_portal_templates.xml",
     ],
     "demo": [
         "demo/mgp_social_employment_demo.xml",

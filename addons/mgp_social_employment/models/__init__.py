@@ -13,3 +13,4 @@ from . import mgp_deadline_rule
 from . import res_partner
 from . import mgp_document_line
 from . import mgp_access_log
+from . import res_users

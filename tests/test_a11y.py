@@ -815,6 +815,58 @@ class TestA11y(HttpCase, AccompanimentCommon):
                 ],
             )
 
+    def test_axe_social_employment_organisation_pages(self):
+        """An authorised organisation of social employment in the portal:
+        its register and a request to answer (mgp_social_employment)."""
+        region = self.env.ref("base.state_ru_vla")
+        contact = self.env["res.partner"].create(
+            {"name": "ГБУСО «Интернат» (a11y)", "is_company": True}
+        )
+        company = self.env["res.company"].create(
+            {"name": "ГБУСО «Интернат» (a11y)", "state_id": region.id}
+        )
+        Participant = self.env["mgp.socemp.participant"]
+        organisation = Participant.create(
+            {
+                "name": "Интернат (a11y)",
+                "kind": "organisation",
+                "company_id": company.id,
+                "partner_id": contact.id,
+                "state_id": region.id,
+            }
+        )
+        ministry = Participant.create(
+            {"name": "Министерство (a11y)", "kind": "ministry", "state_id": region.id}
+        )
+        person = self.env["res.partner"].create(
+            {"name": "Орлов Павел Андреевич", "mgp_birth_date": date(1988, 4, 2)}
+        )
+        record = self.env["mgp.socemp.record"].create(
+            {
+                "partner_id": person.id,
+                "organisation_id": organisation.id,
+                "date_identified": date(2025, 12, 1),
+            }
+        )
+        record.action_consent(date(2025, 12, 5))
+        record._mgp_request_receive(
+            ministry, "Сведения о занятости", date(2025, 12, 30)
+        )
+        user = self._portal_user(
+            "a11y_socemp",
+            self.env["res.partner"].create(
+                {"name": "Представитель интерната", "parent_id": contact.id}
+            ),
+        )
+        with self._page(user) as page:
+            self._axe_pages(page, ["/my", "/my/socemp"])
+            self.assertTrue(
+                page.evaluate(
+                    "document.querySelectorAll('table.o_mgp_socemp_requests tbody tr')"
+                    ".length === 1"
+                )
+            )
+
     def test_axe_employer_quota_pages(self):
         """The employer's quota reports: the list, a returned report (the
         form), an accepted one, a new report and a refused form."""

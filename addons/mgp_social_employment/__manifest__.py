@@ -13,7 +13,7 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["mgp_base"],
+    "depends": ["mgp_base", "portal"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/mgp_social_employment_security.xml",
@@ -23,6 +23,7 @@
         "data/mgp_socemp_service_data.xml",
         "data/mgp_socemp_end_reason_data.xml",
         "data/mgp_deadline_rule_data.xml",
+        "data/mgp_document_type_data.xml",
         "wizard/mgp_socemp_action_wizard_views.xml",
         "wizard/mgp_socemp_request_wizard_views.xml",
         "wizard/mgp_socemp_figures_views.xml",
@@ -36,6 +37,7 @@
         "views/mgp_mse_request_views.xml",
         "views/res_country_state_views.xml",
         "views/mgp_social_employment_menus.xml",
+        "views/mgp_socemp_portal_templates.xml",
     ],
     "demo": [
         "demo/mgp_social_employment_demo.xml",

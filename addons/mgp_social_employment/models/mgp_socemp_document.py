@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.mgp_base.models.mgp_access_log import journal_add
 
 from .mgp_socemp_participant import CHANNELS
 
@@ -15,8 +17,11 @@ DOCUMENT_KINDS = [
 
 class MgpSocempDocument(models.Model):
     """A document of a record sent to or received from a participant
-    (003:101-108): recorded once, never changed nor deleted, journaled in
-    the record's chatter. Only with the person's consent."""
+    (003:101-108) by a channel (the participant's own unless said otherwise,
+    with the protected channel's address): recorded once, never changed nor
+    deleted, journaled in the record's chatter and, as a transfer of the
+    person's data, in the access journal (``mgp.access.log``). Only with the
+    person's consent."""
 
     _name = "mgp.socemp.document"
     _description = "Social Employment Document Exchanged"
@@ -30,6 +35,7 @@ class MgpSocempDocument(models.Model):
         "participant_id",
         "date",
         "channel",
+        "channel_address",
         "attachment_id",
     )
 
@@ -55,10 +61,49 @@ class MgpSocempDocument(models.Model):
         string="Sent to / received from",
         required=True,
     )
-    channel = fields.Selection(CHANNELS, required=True, default="edms")
+    channel = fields.Selection(
+        CHANNELS,
+        required=True,
+        compute="_compute_channel",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="How the document went or came (003:101): the participant's "
+        "channel unless said otherwise.",
+    )
+    channel_address = fields.Char(
+        string="Protected channel address",
+        compute="_compute_channel",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     date = fields.Date(required=True, default=fields.Date.context_today)
     attachment_id = fields.Many2one("ir.attachment", string="File")
     note = fields.Text()
+
+    @api.depends("participant_id")
+    def _compute_channel(self):
+        for document in self:
+            participant = document.participant_id
+            document.channel = participant.channel or "edms"
+            document.channel_address = (
+                participant.channel_address
+                if participant.channel == "protected"
+                else False
+            )
+
+    @api.constrains("channel", "channel_address")
+    def _check_channel_address(self):
+        for document in self:
+            if document.channel == "protected" and not document.channel_address:
+                raise ValidationError(
+                    self.env._(
+                        "Give the protected channel address the document %s went "
+                        "to or came from.",
+                        document.name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -67,6 +112,7 @@ class MgpSocempDocument(models.Model):
             # seed 003:103: the person's rights on his data — his consent
             Record.browse(vals.get("record_id"))._mgp_check_exchange()
         documents = super().create(vals_list)
+        documents._mgp_journal_exchange()
         for document in documents:
             document.record_id.message_post(
                 body=self.env._(
@@ -90,3 +136,24 @@ class MgpSocempDocument(models.Model):
         raise UserError(
             self.env._("A document of the exchange is kept: it cannot be deleted.")
         )
+
+    def _mgp_journal_exchange(self):
+        """Record each document in the access journal: who sent or received
+        which kind of the person's document, with whom, by which channel
+        (152-ФЗ ст. 19; 003:103)."""
+        channels = dict(self._fields["channel"]._description_selection(self.env))
+        for document in self:
+            record = document.record_id
+            way = "sent to" if document.direction == "sent" else "received from"
+            address = document.channel_address
+            channel = channels[document.channel] + (f", {address}" if address else "")
+            reason = f"{way}: {document.participant_id.name} ({channel})"
+            journal_add(
+                self.env,
+                record.partner_id.ids,
+                "exchange",
+                {f"socemp_document:{document.kind}"},
+                res_model=record._name,
+                res_id=record.id,
+                reason=reason,
+            )

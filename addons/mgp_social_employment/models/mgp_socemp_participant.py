@@ -91,3 +91,67 @@ class MgpSocempParticipant(models.Model):
         if kind:
             domain.append(("kind", "=", kind))
         return self.search(domain)
+
+    def _mgp_portal_rows(self):
+        """What the organisation's representative sees in the portal: its
+        register (the records its rules let him read) and the requests of
+        the other participants it has to answer (003:112, 114), as plain
+        values."""
+        self.ensure_one()
+        env = self.env
+        records = env["mgp.socemp.record"].search(
+            [("organisation_id", "=", self.id)], order="date_identified desc, id desc"
+        )
+        names = {
+            person.id: person.name
+            for person in env["res.partner"]
+            .sudo()  # the persons of its own register: their names only
+            .search_fetch([("id", "in", records.partner_id.ids)], ["name"])
+        }
+        states = dict(records._fields["state"]._description_selection(env))
+        requests = (
+            env["mgp.mse.request"]
+            .sudo()  # the portal reads no interagency register: only these
+            .search(
+                [
+                    ("request_type", "=", "socemp"),
+                    ("direction", "=", "incoming"),
+                    ("socemp_addressee_id", "=", self.id),
+                    ("state", "in", ("draft", "sent")),
+                    ("res_model", "=", "mgp.socemp.record"),
+                    ("res_id", "in", records.ids),
+                ],
+                order="date_received, id",
+            )
+        )
+        record_names = {record.id: record.name for record in records}
+        today = fields.Date.context_today(self)
+        return {
+            "records": [
+                {
+                    "id": record.id,
+                    "name": record.name,
+                    "person": names.get(record.partner_id.id, ""),
+                    "date_identified": record.date_identified,
+                    "consent_date": record.consent_date,
+                    "state": states.get(record.state, ""),
+                }
+                for record in records
+            ],
+            "requests": [
+                {
+                    "id": request.id,
+                    "record": record_names.get(request.res_id, ""),
+                    "sender": request.socemp_sender_id.name,
+                    "subject": request.subject or "",
+                    "date_received": request.date_received,
+                    # 003:114 and 003:112, the organisation's own terms
+                    "date_due": request._mgp_deadline_get("req_reply").date_due,
+                    "date_notice": request._mgp_deadline_get("req_impossible").date_due,
+                    "late": bool(
+                        request.mgp_next_date_due and request.mgp_next_date_due < today
+                    ),
+                }
+                for request in requests
+            ],
+        }

@@ -28,6 +28,10 @@ CONSENT_FORMS = [
     ("electronic", "Electronic document"),
 ]
 ORGANISATION = "mgp_social_employment.group_organisation"
+# the documents the start of the services needs (003:105-108): the medical
+# conclusion received and checked (mgp.document.requirement, data)
+START_DOCUMENTS = "socemp_start"
+MEDICAL_TYPE = "mgp_social_employment.mgp_document_type_socemp_medical"
 MEDICAL_RESULTS = [
     ("none", "No medical contraindications"),
     ("contraindicated", "Medical contraindications"),
@@ -47,7 +51,12 @@ class MgpSocempRecord(models.Model):
 
     _name = "mgp.socemp.record"
     _description = "Social Employment Register Record"
-    _inherit = ["mail.thread", "mail.activity.mixin", "mgp.case.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "mgp.case.mixin",
+        "mgp.document.checklist.mixin",
+    ]
     # the register is the region's sharing of the persons' data: its readers
     # need them whatever the centre (mgp_base: res.partner need to know)
     _mgp_person_data_shared = True
@@ -299,6 +308,7 @@ class MgpSocempRecord(models.Model):
         self._mgp_check_consent()
         self._mgp_check_working_age(start_date)
         self._mgp_check_medical()
+        self._mgp_check_documents(START_DOCUMENTS)
         self._mgp_transition("action_start", {"date_start": start_date})
         return True
 
@@ -458,7 +468,7 @@ class MgpSocempRecord(models.Model):
                 )
             )
         state = self.state_id or self.company_id.state_id
-        youngest, oldest = state._mgp_socemp_age_bounds()
+        youngest, oldest = state._mgp_socemp_age_bounds(on_date)
         if not youngest <= age <= oldest:
             raise UserError(
                 self.env._(

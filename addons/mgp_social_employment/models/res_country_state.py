@@ -23,6 +23,13 @@ class ResCountryState(models.Model):
         help="The oldest age (in full years, inclusive) of a person the "
         "register accepts.",
     )
+    mgp_socemp_age_bound_ids = fields.One2many(
+        "mgp.socemp.age.bound",
+        "state_id",
+        string="Working age from a date",
+        help="Bounds in force from a date on; without one in force on the "
+        "date checked, the bounds above apply.",
+    )
     mgp_socemp_share_centres = fields.Boolean(
         string="Share the register with employment centres",
         help="The employment centres of the region read the social "
@@ -37,9 +44,19 @@ class ResCountryState(models.Model):
                     self.env._("The working age bounds of %s are invalid.", state.name)
                 )
 
-    def _mgp_socemp_age_bounds(self):
-        """(youngest, oldest) working age of the region, or the defaults."""
+    def _mgp_socemp_age_bounds(self, on_date=None):
+        """(youngest, oldest) working age of the region on ``on_date``: the
+        bounds in force from the latest date not after it, else the
+        region's standing bounds, else the defaults."""
         if not self:
             return DEFAULT_AGE_MIN, DEFAULT_AGE_MAX
         self.ensure_one()
+        on_date = on_date or fields.Date.context_today(self)
+        bound = self.env["mgp.socemp.age.bound"].search(
+            [("state_id", "=", self.id), ("date_from", "<=", on_date)],
+            order="date_from desc, id desc",
+            limit=1,
+        )
+        if bound:
+            return bound.age_min, bound.age_max
         return self.mgp_socemp_age_min, self.mgp_socemp_age_max

@@ -6,3 +6,4 @@ from . import test_request
 from . import test_figures
 from . import test_http
 from . import test_transition_table
+from . import test_portal

@@ -1,7 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
 from datetime import date
 
 from odoo.tests.common import TransactionCase, new_test_user
+
+MEDICAL_TYPE = "mgp_social_employment.mgp_document_type_socemp_medical"
+# a minimal PDF the upload check accepts
+MEDICAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 class SocempCommon(TransactionCase):
@@ -161,5 +169,28 @@ class SocempCommon(TransactionCase):
             medical_result="none",
             **vals,
         )
+        self._medical_checked(record)
         record.action_start(date(2025, 12, 8))
         return record
+
+    @classmethod
+    def _medical_line(cls, record):
+        medical = cls.env.ref(MEDICAL_TYPE)
+        return record.mgp_document_line_ids.filtered(
+            lambda line: line.type_id == medical
+        )
+
+    @classmethod
+    def _medical_checked(cls, record):
+        """The organisation's user files the medical conclusion and checks
+        it (the record's checklist, 003:108)."""
+        line = cls._medical_line(record)
+        line.write(
+            {
+                "file": base64.b64encode(MEDICAL_PDF),
+                "file_name": "zaklyuchenie.pdf",
+                "received_date": date(2025, 12, 4),
+            }
+        )
+        line.action_mark_checked()
+        return line

@@ -81,6 +81,7 @@ class TestFigures(SocempCommon):
                 **town,
             )
             rec.action_consent(date(2025, 12, 5))
+            cls._medical_checked(rec)
             rec.action_start(date(2025, 12, 8))
             return rec
 

@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import SocempCommon
 
@@ -110,6 +110,50 @@ class TestRecord(SocempCommon):
         record.action_consent(date(2025, 12, 5))
         self.assertEqual(record.state, "consented")
 
+    def test_working_age_bounds_effective_dated(self):
+        """The bounds in force on the day checked: a change from 01.01.2026
+        (the oldest age lowered to 60) refuses a 62-year-old from that day,
+        not before it."""
+        aged = self.env["res.partner"].create(
+            {"name": "Зотов Илья Петрович", "mgp_birth_date": date(1963, 6, 1)}
+        )
+        Bound = self.env["mgp.socemp.age.bound"]
+        with self.assertRaises(AccessError):
+            Bound.with_user(self.org_a_user).create(
+                {
+                    "state_id": self.region.id,
+                    "date_from": date(2026, 1, 1),
+                    "age_min": 18,
+                    "age_max": 60,
+                }
+            )
+        Bound.with_user(self.ministry_user).create(
+            {
+                "state_id": self.region.id,
+                "date_from": date(2026, 1, 1),
+                "age_min": 18,
+                "age_max": 60,
+            }
+        )
+        self.assertEqual(
+            self.region._mgp_socemp_age_bounds(date(2025, 12, 31)), (18, 65)
+        )
+        self.assertEqual(self.region._mgp_socemp_age_bounds(date(2026, 1, 1)), (18, 60))
+        before = self._record(partner=aged)
+        before.action_consent(date(2025, 12, 5))
+        self.assertEqual(before.state, "consented")
+        after = self._record(
+            partner=aged, user=self.org_b_user, organisation=self.org_b
+        )
+        with self.assertRaisesRegex(UserError, "working age"):
+            after.action_consent(date(2026, 1, 12))
+        self.assertEqual(after.state, "identified")
+        # the start is checked on its own day, under the new bounds
+        before.write({"medical_date": date(2025, 12, 4), "medical_result": "none"})
+        self._medical_checked(before)
+        with self.assertRaisesRegex(UserError, "working age"):
+            before.action_start(date(2026, 1, 12))
+
     def test_over_working_age_refused(self):
         old = self.env["res.partner"].create(
             {"name": "Старов Пётр", "mgp_birth_date": date(1950, 1, 1)}
@@ -138,6 +182,37 @@ class TestRecord(SocempCommon):
         record = self._consented()
         with self.assertRaisesRegex(UserError, "medical conclusion"):
             record.action_start(date(2025, 12, 8))
+
+    def test_medical_conclusion_is_a_checked_document(self):
+        """003:108: the conclusion is a document of the record's checklist,
+        filed and checked by the organisation before the services start."""
+        record = self._consented(medical_date=date(2025, 12, 4), medical_result="none")
+        line = self._medical_line(record)
+        self.assertTrue(line.required)
+        self.assertTrue(line.type_id.medical, "health data: its openings journaled")
+        with self.assertRaisesRegex(UserError, "required documents are missing"):
+            record.action_start(date(2025, 12, 8))
+        self.assertEqual(record.state, "consented")
+        # another organisation may neither read nor check it
+        with self.assertRaises(AccessError):
+            line.with_user(self.org_b_user).action_mark_checked()
+        with self.assertRaises(AccessError):
+            line.with_user(self.org_b_user).read(["type_id"])
+        checked = self._medical_checked(record)
+        self.assertEqual(checked.checked_by_id, self.org_a_user)
+        self.assertTrue(checked.attachment_id)
+        self.assertFalse(record.mgp_document_missing)
+        record.action_start(date(2025, 12, 8))
+        self.assertEqual(record.state, "receiving")
+
+    def test_contraindication_refused_with_the_document_checked(self):
+        record = self._consented(
+            medical_date=date(2025, 12, 4), medical_result="contraindicated"
+        )
+        self._medical_checked(record)
+        with self.assertRaisesRegex(UserError, "contraindications"):
+            record.action_start(date(2025, 12, 8))
+        self.assertEqual(record.state, "consented")
 
     def test_service_the_organisation_gives(self):
         record = self._receiving(user=self.org_b_user, organisation=self.org_b)

@@ -1,6 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.mgp_base.models.mgp_access_log import journal_flush
+
 from .common import SocempCommon
 
 
@@ -93,13 +97,52 @@ class TestRequest(SocempCommon):
             }
         )
         self.assertEqual(request.socemp_document_ids, document)
+        # the participant's channel, with its protected address (003:101)
+        self.assertEqual(document.channel, "protected")
+        self.assertEqual(document.channel_address, "vipnet://mse-33")
+        paper = Document.create(
+            {
+                "name": "Справка",
+                "record_id": record.id,
+                "kind": "other",
+                "participant_id": self.municipality.id,
+                "date": date(2025, 12, 12),
+            }
+        )
+        self.assertEqual((paper.channel, paper.channel_address), ("paper", False))
+        # each exchange is a transfer of the person's data: journaled
+        # (queued rows are written before the refused create below rolls its
+        # savepoint back)
+        journal_flush(self.env)
+        rows = self.env["mgp.access.log"].search(
+            [
+                ("operation", "=", "exchange"),
+                ("res_model", "=", record._name),
+                ("res_id", "=", record.id),
+            ],
+            order="id",
+        )
+        self.assertEqual(len(rows), 2)
+        self.assertEqual(rows.partner_id, self.person)
+        self.assertEqual(rows.user_id, self.org_a_user)
+        self.assertEqual(rows[0].field_names, "socemp_document:ipra")
+        self.assertIn("vipnet://mse-33", rows[0].reason)
+        self.assertIn(self.municipality.name, rows[1].reason)
+        with self.assertRaises(ValidationError):
+            Document.create(
+                {
+                    "name": "Без адреса",
+                    "record_id": record.id,
+                    "participant_id": self.municipality.id,
+                    "channel": "protected",
+                }
+            )
+
         self.assertIn(
             "Выписка из ИПРА",
-            record.message_ids[:1].body,
+            " ".join(record.message_ids.mapped("body")),
             "the exchange is journaled in the record's chatter",
         )
-        from odoo.exceptions import UserError
-
         with self.assertRaises(UserError):
             document.write({"date": date(2025, 12, 13)})
         with self.assertRaises(UserError):

@@ -23,6 +23,7 @@ REQUEST_TERMS_RU = [
     ),
 ]
 NO_MUNICIPALITY_RU = "Не указано"
+MEDICAL_TYPE = "mgp_social_employment.mgp_document_type_socemp_medical"
 
 
 def _share(part, whole):
@@ -154,9 +155,7 @@ class MgpSocempFigures(models.TransientModel):
         consented = Record.search_count(
             domain & Domain("consent_date", "<=", self.date_to)
         )
-        medical = Record.search_count(
-            domain & Domain("medical_date", "<=", self.date_to)
-        )
+        medical = Record.search_count(domain & self._mgp_medical_domain())
         return {
             "period": "с %s по %s"
             % (self.date_from.strftime("%d.%m.%Y"), self.date_to.strftime("%d.%m.%Y")),
@@ -171,6 +170,21 @@ class MgpSocempFigures(models.TransientModel):
             "medical": (medical, records, _share(medical, records)),
             "requests": self._mgp_request_figures(),
         }
+
+    def _mgp_medical_domain(self):
+        """Records whose medical conclusion (003:108) was received and
+        checked by the period's end: the document of the record's
+        checklist."""
+        self.ensure_one()
+        lines = self.env["mgp.document.line"]._search(
+            [
+                ("res_model", "=", "mgp.socemp.record"),
+                ("type_id", "=", self.env.ref(MEDICAL_TYPE).id),
+                ("received_date", "<=", self.date_to),
+                ("checked_date", "!=", False),
+            ]
+        )
+        return Domain("id", "in", lines.select("res_id"))
 
     def _mgp_request_figures(self):
         """Per term of 003:110-114: the procedures of the period, done on

@@ -18,6 +18,7 @@
         "security/mgp_ngo_registry_rules.xml",
         "data/ir_sequence_data.xml",
         "data/mgp_ngo_help_form_data.xml",
+        "data/mgp_ngo_accessibility_data.xml",
         "data/mgp_deadline_rule_data.xml",
         "data/mail_template_data.xml",
         "views/mgp_ngo_wizard_views.xml",

@@ -18,8 +18,10 @@
     "data": [
         "security/ir.model.access.csv",
         "data/report_paperformat_data.xml",
+        "data/ir_config_parameter_data.xml",
         "report/report_certificate_templates.xml",
         "report/report_order_templates.xml",
+        "report/report_518n_templates.xml",
         "report/report_ngo_application_templates.xml",
         "report/report_indicators_templates.xml",
         "report/mgp_reports_reports.xml",

@@ -192,6 +192,7 @@ class MgpAccompaniment(models.Model):
             reasons.append(self.env._("declares no regions served"))
         if item["town_match"]:
             reasons.append(self.env._("works in %s", self.partner_id.city))
+        reasons.extend(self._mgp_ngo_condition_reasons(item))
         if item["free_capacity"] <= 0:
             reasons.append(self.env._("no free capacity"))
         elif item["free_capacity"] >= UNLIMITED_CAPACITY:
@@ -221,6 +222,41 @@ class MgpAccompaniment(models.Model):
                 self.env._("consented on %s", format_date(self.env, answer.date))
             )
         return "; ".join(reasons)
+
+    def _mgp_ngo_condition_reasons(self, item):
+        """The order and conditions of assistance against what the person's
+        ИПРА needs (seed 000: «по видам услуг, порядку и условиям
+        оказания»): accessibility of the premises, forms of assistance,
+        schedule."""
+        reasons = []
+        if item["missing_accessibility"]:
+            reasons.append(
+                self.env._(
+                    "premises lack what the person needs: %s",
+                    ", ".join(item["missing_accessibility"].mapped("name")),
+                )
+            )
+        elif self.partner_id.mgp_impaired_function_ids:
+            reasons.append(self.env._("premises accessible for the person"))
+        if item["unserved_functions"]:
+            reasons.append(
+                self.env._(
+                    "no form of assistance suited to: %s",
+                    ", ".join(item["unserved_functions"].mapped("name")),
+                )
+            )
+        elif item["suited_forms"]:
+            reasons.append(
+                self.env._(
+                    "suited forms of assistance: %s",
+                    ", ".join(item["suited_forms"].mapped("name")),
+                )
+            )
+        if item["schedule"]:
+            reasons.append(self.env._("schedule: %s", item["schedule"]))
+        else:
+            reasons.append(self.env._("no schedule declared"))
+        return reasons
 
     def _get_ngo_candidates(self):
         """Included NGOs, best first (:meth:`_get_ngo_candidates_data`)."""

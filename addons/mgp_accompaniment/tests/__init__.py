@@ -16,3 +16,4 @@ from . import test_consent
 from . import test_consent_transfer
 from . import test_transition_table
 from . import test_termination_reason
+from . import test_ngo_conditions

@@ -297,7 +297,8 @@ class MgpAccompanimentAssignWizardNgo(models.TransientModel):
     )
     fits = fields.Boolean(
         readonly=True,
-        help="Covers every activity, serves the person's territory, has free "
+        help="Covers every activity, serves the person's territory, has the "
+        "accessibility and forms of assistance the person's IPRA needs, free "
         "capacity and trained staff for the activities, and did not refuse.",
     )
     answer = fields.Selection(NGO_ANSWERS, string="Answer of the NGO", readonly=True)

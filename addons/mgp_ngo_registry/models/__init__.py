@@ -1,4 +1,5 @@
 from . import mgp_ngo_help_form
+from . import mgp_ngo_accessibility
 from . import mgp_ngo_staff
 from . import mgp_ngo_contract
 from . import mgp_ngo_application

@@ -164,6 +164,29 @@ class MgpNgoApplication(models.Model):
         "the staff: what makes the organisation's premises accessible to "
         "disabled persons.",
     )
+    accessibility_ids = fields.Many2many(
+        "mgp.ngo.accessibility",
+        "mgp_ngo_application_accessibility_rel",
+        "application_id",
+        "accessibility_id",
+        string="Accessibility features",
+    )
+    inclusion_basis = fields.Selection(
+        [
+            ("application", "Application"),
+            ("social_order", "Participant of the social order (189-FZ)"),
+        ],
+        string="Basis of inclusion",
+        required=True,
+        default="application",
+        help="An organisation taking part in the social order (Federal Law "
+        "189-FZ) is included on that basis; give the social order.",
+    )
+    social_order_ref = fields.Char(
+        string="Social order",
+        help="The register of executors of the social order or the agreement, "
+        "with its number and date.",
+    )
     capacity = fields.Integer(string="Capacity (cases at once)")
     attachment_ids = fields.Many2many(
         "ir.attachment",
@@ -228,6 +251,8 @@ class MgpNgoApplication(models.Model):
         "schedule",
         "help_form_ids",
         "accessibility",
+        "inclusion_basis",
+        "social_order_ref",
     )
     def _compute_approval_missing(self):
         for application in self:
@@ -342,7 +367,9 @@ class MgpNgoApplication(models.Model):
             partner = application._mgp_ensure_partner()
             application._check_registry_duplicate(partner)
             partner._mgp_ngo_include(
-                "application", date=today, vals=application._prepare_partner_vals()
+                application.inclusion_basis,
+                date=today,
+                vals=application._prepare_partner_vals(),
             )
             application._mgp_transition(
                 "action_approve", {"decision_date": today}, date=today

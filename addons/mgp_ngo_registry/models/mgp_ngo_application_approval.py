@@ -38,6 +38,13 @@ class MgpNgoApplication(models.Model):
             missing.append(self.env._("the forms of assistance"))
         if not (self.accessibility or "").strip():
             missing.append(self.env._("the accessibility of the premises"))
+        if (
+            self.inclusion_basis == "social_order"
+            and not (self.social_order_ref or "").strip()
+        ):
+            missing.append(
+                self.env._("the social order the organisation takes part in")
+            )
         return missing
 
     def _mgp_check_approval_requirements(self):
@@ -130,6 +137,9 @@ class MgpNgoApplication(models.Model):
             "mgp_ngo_schedule": self.schedule,
             "mgp_ngo_help_form_ids": [fields.Command.set(self.help_form_ids.ids)],
             "mgp_ngo_accessibility": self.accessibility,
+            "mgp_ngo_accessibility_ids": [
+                fields.Command.set(self.accessibility_ids.ids)
+            ],
             "mgp_ngo_territory": self.territory,
             "mgp_ngo_capacity": self.capacity,
             "mgp_ngo_territory_state_ids": [
@@ -143,6 +153,8 @@ class MgpNgoApplication(models.Model):
                 for values in self.staff_ids._mgp_prepare_copy_vals(partner)
             ],
         }
+        if self.inclusion_basis == "social_order":
+            vals["mgp_ngo_social_order_ref"] = self.social_order_ref.strip()
         if not partner.vat:
             vals["vat"] = self.inn
         if not partner.company_registry and self.ogrn:

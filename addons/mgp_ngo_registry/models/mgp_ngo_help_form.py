@@ -16,6 +16,16 @@ class MgpNgoHelpForm(models.Model):
     name = fields.Char(required=True)
     code = fields.Char(required=True)
     active = fields.Boolean(default=True)
+    impaired_function_ids = fields.Many2many(
+        "mgp.impaired.function",
+        "mgp_ngo_help_form_impaired_function_rel",
+        "help_form_id",
+        "function_id",
+        string="Suited to impaired functions",
+        help="Forms of assistance suited to a person whose IPRA names one of "
+        "these impaired functions: an NGO offering none of them does not fit "
+        "that person.",
+    )
 
     _code_uniq = models.Constraint(
         "UNIQUE(code)", "A form of assistance with this code exists."

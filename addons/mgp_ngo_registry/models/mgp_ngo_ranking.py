@@ -15,8 +15,11 @@ class MgpNgoRanking(models.AbstractModel):
 
     Criteria: coverage of the activities, the territory served against the
     person's address (region; the town named in the municipalities is a
-    bonus), free capacity, trained staff for the covered activities, and the
-    NGO's answer (a refusal goes last)."""
+    bonus), the conditions of assistance against what the person's ИПРА
+    needs (the accessibility features of the premises and the forms of
+    assistance suited to the person's impaired functions; a declared
+    schedule), free capacity, trained staff for the covered activities, and
+    the NGO's answer (a refusal goes last)."""
 
     _name = "mgp.ngo.ranking"
     _description = "Ranking of the NGOs of the Registry"
@@ -35,7 +38,11 @@ class MgpNgoRanking(models.AbstractModel):
             ``serves_region`` (True, False or None when unknown),
             ``town_match``, ``untrained`` (covered activities without trained
             staff), ``answer`` (``consent``, ``refusal`` or False),
-            ``answer_record``, ``fits`` (every criterion verified)
+            ``answer_record``, ``missing_accessibility`` (features of the
+            premises the person needs and the NGO lacks), ``unserved_functions``
+            (impaired functions for which the NGO offers no suited form of
+            assistance), ``suited_forms`` (the NGO's forms suited to the
+            person), ``schedule``, ``fits`` (every criterion verified)
         """
         if ngos is None:
             ngos = self.env["res.partner"].search(
@@ -45,6 +52,7 @@ class MgpNgoRanking(models.AbstractModel):
         counts = load(ngos) if load else {}
         region = person.state_id
         town = (person.city or "").strip().casefold()
+        needs = self._mgp_person_needs(person)
         # one query per relation for the whole set (prefetch)
         ngos.fetch(
             [
@@ -53,12 +61,21 @@ class MgpNgoRanking(models.AbstractModel):
                 "mgp_ngo_territory",
                 "mgp_ngo_capacity",
                 "mgp_ngo_staff_ids",
+                "mgp_ngo_help_form_ids",
+                "mgp_ngo_accessibility_ids",
+                "mgp_ngo_schedule",
             ]
         )
         ngos.mgp_ngo_staff_ids.fetch(["activity_ids"])
         result = [
             self._mgp_rank_item(
-                ngo, activities, region, town, counts.get(ngo, 0), answers.get(ngo)
+                ngo,
+                activities,
+                region,
+                town,
+                counts.get(ngo, 0),
+                answers.get(ngo),
+                needs,
             )
             for ngo in ngos
         ]
@@ -66,8 +83,42 @@ class MgpNgoRanking(models.AbstractModel):
         return result
 
     @api.model
-    def _mgp_rank_item(self, ngo, activities, region, town, load, answer):
+    def _mgp_person_needs(self, person):
+        """What the person's ИПРА (its impaired functions) needs of an NGO:
+        ``(accessibility features, {impaired function: suited forms})``,
+        read once for the whole ranking (two queries, not one per NGO)."""
+        functions = person.mgp_impaired_function_ids
+        if not functions:
+            return self.env["mgp.ngo.accessibility"], {}
+        features = self.env["mgp.ngo.accessibility"].search(
+            [("impaired_function_ids", "in", functions.ids)]
+        )
+        forms = self.env["mgp.ngo.help.form"].search(
+            [("impaired_function_ids", "in", functions.ids)]
+        )
+        suited = {
+            function: forms.filtered(
+                lambda f, fn=function: fn in f.impaired_function_ids
+            )
+            for function in functions
+        }
+        return features, {fn: f for fn, f in suited.items() if f}
+
+    @api.model
+    def _mgp_rank_item(self, ngo, activities, region, town, load, answer, needs=None):
         """What one NGO offers for ``activities`` (see :meth:`_mgp_rank`)."""
+        features, suited = needs or (self.env["mgp.ngo.accessibility"], {})
+        missing_accessibility = features - ngo.mgp_ngo_accessibility_ids
+        unserved = ngo.env["mgp.impaired.function"].browse(
+            [
+                fn.id
+                for fn, forms in suited.items()
+                if not forms & ngo.mgp_ngo_help_form_ids
+            ]
+        )
+        suited_forms = ngo.mgp_ngo_help_form_ids.filtered(
+            lambda form: any(form in forms for forms in suited.values())
+        )
         covered = activities & ngo.mgp_ngo_activity_ids
         # a capacity of 0 means the NGO declared no limit
         free = (
@@ -92,6 +143,10 @@ class MgpNgoRanking(models.AbstractModel):
             "untrained": untrained,
             "answer": answer_code,
             "answer_record": answer,
+            "missing_accessibility": missing_accessibility,
+            "unserved_functions": unserved,
+            "suited_forms": suited_forms,
+            "schedule": (ngo.mgp_ngo_schedule or "").strip(),
             # every criterion verified (an unknown territory is not)
             "fits": bool(
                 activities
@@ -99,6 +154,8 @@ class MgpNgoRanking(models.AbstractModel):
                 and serves
                 and free > 0
                 and not untrained
+                and not missing_accessibility
+                and not unserved
                 and answer_code != "refusal"
             ),
         }
@@ -111,6 +168,8 @@ class MgpNgoRanking(models.AbstractModel):
             item["free_capacity"] <= 0,
             -item["coverage"],
             TERRITORY_RANK[item["serves_region"]],
+            len(item["missing_accessibility"]) + len(item["unserved_functions"]),
+            not item["schedule"],
             not item["town_match"],
             len(item["untrained"]),
             -item["free_capacity"],

@@ -30,6 +30,7 @@ class ResPartner(models.Model):
         "mgp_ngo_registry_number",
         "mgp_ngo_included_date",
         "mgp_ngo_basis",
+        "mgp_ngo_social_order_ref",
         "mgp_ngo_excluded_date",
         "mgp_ngo_exclusion_reason",
     )
@@ -64,10 +65,21 @@ class ResPartner(models.Model):
         [
             ("contract", "Existing contract or agreement"),
             ("application", "Application"),
+            # an executor of the state social order (Федеральный закон от
+            # 13.07.2020 № 189-ФЗ): the registry is pre-filled with them
+            ("social_order", "Participant of the social order (189-FZ)"),
         ],
         string="Basis of inclusion",
         copy=False,
         tracking=True,
+    )
+    mgp_ngo_social_order_ref = fields.Char(
+        string="Social order",
+        copy=False,
+        tracking=True,
+        help="The social order (Federal Law 189-FZ) in which the organisation "
+        "takes part: the register of its executors or the agreement, with its "
+        "number and date.",
     )
     mgp_ngo_excluded_date = fields.Date(string="Excluded on", copy=False, tracking=True)
     mgp_ngo_exclusion_reason = fields.Text(
@@ -108,6 +120,15 @@ class ResPartner(models.Model):
         string="Accessibility of the premises",
         help="What makes the organisation's premises accessible to disabled "
         "persons (entrance, ramps and lifts, accessible toilet, parking).",
+    )
+    mgp_ngo_accessibility_ids = fields.Many2many(
+        "mgp.ngo.accessibility",
+        "res_partner_mgp_ngo_accessibility_rel",
+        "partner_id",
+        "accessibility_id",
+        string="Accessibility features",
+        help="Features of the premises the ranking matches against the "
+        "impaired functions of the person.",
     )
     mgp_ngo_territory_state_ids = fields.Many2many(
         "res.country.state",

@@ -6,3 +6,4 @@ from . import test_portal
 from . import test_ui
 from . import test_transition_table
 from . import test_ngo_ranking
+from . import test_social_order

@@ -108,3 +108,40 @@ class TestNgoRanking(NgoCommon):
         partners = [item["partner"] for item in ranked]
         self.assertNotIn(excluded, partners)
         self.assertIn(self.fits, partners)
+
+    def test_accessibility_and_forms_of_assistance(self):
+        """Two NGOs differing only in their premises and forms rank in the
+        order of what the person's impaired functions need."""
+        function = self.env["mgp.impaired.function"].create({"name": "Зрение (тест)"})
+        tactile = self.env["mgp.ngo.accessibility"].create(
+            {
+                "name": "Тактильные указатели (тест)",
+                "code": "test_tactile",
+                "impaired_function_ids": [(6, 0, function.ids)],
+            }
+        )
+        home = self.env["mgp.ngo.help.form"].create(
+            {
+                "name": "На дому (тест)",
+                "code": "test_home",
+                "impaired_function_ids": [(6, 0, function.ids)],
+            }
+        )
+        self.person.mgp_impaired_function_ids = [(6, 0, function.ids)]
+        lacking = self._ngo("АНО «Без указателей»", self.needed, capacity=3)
+        equipped = self._ngo(
+            "АНО «С указателями»",
+            self.needed,
+            capacity=3,
+            mgp_ngo_accessibility_ids=[(6, 0, tactile.ids)],
+            mgp_ngo_help_form_ids=[(6, 0, home.ids)],
+        )
+        ranked = self.env["mgp.ngo.ranking"]._mgp_rank(
+            self.needed, self.person, ngos=lacking | equipped
+        )
+        self.assertEqual([item["partner"] for item in ranked], [equipped, lacking])
+        self.assertTrue(ranked[0]["fits"])
+        self.assertEqual(ranked[0]["suited_forms"], home)
+        self.assertFalse(ranked[1]["fits"])
+        self.assertEqual(ranked[1]["missing_accessibility"], tactile)
+        self.assertEqual(ranked[1]["unserved_functions"], function)

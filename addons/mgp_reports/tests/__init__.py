@@ -5,3 +5,4 @@ from . import test_report_ngo_application
 from . import test_indicators
 from . import test_indicator_dashboard
 from . import test_report_indicators
+from . import test_report_518n

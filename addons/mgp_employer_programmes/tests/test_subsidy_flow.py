@@ -135,6 +135,14 @@ class TestSubsidyFlow(ProgrammesCommon):
         with self.assertRaises(AccessError):
             application.with_user(self.rep).write({"workplace_count": 3})
 
+    def test_engine_lines_follow_the_record(self):
+        application = self._application()
+        lines = provide_documents(application, self.specialist)
+        self.assertEqual(len(lines), 8)
+        # an administrator deletes the record: its checked lines go with it
+        application.sudo().unlink()
+        self.assertFalse(lines.exists())
+
     def test_hostile_context_reaches_no_created_record(self):
         hostile = {
             "default_received_date": "2026-01-01",

@@ -5,7 +5,7 @@
     "for equipping workplaces with 12-month monitoring and proportional refund, "
     "one-off aid to disabled people starting a business, training in new "
     "professions",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Employment",
     "website": "https://github.com/mgp-suite/mgp",
     "author": "mgp contributors",

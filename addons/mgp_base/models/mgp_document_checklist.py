@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .mgp_protected_mixin import mgp_clean_context
+
 
 class MgpDocumentChecklistMixin(models.AbstractModel):
     """The documents a record's procedures need.
@@ -30,12 +32,9 @@ class MgpDocumentChecklistMixin(models.AbstractModel):
         "mgp_document_line_ids.received_date", "mgp_document_line_ids.checked_date"
     )
     def _compute_mgp_document_missing(self):
-        required = self.env["mgp.document.requirement"]._mgp_for(
-            self._name, required_only=True
-        )
+        missing = self._mgp_documents_missing()
         for record in self:
-            done = record.mgp_document_line_ids.filtered("checked_date").type_id
-            record.mgp_document_missing = bool(required.type_id - done)
+            record.mgp_document_missing = bool(missing.get(record.id))
 
     def _mgp_document_commands(self, vals):
         """One2many commands of the form get the line's model."""
@@ -63,7 +62,11 @@ class MgpDocumentChecklistMixin(models.AbstractModel):
     def _mgp_documents_prepare(self):
         """Add a line for every document type the model's procedures list
         that the record does not have yet."""
-        requirements = self.env["mgp.document.requirement"]._mgp_for(self._name)
+        requirements = (
+            self.env["mgp.document.requirement"]
+            .sudo()  # the configuration of the procedures, whoever acts
+            ._mgp_for(self._name)
+        )
         if not requirements or not self:
             return self.env["mgp.document.line"]
         vals_list = []
@@ -81,7 +84,13 @@ class MgpDocumentChecklistMixin(models.AbstractModel):
                         "sequence": requirement.sequence,
                     }
                 )
-        return self.env["mgp.document.line"].create(vals_list)
+        # the lines take their values from the requirements only, never from
+        # default_* keys of the caller's context
+        Line = self.env["mgp.document.line"]
+        clean = mgp_clean_context(Line.env.context)
+        if clean is not None:
+            Line = Line.with_env(Line.env(context=clean))
+        return Line.create(vals_list)
 
     def action_mgp_documents_prepare(self):
         """Button: list the documents the procedures need."""
@@ -89,14 +98,21 @@ class MgpDocumentChecklistMixin(models.AbstractModel):
         self._mgp_documents_prepare()
         return True
 
-    def _mgp_check_documents(self, procedure):
-        """Refuse to go on while a required document of ``procedure`` is
-        missing or not checked, naming it."""
-        requirements = self.env["mgp.document.requirement"]._mgp_for(
-            self._name, procedure, required_only=True
+    def _mgp_documents_missing(self, procedure=None):
+        """The required document types of ``procedure`` (of every procedure
+        of the model when ``None``) that each record has not received and
+        checked yet.
+
+        :return: ``{record id: mgp.document.type records}``, the records
+            that miss none left out
+        """
+        requirements = (
+            self.env["mgp.document.requirement"]
+            .sudo()  # the configuration of the procedures, whoever acts
+            ._mgp_for(self._name, procedure, required_only=True)
         )
-        if not requirements:
-            return True
+        if not requirements or not self.ids:
+            return {}
         lines = (
             self.env["mgp.document.line"]
             .sudo()  # the check counts the record's documents, whoever acts
@@ -111,19 +127,45 @@ class MgpDocumentChecklistMixin(models.AbstractModel):
             )
         )
         done = {(line.res_id, line.type_id.id) for line in lines}
+        missing = {}
         for record in self:
-            missing = [
-                requirement.type_id.name
-                for requirement in requirements
-                if (record.id, requirement.type_id.id) not in done
-            ]
-            if missing:
+            types = self.env["mgp.document.type"].browse(
+                dict.fromkeys(
+                    requirement.type_id.id
+                    for requirement in requirements
+                    if (record.id, requirement.type_id.id) not in done
+                )
+            )
+            if types:
+                missing[record.id] = types.with_env(self.env)
+        return missing
+
+    def _mgp_check_documents(self, procedure):
+        """Refuse to go on while a required document of ``procedure`` is
+        missing or not checked, naming it."""
+        missing = self._mgp_documents_missing(procedure)
+        for record in self:
+            types = missing.get(record.id)
+            if types:
                 raise UserError(
                     self.env._(
                         "%(record)s: these required documents are missing or "
                         "not checked: %(documents)s.",
                         record=record.display_name,
-                        documents=", ".join(f"«{name}»" for name in missing),
+                        documents=", ".join(
+                            f"«{name}»" for name in types.sudo().mapped("name")
+                        ),
                     )
                 )
         return True
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_mgp_document_lines(self):
+        """The lines follow their record (its deletion is the record's own
+        rule; the checked lines go with it)."""
+        lines = (
+            self.env["mgp.document.line"]
+            .sudo()  # the record's own bookkeeping, whoever deletes it
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+        )
+        lines.unlink()

@@ -1,7 +1,6 @@
 from . import mgp_programme_dialog
 from . import mgp_programme_setting
 from . import mgp_programme_catalogue
-from . import mgp_programme_document
 from . import mgp_programme
 from . import mgp_subsidy_budget
 from . import mgp_subsidy_application

@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -61,7 +63,6 @@ class MgpBusinessAid(models.Model):
     _mgp_number_code = "mgp.business.aid"
     _mgp_portal_path = "/my/business-aid"
     # the application and the business plan before the commission (004:190)
-    _mgp_checklist_procedures = ("business_aid",)
     _mgp_protected_fields = (
         "commission_date",
         "commission_number",
@@ -372,14 +373,21 @@ class MgpBusinessAid(models.Model):
                 "plan_amount": vals["plan_amount"],
             }
         )
-        by_type = {line.type_id: line for line in aid.document_ids}
+        by_type = {line.type_id: line for line in aid.mgp_document_line_ids}
         ref = self.env.ref
         application = by_type.get(ref(f"{MODULE}.document_type_business_aid_1"))
         plan = by_type.get(ref(f"{MODULE}.document_type_business_aid_2"))
         if application:
-            application.write({"received": True, "date_received": aid.date_application})
-        if plan:
-            plan.attachment_id = Upload._mgp_attach(aid, files)[:1]
+            # the application typed in the portal is received with it; the
+            # centre checks it
+            application.write({"received_date": aid.date_application})
+        if plan and files:
+            # the business plan is the plan line's file (through mgp.upload)
+            name, content = files[0]
+            plan.write({"file_name": name, "file": base64.b64encode(content)})
+            files = files[1:]
+        if files:
+            Upload._mgp_attach(aid, files)
         aid._mgp_post_note(
             self.env._("The person applied in the portal with the business plan."),
         )

@@ -1,12 +1,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
 class MgpProgrammeMixin(models.AbstractModel):
     """A record of a programme (subsidy application and agreement, business
-    aid, training referral): a numbered case of the engine with its document
-    checklist, its action dialogs and its portal page.
+    aid, training referral): a numbered case of the engine with the
+    engine's document checklist (``mgp.document.checklist.mixin``: the
+    requirements of its procedures are ``mgp.document.requirement`` rows),
+    its action dialogs and its portal page.
 
     ``_mgp_portal_path`` is the URL of the portal pages of the model (the
     record's page is ``<path>/<id>``).
@@ -19,7 +23,7 @@ class MgpProgrammeMixin(models.AbstractModel):
         "mail.thread",
         "mail.activity.mixin",
         "mgp.case.mixin",
-        "mgp.programme.checklist.mixin",
+        "mgp.document.checklist.mixin",
         "mgp.programme.dialog.mixin",
     ]
     _mgp_protected_fields = ("name", "state")
@@ -70,6 +74,14 @@ class MgpProgrammeMixin(models.AbstractModel):
         else:
             vals[name] = value
         return errors
+
+    def _mgp_missing_document_names(self, procedure=None):
+        """The names of the required documents the centre has not received
+        and checked yet (the engine's :meth:`_mgp_documents_missing`)."""
+        self.ensure_one()
+        types = self._mgp_documents_missing(procedure).get(self.id)
+        # the names of the catalogue, shown to the record's own reader
+        return types.sudo().mapped("name") if types else []
 
     def _mgp_state_text(self):
         """The label of the record's state, in the reader's language."""
@@ -126,36 +138,37 @@ class MgpProgrammePersonMixin(models.AbstractModel):
             "documents": [
                 {
                     "id": line.id,
-                    "name": line.name,
+                    "name": line.type_id.name,
                     "required": line.required,
-                    "received": line.received,
-                    "date_received": line.date_received,
-                    "file": line.attachment_id.name or False,
+                    "received": bool(line.received_date),
+                    "date_received": line.received_date,
+                    "checked": bool(line.checked_date),
+                    "file": line.file_name or line.attachment_id.name or False,
                 }
-                for line in record.document_ids
+                for line in record.mgp_document_line_ids
             ],
         }
 
     def _mgp_portal_upload(self, line_id, name, content):
         """The person sends the file of a line of the checklist that the
-        centre has not received yet; the centre marks it received when it
-        has checked it."""
+        centre has not checked yet: the engine's line takes it (through
+        ``mgp.upload``) and is received; the centre checks it."""
         self.ensure_one()
         self.check_access("read")
         if self.state in self._mgp_portal_closed_states():
             raise UserError(self.env._("The case is closed: documents are not taken."))
         # the checklist is the centre's bookkeeping; the person may only
-        # attach a file to a line of his own record not yet received
-        line = self.sudo().document_ids.filtered(lambda d: d.id == line_id)
-        if not line or line.received:
+        # attach a file to a line of his own record not yet checked
+        line = self.sudo().mgp_document_line_ids.filtered(lambda d: d.id == line_id)
+        if not line or line.checked_date:
             raise UserError(self.env._("Choose a document the centre still needs."))
-        attachment = self.env["mgp.upload"]._mgp_attach(self, [(name, content)])
-        line.attachment_id = attachment.id
+        # the engine's line files it through mgp.upload (type, size, content)
+        line.write({"file_name": name, "file": base64.b64encode(content)})
         self._mgp_post_note(
             self.env._(
                 "%(person)s sent the document «%(document)s».",
                 person=self.env.user.partner_id.name,
-                document=line.name,
+                document=line.type_id.name,
             ),
             record=self.sudo(),
         )

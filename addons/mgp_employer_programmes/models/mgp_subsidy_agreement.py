@@ -28,7 +28,6 @@ class MgpSubsidyAgreement(models.Model):
     _order = "id desc"
     _mgp_number_code = "mgp.subsidy.agreement"
     _mgp_portal_path = "/my/subsidy/agreement"
-    _mgp_checklist_procedures = ("subsidy_use",)
     _mgp_protected_fields = (
         "application_id",
         "date_signed",
@@ -267,7 +266,7 @@ class MgpSubsidyAgreement(models.Model):
         return {
             "centre": agreement.company_id.name,
             "state": self._mgp_state_text(),
-            "missing": agreement._mgp_missing_documents().mapped("name"),
+            "missing": agreement._mgp_missing_document_names(),
             "workplaces": [
                 {
                     "name": workplace.name,

@@ -49,7 +49,6 @@ class MgpSubsidyApplication(models.Model):
     _order = "priority desc, date_received desc, id desc"
     _mgp_number_code = "mgp.subsidy.application"
     _mgp_portal_path = "/my/subsidy"
-    _mgp_checklist_procedures = ("subsidy_application",)
     _mgp_protected_fields = (
         "date_received",
         "decision_date",
@@ -318,9 +317,10 @@ class MgpSubsidyApplication(models.Model):
     def _mgp_portal_document_types(self):
         # the list of documents is public information for the form
         return (
-            self.env["mgp.programme.document.type"]
+            self.env["mgp.document.requirement"]
             .sudo()
-            .search([("procedure", "=", "subsidy_application")])
+            ._mgp_for(self._name, "subsidy_application")
+            .type_id
         )
 
     @api.model
@@ -356,7 +356,7 @@ class MgpSubsidyApplication(models.Model):
         return {
             "centre": application.company_id.name,
             "review_due": application.review_due,
-            "missing": application._mgp_missing_documents().mapped("name"),
+            "missing": application._mgp_missing_document_names(),
             "agreement": agreement
             and {
                 "name": agreement.name,

@@ -62,7 +62,6 @@ class MgpTrainingReferral(models.Model):
     _mgp_number_code = "mgp.training.referral"
     _mgp_portal_path = "/my/training"
     # the IPRA extract and the school's papers (004:217, 004:233–234)
-    _mgp_checklist_procedures = ("training",)
     _mgp_protected_fields = (
         "referral_date",
         "date_start",
@@ -162,6 +161,8 @@ class MgpTrainingReferral(models.Model):
     def action_refer(self, referral_date=None):
         """Issue the referral to the school."""
         self.ensure_one()
+        # the IPRA extract received and checked (004:217), then the rest
+        self._mgp_check_documents("training")
         self._mgp_check_referral()
         self._mgp_step(
             "action_refer",
@@ -291,11 +292,6 @@ class MgpTrainingReferral(models.Model):
         if self.other_locality and not self.consent_date:
             problems.append(
                 self.env._("another locality needs the person's consent (004:221)")
-            )
-        missing = self._mgp_missing_documents("training")
-        if missing:
-            problems.append(
-                self.env._("documents missing: %s", "; ".join(missing.mapped("name")))
             )
         if not self.school_id or not self.school_license or not self.school_contract:
             problems.append(

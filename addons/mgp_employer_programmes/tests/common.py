@@ -4,6 +4,7 @@ from datetime import date
 from odoo.tests import new_test_user
 
 from odoo.addons.mgp_base.tests.common import MgpCommon
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
 
 class ProgrammesCommon(MgpCommon):
@@ -63,7 +64,7 @@ class ProgrammesCommon(MgpCommon):
         return self.Application.with_user(user or self.specialist).create(values)
 
     def _complete(self, application):
-        application.document_ids.write({"received": True})
+        provide_documents(application)
         application.write(
             {
                 "cond_no_tax_debt": True,

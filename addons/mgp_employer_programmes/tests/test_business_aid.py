@@ -5,6 +5,8 @@ from freezegun import freeze_time
 
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
+
 from .common import ProgrammesCommon
 
 
@@ -27,7 +29,7 @@ class TestBusinessAid(ProgrammesCommon):
         Aid = self.env["mgp.business.aid"]
         aid = Aid.with_user(user or self.specialist).create(values)
         # the application and the business plan are with the centre
-        aid.document_ids.write({"received": True})
+        provide_documents(aid)
         return aid
 
     def _paid(self, aid):
@@ -70,9 +72,12 @@ class TestBusinessAid(ProgrammesCommon):
 
     def test_documents_block_the_commission(self):
         aid = self._aid()
-        self.assertEqual(len(aid.document_ids), 3)
-        aid.document_ids.filtered("required")[:1].received = False
-        with self.assertRaisesRegex(UserError, "documents missing"):
+        self.assertEqual(len(aid.mgp_document_line_ids), 3)
+        # the application is taken back: not received, not checked
+        aid.mgp_document_line_ids.filtered("required")[:1]._mgp_engine_write(
+            {"received_date": False, "checked_by_id": False, "checked_date": False}
+        )
+        with self.assertRaisesRegex(UserError, "required documents are missing"):
             aid.action_to_commission()
         self.assertEqual(aid.state, "draft")
 

@@ -3,6 +3,8 @@ from datetime import date
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
+
 from .common import ProgrammesCommon
 
 PDF = b"%PDF-1.4 test"
@@ -79,26 +81,29 @@ class TestPersonPortal(ProgrammesCommon, HttpCase):
         self.assertEqual(aid.plan_amount, 64000)
         self.assertIn(f"/my/business-aid/{aid.id}", response.url)
         self.assertIn("Your documents", response.text)
-        plan = aid.document_ids.filtered(
+        plan = aid.mgp_document_line_ids.filtered(
             lambda d: (
                 d.type_id
                 == self.env.ref("mgp_employer_programmes.document_type_business_aid_2")
             )
         )
+        # the plan is the engine line's file: received, the centre checks it
         self.assertEqual(plan.attachment_id.name, "plan.pdf")
-        self.assertFalse(plan.received)
+        self.assertEqual(plan.file_name, "plan.pdf")
+        self.assertTrue(plan.received_date)
+        self.assertFalse(plan.checked_date)
         self.assertTrue(
-            aid.document_ids.filtered(
+            aid.mgp_document_line_ids.filtered(
                 lambda d: (
                     d.type_id
                     == self.env.ref(
                         "mgp_employer_programmes.document_type_business_aid_1"
                     )
                 )
-            ).received
+            ).received_date
         )
         # a missing document sent from the page
-        costs = aid.document_ids.filtered(lambda d: not d.required)
+        costs = aid.mgp_document_line_ids.filtered(lambda d: not d.required)
         sent = self.url_open(
             f"/my/business-aid/{aid.id}",
             data={
@@ -109,6 +114,9 @@ class TestPersonPortal(ProgrammesCommon, HttpCase):
         )
         self.assertIn("success=document", sent.url)
         self.assertEqual(costs.attachment_id.name, "receipt.pdf")
+        self.assertEqual(costs.attachment_id.res_model, "mgp.document.line")
+        self.assertTrue(costs.received_date)
+        self.assertFalse(costs.checked_date)
         self.assertIn(aid.name, self.url_open("/my/business-aid").text)
         # once in a lifetime (004:192): the second application is refused
         second = self._apply()
@@ -169,7 +177,7 @@ class TestPersonPortal(ProgrammesCommon, HttpCase):
         self.assertTrue(referral.consent_date)
         self.assertNotIn("I consent to the training", consent.text)
         # the referral issued, the training runs: the attendance is shown
-        referral.document_ids.write({"received": True})
+        provide_documents(referral)
         referral.action_refer(date(2026, 2, 2))
         referral.action_start(date(2026, 2, 9), date(2026, 5, 29))
         referral.write(

@@ -6,6 +6,7 @@ from freezegun import freeze_time
 from odoo.tests import tagged
 
 from odoo.addons.mgp_base.tests.common import pdf_text
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
 from .common import ProgrammesCommon
 
@@ -76,7 +77,7 @@ class TestProgrammeForms(ProgrammesCommon):
                 }
             )
         )
-        referral.document_ids.write({"received": True})
+        provide_documents(referral)
         with freeze_time("2026-02-02"):
             referral.action_refer(date(2026, 2, 2))
         text = self._pdf(

@@ -5,20 +5,22 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
+
 from .common import ProgrammesCommon
 
 
 class TestSubsidyFlow(ProgrammesCommon):
     def test_checklist_blocks_the_grant(self):
         application = self._application()
-        self.assertEqual(len(application.document_ids), 8)
+        self.assertEqual(len(application.mgp_document_line_ids), 8)
         with freeze_time("2026-01-12"):
             application.action_submit(date(2026, 1, 12))
             deadline = application._mgp_deadline_get("subsidy_review")
             self.assertEqual(deadline.date_due, date(2026, 1, 26))
-            with self.assertRaisesRegex(UserError, "documents missing"):
+            with self.assertRaisesRegex(UserError, "required documents are missing"):
                 application.action_grant()
-            application.document_ids.write({"received": True})
+            provide_documents(application)
             with self.assertRaisesRegex(UserError, "conditions"):
                 application.action_grant()
             self._complete(application)
@@ -89,7 +91,7 @@ class TestSubsidyFlow(ProgrammesCommon):
         workplace.employment_ids.action_dismiss(date(2026, 7, 15), "employer_no_fault")
         self.assertEqual(agreement.refund_state, "due")
         with freeze_time("2026-07-20"):
-            with self.assertRaisesRegex(UserError, "documents missing"):
+            with self.assertRaisesRegex(UserError, "required documents are missing"):
                 agreement.action_close()
             action = agreement.action_claim_refund()
             self.assertEqual(action["type"], "ir.actions.report")
@@ -101,14 +103,14 @@ class TestSubsidyFlow(ProgrammesCommon):
             self.assertEqual(agreement.refund_state, "claimed")
             agreement.action_record_repayment(20410.96, date(2026, 7, 20))
             self.assertEqual(agreement.refund_state, "repaid")
-            agreement.document_ids.write({"received": True})
+            provide_documents(agreement)
             agreement.action_close()
         self.assertEqual(agreement.state, "closed")
 
     def test_close_waits_for_the_monitoring(self):
         agreement = self._paid_agreement().with_user(self.specialist)
         agreement.workplace_ids.action_hire(self.person, date(2026, 1, 15))
-        agreement.document_ids.write({"received": True})
+        provide_documents(agreement)
         with freeze_time("2026-12-01"), self.assertRaisesRegex(UserError, "not over"):
             agreement.action_close()
         with freeze_time("2027-01-15"):
@@ -133,23 +135,32 @@ class TestSubsidyFlow(ProgrammesCommon):
         with self.assertRaises(AccessError):
             application.with_user(self.rep).write({"workplace_count": 3})
 
+    def test_engine_lines_follow_the_record(self):
+        application = self._application()
+        lines = provide_documents(application, self.specialist)
+        self.assertEqual(len(lines), 8)
+        # an administrator deletes the record: its checked lines go with it
+        application.sudo().unlink()
+        self.assertFalse(lines.exists())
+
     def test_hostile_context_reaches_no_created_record(self):
         hostile = {
-            "default_received": True,
+            "default_received_date": "2026-01-01",
+            "default_checked_date": "2026-01-01",
             "default_state": "paid",
             "default_date_signed": "2026-01-01",
             "default_date_dismissed": "2026-02-01",
             "default_dismissal_ground": "other",
         }
         application = self._application().with_context(**hostile)
-        self.assertFalse(application.document_ids.filtered("received"))
+        self.assertFalse(application.mgp_document_line_ids.filtered("received_date"))
         with freeze_time("2026-01-12"):
             application.action_submit()
             self._complete(application)
             agreement = application.action_grant()
         self.assertEqual(agreement.state, "draft")
         self.assertFalse(agreement.date_signed)
-        self.assertFalse(agreement.document_ids.filtered("received"))
+        self.assertFalse(agreement.mgp_document_line_ids.filtered("received_date"))
         agreement = self._paid_agreement()
         employment = agreement.workplace_ids.with_context(**hostile).action_hire(
             self.person, date(2026, 1, 15)

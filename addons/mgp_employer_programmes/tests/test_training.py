@@ -5,6 +5,8 @@ from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
+
 from .common import ProgrammesCommon
 
 
@@ -38,7 +40,7 @@ class TestTrainingReferral(ProgrammesCommon):
             self.env["mgp.training.referral"].with_user(self.specialist).create(values)
         )
         # the IPRA extract is with the centre
-        referral.document_ids.write({"received": True})
+        provide_documents(referral)
         return referral
 
     def test_through_the_states(self):
@@ -86,8 +88,10 @@ class TestTrainingReferral(ProgrammesCommon):
 
     def test_ipra_extract_blocks_the_referral(self):
         referral = self._referral()
-        referral.document_ids.write({"received": False})
-        with self.assertRaisesRegex(UserError, "documents missing"):
+        referral.mgp_document_line_ids._mgp_engine_write(
+            {"received_date": False, "checked_by_id": False, "checked_date": False}
+        )
+        with self.assertRaisesRegex(UserError, "required documents are missing"):
             referral.action_refer()
         self.assertEqual(referral.state, "draft")
 

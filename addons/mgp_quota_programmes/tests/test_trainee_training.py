@@ -5,6 +5,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
 
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
 from odoo.addons.mgp_employer_programmes.tests.common import ProgrammesCommon
 
 
@@ -30,6 +31,8 @@ class TestTraineeTraining(ProgrammesCommon):
             "school_contract": "К-12",
         }
         self.training = self._training()
+        # the IPRA extract is with the centre, checked (004:217)
+        provide_documents(self.training, self.specialist)
         reservation = (
             self.env["mgp.quota.reservation"]
             .with_user(self.specialist)

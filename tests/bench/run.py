@@ -94,6 +94,7 @@ def bench_add_working_days(env, args):
     return result
 
 
+from backoffice import bench_backoffice, bench_indicator_prints  # noqa: E402
 from import_bench import bench_import  # noqa: E402
 from scale import (  # noqa: E402 (the figures of a generated region)
     bench_case_create,
@@ -221,6 +222,8 @@ BENCHES = [
     bench_case_create,
     bench_cron_expire,
     bench_portal_lists,
+    bench_backoffice,
+    bench_indicator_prints,
     bench_indicators,
     bench_access_journal,
     bench_import,

@@ -204,11 +204,17 @@ def child_main(args):
     cr, env = open_env(args)
     try:
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        extra = {}
+        start = time.perf_counter()
         if args.child == "cron":
-            start = time.perf_counter()
             env["mgp.deadline"]._cron_refresh_sla()
             seconds = time.perf_counter() - start
             cr.commit()
+        elif args.child.startswith("xlsx-"):
+            from backoffice import child_xlsx  # noqa: PLC0415 (imports this module)
+
+            extra = child_xlsx(env, args.child)
+            seconds = time.perf_counter() - start
         else:
             raise SystemExit(f"unknown child {args.child}")
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -220,6 +226,7 @@ def child_main(args):
                 "seconds": seconds,
                 "rss_before_mb": rss_before / 1024,
                 "rss_peak_mb": rss_after / 1024,
+                **extra,
             }
         )
         + "\n"

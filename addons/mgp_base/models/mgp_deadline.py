@@ -83,6 +83,11 @@ class MgpDeadline(models.Model):
     # the digest of a user, the late procedures of a centre
     _open_user_idx = models.Index("(user_id, sla_status) WHERE state = 'open'")
     _open_company_idx = models.Index("(company_id, sla_status) WHERE state = 'open'")
+    # the "Late" list: the open procedures past their term, in the list's
+    # order — not the many done late ones (they have a filter of their own)
+    _open_late_idx = models.Index(
+        "(date_due, id) WHERE state = 'open' AND sla_status = 'late'"
+    )
 
     @api.depends("res_model", "res_id")
     def _compute_res_name(self):

@@ -192,6 +192,11 @@ class MgpIndicatorReportWizard(models.TransientModel):
         self.ensure_one()
         self._mgp_check_period()
         self._mgp_fill_values()
+        return self._mgp_analysis_action()
+
+    def _mgp_analysis_action(self):
+        """The window of the figures by period already filled."""
+        self.ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Indicators by period"),
@@ -289,19 +294,28 @@ class MgpIndicatorReportWizard(models.TransientModel):
             indicator, self.date_from, self.date_to, self._mgp_companies(), counted_only
         )
 
-    def _mgp_fill_values(self):
-        """(Re)create the figures by period and group, one query per indicator."""
+    def _mgp_fill_values(self, figures=None):
+        """(Re)create the figures by period and group, one query per
+        indicator — or from ``figures`` (``{indicator: [figure, ...]}``)
+        that the caller computed already for the same periods."""
         self.ensure_one()
         Indicator = self._mgp_env_companies().env["mgp.indicator"]
         Value = self.env["mgp.indicator.value"]
-        periods = Indicator._mgp_split_period(self.date_from, self.date_to, self.step)
         groupby = None if self.groupby == "total" else self.groupby
+        if figures is None:
+            periods = Indicator._mgp_split_period(
+                self.date_from, self.date_to, self.step
+            )
+            figures = {
+                indicator: Indicator._mgp_figures(
+                    indicator, periods, self._mgp_companies(), groupby=groupby
+                )
+                for indicator in ("i1", "i2")
+            }
         self.value_ids.unlink()
         vals_list = []
         for indicator in ("i1", "i2"):
-            for figure in Indicator._mgp_figures(
-                indicator, periods, self._mgp_companies(), groupby=groupby
-            ):
+            for figure in figures[indicator]:
                 vals_list.append(
                     {
                         "wizard_id": self.id,

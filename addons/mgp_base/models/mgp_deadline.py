@@ -443,7 +443,11 @@ class MgpDeadline(models.Model):
                     )
                 )
         if to_create:
-            Activity.create(to_create)
+            # a new digest e-mails its user once, through the mail queue: the
+            # hourly job never waits for the mail server, recipient after
+            # recipient (sent synchronously, the e-mails were most of the
+            # job's time on a few hundred deadlines)
+            Activity.with_context(mail_notify_force_send=False).create(to_create)
 
     @api.model
     def _mgp_digest_values(self, deadlines, late, at_risk):

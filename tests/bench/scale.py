@@ -606,9 +606,11 @@ def bench_cron_expire(env, args):
 class Server:
     """``odoo`` serving the benchmark database on ``args.port``."""
 
-    def __init__(self, args):
+    def __init__(self, args, extra=()):
         self.args = args
+        # loopback only: the server listens on 127.0.0.1, nothing else is called
         self.url = f"http://127.0.0.1:{args.port}"
+        self.extra = list(extra)  # more options (e.g. a read replica)
         self.process = None
 
     def __enter__(self):
@@ -627,6 +629,7 @@ class Server:
             f"--workers={args.workers}",
             "--max-cron-threads=0",
             "--log-level=warn",
+            *self.extra,
         ]
         for option, name in (
             ("--db_host", "PGHOST"),

@@ -194,6 +194,9 @@ def prepare(env, args):
     """The generated users who take part (passwords set, committed) and the
     records each specialist works on."""
     cr = env.cr
+    # a fresh snapshot: a server of an earlier figure may have written these
+    # users since this transaction began (their last login)
+    cr.rollback()
     Users = env["res.users"]
     specialists = Users.search(
         [("login", "=like", "bench\\_specialist\\_%"), ("share", "=", False)],
@@ -253,9 +256,9 @@ def prepare(env, args):
             "certificates": _ids(
                 cr,
                 """SELECT id FROM mgp_accompaniment
-                    WHERE certificate_number IS NOT NULL AND company_id = %s
+                    WHERE certificate_number IS NOT NULL AND user_id = %s
                     LIMIT 50""",
-                [user.company_id.id],
+                [user.id],
             ),
             "contacts": _ids(
                 cr,

@@ -101,76 +101,42 @@ class MgpIndicatorDashboard(models.TransientModel):
         addon that is not installed has no section). An addon adds its own
         by extending this method with ``super()``."""
         env = self.env
+        names = {
+            "s1_cases": env._("Service 1: open cases"),
+            "s2_plans": env._("Service 2: plans in progress"),
+            "complaints": env._("Complaints under review"),
+            "corrections": env._("Corrections of documents requested"),
+            "registry": env._("Registry: NGO applications in the queue"),
+            "enquiries": env._("Written enquiries to answer"),
+            "quota_reports": env._("Quota: employers' reports to check"),
+            "quota_referrals": env._("Quota: referrals to vacancies"),
+            "subsidies": env._("Programmes: workplace subsidy applications"),
+            "training": env._("Programmes: persons referred to training"),
+            "business_aid": env._("Programmes: business start aid in progress"),
+        }
         candidates = [
-            (
-                "s1_cases",
-                "mgp.accompaniment",
-                env._("Service 1: open cases"),
-                OPEN_CASE_STATES,
-            ),
+            ("s1_cases", "mgp.accompaniment", OPEN_CASE_STATES),
             (
                 "s2_plans",
                 "mgp.workplace.plan",
-                env._("Service 2: plans in progress"),
                 ("offered", "appealed", "analysis", "draft", "discussion"),
             ),
-            (
-                "complaints",
-                "mgp.complaint",
-                env._("Complaints under review"),
-                ("registered", "decided"),
-            ),
-            (
-                "corrections",
-                "mgp.document.correction",
-                env._("Corrections of documents requested"),
-                ("requested",),
-            ),
-            (
-                "registry",
-                "mgp.ngo.application",
-                env._("Registry: NGO applications in the queue"),
-                ("submitted", "review"),
-            ),
-            (
-                "enquiries",
-                "mgp.enquiry",
-                env._("Written enquiries to answer"),
-                ("registered",),
-            ),
-            (
-                "quota_reports",
-                "mgp.quota.report",
-                env._("Quota: employers' reports to check"),
-                ("submitted",),
-            ),
-            (
-                "quota_referrals",
-                "mgp.quota.referral",
-                env._("Quota: referrals to vacancies"),
-                ("sent",),
-            ),
-            (
-                "subsidies",
-                "mgp.subsidy.application",
-                env._("Programmes: workplace subsidy applications"),
-                ("submitted",),
-            ),
-            (
-                "training",
-                "mgp.training.referral",
-                env._("Programmes: persons referred to training"),
-                ("referred", "training"),
-            ),
+            ("complaints", "mgp.complaint", ("registered", "decided")),
+            ("corrections", "mgp.document.correction", ("requested",)),
+            ("registry", "mgp.ngo.application", ("submitted", "review")),
+            ("enquiries", "mgp.enquiry", ("registered",)),
+            ("quota_reports", "mgp.quota.report", ("submitted",)),
+            ("quota_referrals", "mgp.quota.referral", ("sent",)),
+            ("subsidies", "mgp.subsidy.application", ("submitted",)),
+            ("training", "mgp.training.referral", ("referred", "training")),
             (
                 "business_aid",
                 "mgp.business.aid",
-                env._("Programmes: business start aid in progress"),
                 ("commission", "approved", "contract"),
             ),
         ]
         sections = []
-        for key, model, name, states in candidates:
+        for key, model, states in candidates:
             if model not in env or "state" not in env[model]._fields:
                 continue
             # only the states that model has (an addon's version may differ)
@@ -180,7 +146,7 @@ class MgpIndicatorDashboard(models.TransientModel):
                 sections.append(
                     {
                         "key": key,
-                        "name": name,
+                        "name": names[key],
                         "model": model,
                         "domain": [("state", "in", states)],
                     }

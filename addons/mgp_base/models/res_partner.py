@@ -308,6 +308,8 @@ class ResPartner(models.Model):
         if not partners:
             return self.browse()
         # who registered each person, whether or not the user may read him
+        # (the two columns only, not the whole person records)
+        partners.sudo().fetch(["create_uid", "company_id"])
         allowed = partners.sudo().filtered(lambda p: p.create_uid == user)
         allowed = allowed.with_env(self.env)
         # the centre of each person: a record of another centre (a request

@@ -97,9 +97,9 @@ class MgpIndicatorDashboard(models.TransientModel):
     def _mgp_work_sections(self):
         """The parts of the centre's work the dashboard counts: dicts
         ``key``, ``name``, ``model``, ``domain`` (the open records), for
-        the models installed in this database (no hard dependency: an
-        addon that is not installed has no section). An addon adds its own
-        by extending this method with ``super()``."""
+        the models installed in this database that the user may read (no
+        hard dependency: an addon that is not installed has no section). An
+        addon adds its own by extending this method with ``super()``."""
         env = self.env
         names = {
             "s1_cases": env._("Service 1: open cases"),
@@ -137,7 +137,12 @@ class MgpIndicatorDashboard(models.TransientModel):
         ]
         sections = []
         for key, model, states in candidates:
-            if model not in env or "state" not in env[model]._fields:
+            # installed, and readable by the user (an addon's own groups)
+            if (
+                model not in env
+                or "state" not in env[model]._fields
+                or not env[model].has_access("read")
+            ):
                 continue
             # only the states that model has (an addon's version may differ)
             known = set(env[model]._fields["state"].get_values(env))

@@ -94,6 +94,9 @@ class Progress:
         sys.stderr.flush()
 
 
+FEMALE_NAMES = ("Мария", "Анна", "Ольга")
+
+
 def snils(number):
     """``number`` (9 digits) as a СНИЛС with its check digits."""
     digits = f"{number:09d}"
@@ -372,7 +375,8 @@ class Generator:
     def _person(self, partner_id, centre, number):
         names = ("Иванов", "Петров", "Сидорова", "Кузнецова", "Смирнов", "Попова")
         first = ("Иван", "Мария", "Пётр", "Анна", "Сергей", "Ольга")
-        name = f"{self.rng.choice(names)} {self.rng.choice(first)} {partner_id}"
+        first_name = self.rng.choice(first)
+        name = f"{self.rng.choice(names)} {first_name} {partner_id}"
         return (
             partner_id,
             name,
@@ -384,6 +388,9 @@ class Generator:
             False,
             "ru_RU",
             snils(number),
+            # of working age mostly (the dashboard's breakdown by age)
+            self.today - datetime.timedelta(days=self.rng.randint(17 * 365, 66 * 365)),
+            "female" if first_name in FEMALE_NAMES else "male",
             self.rng.choice(("1", "2", "2", "3", "3", "3")),
             True,
             f"ИПРА-{partner_id}",
@@ -602,6 +609,8 @@ class Generator:
                 "is_company",
                 "lang",
                 "mgp_snils",
+                "mgp_birth_date",
+                "mgp_gender",
                 "mgp_disability_group",
                 "mgp_is_disabled",
                 "mgp_ipra_number",

@@ -94,6 +94,7 @@ def bench_add_working_days(env, args):
     return result
 
 
+from backoffice import bench_backoffice, bench_indicator_prints  # noqa: E402
 from import_bench import bench_import  # noqa: E402
 from scale import (  # noqa: E402 (the figures of a generated region)
     bench_case_create,
@@ -213,6 +214,39 @@ def bench_access_journal(env, args):
     return results
 
 
+def bench_loadtest(env, args):
+    """A region's day (tests/bench/loadtest.py): in the smoke, three staff
+    for a few seconds; the real one is run by hand."""
+    import loadtest  # noqa: PLC0415 - next to this script, not a package
+
+    label = "a region's day (loadtest.py): staff actions p95 vs the contacts list"
+    if not args.smoke and not args.only:
+        return Result(
+            label, 0, 0, skipped="n/a: run tests/bench/loadtest.py by hand (README)"
+        )
+    if "mgp.indicator.dashboard" not in env:
+        return Result(label, 0, 0, skipped="n/a: mgp_reports not installed")
+    day = argparse.Namespace(**vars(args))
+    day.staff, day.managers, day.duration = 3, 1, 6
+    day.think_min, day.think_max = 0.2, 0.5
+    day.workers = max(args.workers, 4)
+    day.replica_host = None
+    figures = loadtest.run(day, env)
+    result = Result(
+        label=label,
+        ratio=figures["staff_p95"] / (figures["contacts_p95"] or 1),
+        goal=float("inf"),
+        at_most=True,
+        mismatches=figures["errors"],
+    )
+    result.notes.append(
+        f"{figures['requests']} requests of 3 staff, a manager, an NGO and an "
+        f"employer in {day.duration:g} s, --workers {day.workers}; errors "
+        f"{figures['errors']} (goal 0)"
+    )
+    return result
+
+
 BENCHES = [
     bench_add_working_days,
     bench_sla_refresh,
@@ -221,9 +255,12 @@ BENCHES = [
     bench_case_create,
     bench_cron_expire,
     bench_portal_lists,
+    bench_backoffice,
+    bench_indicator_prints,
     bench_indicators,
     bench_access_journal,
     bench_import,
+    bench_loadtest,
 ]
 
 

@@ -204,11 +204,17 @@ def child_main(args):
     cr, env = open_env(args)
     try:
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        extra = {}
+        start = time.perf_counter()
         if args.child == "cron":
-            start = time.perf_counter()
             env["mgp.deadline"]._cron_refresh_sla()
             seconds = time.perf_counter() - start
             cr.commit()
+        elif args.child.startswith("xlsx-"):
+            from backoffice import child_xlsx  # noqa: PLC0415 (imports this module)
+
+            extra = child_xlsx(env, args.child)
+            seconds = time.perf_counter() - start
         else:
             raise SystemExit(f"unknown child {args.child}")
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -220,6 +226,7 @@ def child_main(args):
                 "seconds": seconds,
                 "rss_before_mb": rss_before / 1024,
                 "rss_peak_mb": rss_after / 1024,
+                **extra,
             }
         )
         + "\n"
@@ -599,9 +606,11 @@ def bench_cron_expire(env, args):
 class Server:
     """``odoo`` serving the benchmark database on ``args.port``."""
 
-    def __init__(self, args):
+    def __init__(self, args, extra=()):
         self.args = args
+        # loopback only: the server listens on 127.0.0.1, nothing else is called
         self.url = f"http://127.0.0.1:{args.port}"
+        self.extra = list(extra)  # more options (e.g. a read replica)
         self.process = None
 
     def __enter__(self):
@@ -620,6 +629,7 @@ class Server:
             f"--workers={args.workers}",
             "--max-cron-threads=0",
             "--log-level=warn",
+            *self.extra,
         ]
         for option, name in (
             ("--db_host", "PGHOST"),

@@ -277,6 +277,9 @@ class MgpAccompaniment(models.Model):
         "OR personal_file_date <= plan_agreed_date)",
         "The personal file cannot be opened after the plan is agreed.",
     )
+    # the list's order (``_order``): its first page read from the index,
+    # not by sorting the centre's cases
+    _plan_agreed_order_idx = models.Index("(plan_agreed_date DESC, id DESC)")
 
     @api.depends("mse_request_id.recommendation")
     def _compute_mse_recommendation(self):

@@ -30,6 +30,9 @@ class MgpAccompaniment(models.Model):
     responsible_user_id = fields.Many2one(
         "res.users",
         string="Accompanying employee",
+        # the specialist's record rule ORs on it (his cases and those he
+        # accompanies)
+        index="btree_not_null",
         tracking=True,
         copy=False,
         domain="[('share', '=', False)]",

@@ -13,6 +13,7 @@ PERSON_DATA_FIELDS = frozenset(
     {
         "mgp_snils",
         "mgp_birth_date",
+        "mgp_gender",
         "mgp_is_disabled",
         "mgp_disability_group",
         "mgp_ipra_number",
@@ -35,6 +36,9 @@ JOBSEEKER_STATUSES = [
     ("unemployed", "Recognised as unemployed"),
     ("deregistered", "Removed from the register"),
 ]
+# Fields whose search reads person data (the guard of ``_search``): the data
+# and the СНИЛС search by digits.
+PERSON_SEARCH_FIELDS = PERSON_DATA_FIELDS | {"mgp_snils_search"}
 
 
 def snils_checksum(digits):
@@ -45,6 +49,17 @@ def snils_checksum(digits):
     return 0 if total in (100, 101) else total
 
 
+def snils_format(digits):
+    """``digits`` (up to 11) laid out as the beginning of ``XXX-XXX-XXX YY``."""
+    parts = [digits[:3], digits[3:6], digits[6:9]]
+    text = "-".join(part for part in parts if part)
+    if len(digits) == 9:
+        text += " "
+    elif len(digits) > 9:
+        text += " " + digits[9:11]
+    return text
+
+
 def normalize_snils(value):
     """Return ``XXX-XXX-XXX YY`` or raise ``ValueError`` with a reason."""
     digits = re.sub(r"[\s\-]", "", value or "")
@@ -53,7 +68,7 @@ def normalize_snils(value):
     # the control number is defined only above 001-001-998
     if int(digits[:9]) > 1001998 and snils_checksum(digits) != int(digits[9:]):
         raise ValueError("checksum")
-    return f"{digits[:3]}-{digits[3:6]}-{digits[6:9]} {digits[9:]}"
+    return snils_format(digits)
 
 
 class ResPartner(models.Model):
@@ -67,7 +82,20 @@ class ResPartner(models.Model):
         help="Insurance number of the individual personal account, "
         "stored as XXX-XXX-XXX YY.",
     )
+    mgp_snils_search = fields.Char(
+        string="SNILS digits",
+        compute="_compute_mgp_snils_search",
+        search="_search_mgp_snils_search",
+        groups=SUITE_GROUP,
+        help="Search by SNILS however it is typed: its digits, the whole "
+        "number or its beginning.",
+    )
     mgp_birth_date = fields.Date(string="Birth date", groups=SUITE_GROUP)
+    mgp_gender = fields.Selection(
+        [("male", "Male"), ("female", "Female")],
+        string="Sex",
+        groups=SUITE_GROUP,
+    )
     mgp_is_disabled = fields.Boolean(
         string="Disabled person",
         compute="_compute_mgp_is_disabled",
@@ -134,6 +162,29 @@ class ResPartner(models.Model):
         "(mgp_snils) WHERE mgp_snils IS NOT NULL AND mgp_snils_pending IS NOT TRUE",
         "Another person already has this SNILS.",
     )
+    # a search by the beginning of a СНИЛС (``_search_mgp_snils_search``):
+    # LIKE 'prefix%' served by a btree whatever the database's collation
+    _mgp_snils_prefix_idx = models.Index(
+        "(mgp_snils varchar_pattern_ops) WHERE mgp_snils IS NOT NULL"
+    )
+
+    def _compute_mgp_snils_search(self):
+        # a search field only: the number itself is read as ``mgp_snils``,
+        # under the need to know
+        self.mgp_snils_search = False
+
+    def _search_mgp_snils_search(self, operator, value):
+        """The digits typed, as the beginning of the stored ``XXX-XXX-XXX YY``:
+        equality for a whole number, a prefix otherwise — both served by an
+        index (an ``ilike '%…%'`` on the stored number is a full scan)."""
+        if operator not in ("ilike", "like", "=", "=like", "=ilike"):
+            return NotImplemented
+        digits = re.sub(r"\D", "", value or "")
+        if not digits:
+            return Domain.FALSE
+        if len(digits) >= 11:
+            return Domain("mgp_snils", "=", snils_format(digits[:11]))
+        return Domain("mgp_snils", "=like", snils_format(digits) + "%")
 
     @api.depends("mgp_disability_group")
     def _compute_mgp_is_disabled(self):
@@ -280,7 +331,7 @@ class ResPartner(models.Model):
     @api.model
     def _mgp_domain_reads_person_data(self, domain):
         return any(
-            condition.field_expr.split(".", 1)[0] in PERSON_DATA_FIELDS
+            condition.field_expr.split(".", 1)[0] in PERSON_SEARCH_FIELDS
             for condition in Domain(domain).iter_conditions()
         )
 
@@ -310,31 +361,35 @@ class ResPartner(models.Model):
 
         def to_sql(model, alias, query):
             person = SQL.identifier(alias, "id")
-            person_centre = SQL.identifier(alias, "company_id")
             parts = [SQL("%s = %s", SQL.identifier(alias, "create_uid"), user.id)]
             for source_model, field in sources:
                 Source = env[source_model]
                 # record rules decide which records the user may read
                 sub = Source._search([(field, "!=", False)])
-                sub.add_where(
-                    SQL(
-                        "%s = %s",
-                        Source._field_to_sql(sub.table, field, sub),
-                        person,
-                    )
-                )
+                source_person = Source._field_to_sql(sub.table, field, sub)
                 if "company_id" in Source._fields and not getattr(
                     Source, "_mgp_person_data_shared", False
                 ):
+                    # the person's own centre, read in the subquery: not
+                    # correlated with the outer row, so that PostgreSQL
+                    # hashes the subquery's persons once instead of probing
+                    # every source for every person of the list
+                    own = sub.make_alias(sub.table, "mgp_person")
+                    sub.add_join(
+                        "JOIN",
+                        own,
+                        "res_partner",
+                        SQL("%s = %s", SQL.identifier(own, "id"), source_person),
+                    )
                     sub.add_where(
                         SQL(
                             "(%s IS NULL OR %s = %s)",
-                            person_centre,
-                            person_centre,
+                            SQL.identifier(own, "company_id"),
+                            SQL.identifier(own, "company_id"),
                             Source._field_to_sql(sub.table, "company_id", sub),
                         )
                     )
-                parts.append(SQL("EXISTS(%s)", sub.select(SQL("1"))))
+                parts.append(SQL("%s IN (%s)", person, sub.select(source_person)))
             return SQL("(%s)", SQL(" OR ").join(parts))
 
         return Domain.custom(to_sql=to_sql)
@@ -353,6 +408,8 @@ class ResPartner(models.Model):
         if not partners:
             return self.browse()
         # who registered each person, whether or not the user may read him
+        # (the two columns only, not the whole person records)
+        partners.sudo().fetch(["create_uid", "company_id"])
         allowed = partners.sudo().filtered(lambda p: p.create_uid == user)
         allowed = allowed.with_env(self.env)
         # the centre of each person: a record of another centre (a request

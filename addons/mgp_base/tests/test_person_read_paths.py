@@ -14,6 +14,7 @@ from .common import MgpCommon
 AGGREGATES = {
     "mgp_snils": "array_agg",
     "mgp_birth_date": "array_agg",
+    "mgp_gender": "array_agg",
     "mgp_is_disabled": "bool_or",
     "mgp_disability_group": "array_agg",
     "mgp_ipra_number": "count_distinct",

@@ -137,11 +137,19 @@ class MgpIndicator(models.AbstractModel):
         """Drill-down: the rows behind a figure, one dict per case (I1:
         ``id``, ``window_end``, ``employed``, ``counted``) or procedure (I2:
         ``id``, ``kind``, ``counted``), in the order of the printed lists."""
+        self.env.cr.execute(
+            self._mgp_rows_sql(indicator, date_from, date_to, companies, today)
+        )
+        return self.env.cr.dictfetchall()
+
+    @api.model
+    def _mgp_rows_sql(self, indicator, date_from, date_to, companies, today=None):
+        """The query of :meth:`_mgp_rows` (for a caller that reads its rows
+        in batches)."""
         periods = [(fields.Date.to_date(date_from), fields.Date.to_date(date_to))]
         members = self._mgp_members_sql(indicator, periods, companies, today)
         order = SQL("m.window_end, m.id") if indicator == "i1" else SQL("m.id")
-        self.env.cr.execute(SQL("SELECT m.* FROM (%s) m ORDER BY %s", members, order))
-        return self.env.cr.dictfetchall()
+        return SQL("SELECT m.* FROM (%s) m ORDER BY %s", members, order)
 
     @api.model
     def _mgp_record_ids(

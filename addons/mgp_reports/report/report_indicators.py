@@ -23,4 +23,9 @@ class ReportIndicators(models.AbstractModel):
 
     @api.model
     def _mgp_get_form_values(self, docs):
-        return {"figures": {wizard.id: wizard._mgp_report_data() for wizard in docs}}
+        # the PDF prints the figures, never the drill-down rows
+        return {
+            "figures": {
+                wizard.id: wizard._mgp_report_data(with_rows=False) for wizard in docs
+            }
+        }

@@ -234,17 +234,23 @@ class MgpIndicatorCommon(MgpReportsCommon):
     @staticmethod
     def _xlsx_cells(content, sheet):
         """Values of a worksheet (1-based index) of an XLSX file, by cell
-        reference ("C6"), read from its XML (numbers as floats)."""
+        reference ("C6"), read from its XML (numbers as floats). Strings are
+        shared or inline (a workbook written row by row has inline ones)."""
         with zipfile.ZipFile(io.BytesIO(content)) as book:
-            shared = [
-                "".join(node.itertext())
-                for node in ElementTree.fromstring(
-                    book.read("xl/sharedStrings.xml")
-                ).findall("x:si", XLSX_NS)
-            ]
+            shared = []
+            if "xl/sharedStrings.xml" in book.namelist():
+                shared = [
+                    "".join(node.itertext())
+                    for node in ElementTree.fromstring(
+                        book.read("xl/sharedStrings.xml")
+                    ).findall("x:si", XLSX_NS)
+                ]
             root = ElementTree.fromstring(book.read(f"xl/worksheets/sheet{sheet}.xml"))
         cells = {}
         for cell in root.iter(f"{{{XLSX_NS['x']}}}c"):
+            if cell.get("t") == "inlineStr":
+                cells[cell.get("r")] = "".join(cell.find("x:is", XLSX_NS).itertext())
+                continue
             value = cell.find("x:v", XLSX_NS)
             if value is None:
                 continue

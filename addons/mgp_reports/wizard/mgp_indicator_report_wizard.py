@@ -6,6 +6,7 @@ import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from ..models.mgp_indicator import START_DATES
 from ..report.mgp_report_form import format_ru_date
@@ -192,6 +193,11 @@ class MgpIndicatorReportWizard(models.TransientModel):
         self.ensure_one()
         self._mgp_check_period()
         self._mgp_fill_values()
+        return self._mgp_analysis_action()
+
+    def _mgp_analysis_action(self):
+        """The window of the figures by period already filled."""
+        self.ensure_one()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Indicators by period"),
@@ -289,19 +295,28 @@ class MgpIndicatorReportWizard(models.TransientModel):
             indicator, self.date_from, self.date_to, self._mgp_companies(), counted_only
         )
 
-    def _mgp_fill_values(self):
-        """(Re)create the figures by period and group, one query per indicator."""
+    def _mgp_fill_values(self, figures=None):
+        """(Re)create the figures by period and group, one query per
+        indicator — or from ``figures`` (``{indicator: [figure, ...]}``)
+        that the caller computed already for the same periods."""
         self.ensure_one()
         Indicator = self._mgp_env_companies().env["mgp.indicator"]
         Value = self.env["mgp.indicator.value"]
-        periods = Indicator._mgp_split_period(self.date_from, self.date_to, self.step)
         groupby = None if self.groupby == "total" else self.groupby
+        if figures is None:
+            periods = Indicator._mgp_split_period(
+                self.date_from, self.date_to, self.step
+            )
+            figures = {
+                indicator: Indicator._mgp_figures(
+                    indicator, periods, self._mgp_companies(), groupby=groupby
+                )
+                for indicator in ("i1", "i2")
+            }
         self.value_ids.unlink()
         vals_list = []
         for indicator in ("i1", "i2"):
-            for figure in Indicator._mgp_figures(
-                indicator, periods, self._mgp_companies(), groupby=groupby
-            ):
+            for figure in figures[indicator]:
                 vals_list.append(
                     {
                         "wizard_id": self.id,
@@ -326,9 +341,11 @@ class MgpIndicatorReportWizard(models.TransientModel):
     # ------------------------------------------------------------------
     # Printed figures (PDF and XLSX, in Russian)
     # ------------------------------------------------------------------
-    def _mgp_report_data(self):
+    def _mgp_report_data(self, with_rows=True):
         """Figures, counting rules and drill-down rows of the printed report
-        and of the workbook: the same numbers as the screen's."""
+        and of the workbook: the same numbers as the screen's. The PDF
+        prints no drill-down row (``with_rows=False``); the workbook reads
+        them in batches (:meth:`_mgp_iter_rows`)."""
         self.ensure_one()
         wizard = self._mgp_env_companies()
         Indicator = wizard.env["mgp.indicator"]
@@ -342,7 +359,11 @@ class MgpIndicatorReportWizard(models.TransientModel):
         }
         for indicator in ("i1", "i2"):
             figure = Indicator._mgp_compute(indicator, *args)
-            rows = Indicator._mgp_rows(indicator, *args) if figure["applicable"] else []
+            rows = (
+                Indicator._mgp_rows(indicator, *args)
+                if figure["applicable"] and with_rows
+                else []
+            )
             model = "mgp.accompaniment" if indicator == "i1" else "mgp.deadline"
             records = wizard.env[model].browse([row["id"] for row in rows])
             for row, record in zip(rows, records, strict=True):
@@ -402,17 +423,51 @@ class MgpIndicatorReportWizard(models.TransientModel):
         return ", ".join(companies.mapped("name"))
 
     def _mgp_build_xlsx(self):
-        """Return the bytes of the workbook of the indicators."""
+        """Return the bytes of the workbook of the indicators.
+
+        Its memory stays flat whatever the number of drill-down rows: the
+        rows come in batches from a server-side cursor and xlsxwriter writes
+        each row out as it goes (``constant_memory``)."""
         self.ensure_one()
-        data = self._mgp_report_data()
+        data = self._mgp_report_data(with_rows=False)
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        workbook = xlsxwriter.Workbook(output, {"constant_memory": True})
         styles = self._mgp_xlsx_styles(workbook)
         self._mgp_xlsx_summary(workbook, styles, data)
-        self._mgp_xlsx_i1(workbook, styles, data["i1"])
-        self._mgp_xlsx_i2(workbook, styles, data["i2"])
+        for indicator, write in (("i1", self._mgp_xlsx_i1), ("i2", self._mgp_xlsx_i2)):
+            figure = data[indicator]
+            rows = self._mgp_iter_rows(indicator) if figure["applicable"] else []
+            write(workbook, styles, dict(figure, rows=rows))
         workbook.close()
         return output.getvalue()
+
+    def _mgp_iter_rows(self, indicator, batch_size=2000):
+        """The drill-down rows of ``indicator`` (as ``mgp.indicator._mgp_rows``)
+        with their ``record``, fetched ``batch_size`` at a time from a
+        server-side cursor (read-only: it runs on a replica too); each
+        batch's records leave the cache before the next batch."""
+        self.ensure_one()
+        wizard = self._mgp_env_companies()
+        query = wizard.env["mgp.indicator"]._mgp_rows_sql(
+            indicator, self.date_from, self.date_to, self._mgp_companies()
+        )
+        Model = wizard.env["mgp.accompaniment" if indicator == "i1" else "mgp.deadline"]
+        cr = self.env.cr
+        cursor = SQL.identifier(f"mgp_indicator_rows_{indicator}")
+        cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", cursor, query))
+        try:
+            while True:
+                cr.execute(SQL("FETCH FORWARD %s FROM %s", batch_size, cursor))
+                rows = cr.dictfetchall()
+                if not rows:
+                    break
+                records = Model.browse([row["id"] for row in rows])
+                for row, record in zip(rows, records, strict=True):
+                    row["record"] = record
+                    yield row
+                self.env.invalidate_all()
+        finally:
+            cr.execute(SQL("CLOSE %s", cursor))
 
     def _mgp_xlsx_styles(self, workbook):
         border = {"border": 1, "valign": "top", "text_wrap": True}

@@ -61,13 +61,20 @@ class MgpWorkplacePortal(MgpPortal):
         plans, pager = self._mgp_paged(
             "mgp.workplace.plan", self._mgp_workplace_domain(), "/my/workplace", page
         )
+        # the employer sees the names of its workers, nothing more: their
+        # names only are read, in one query (not the whole person records)
+        workers = plans.sudo().partner_id
+        workers.fetch(["name"])
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "plans": plans,
                 "pager": pager,
-                # the employer sees the names of its workers, nothing more
-                "worker_names": {p.id: p.partner_id.sudo().name for p in plans},
+                "worker_names": {p.id: p.sudo().partner_id.name for p in plans},
+                # the state's label once, not a field widget rendered per row
+                "state_labels": dict(
+                    plans._fields["state"]._description_selection(request.env)
+                ),
                 "is_employer": (
                     request.env.user.partner_id.commercial_partner_id.is_company
                 ),

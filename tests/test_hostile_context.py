@@ -642,6 +642,7 @@ class TestHostileQuota(HostileWalkMixin, HttpCase, QuotaCommon):
         "mgp.quota.reservation",
         "mgp.quota.trainee",
         "mgp.quota.notice",
+        "mgp.quota.local.act.report",
     )
     HOSTILE_ROLES = ("specialist_region", "manager", "rep")
 
@@ -715,14 +716,7 @@ class TestHostileQuota(HostileWalkMixin, HttpCase, QuotaCommon):
                 dict.fromkeys(("action_close", "action_reopen"), (user, ())),
             ),
             (
-                lambda: mine["mgp.quota.trainee"].create(
-                    {
-                        "reservation_id": self._reservation().id,
-                        "partner_id": self.person.id,
-                        "profession": "Оператор ЭВМ",
-                        "workplace_id": self._workplace().id,
-                    }
-                ),
+                self._trainee,
                 dict.fromkeys(
                     ("action_mark_trained", "action_drop", "action_refer"), (user, ())
                 ),
@@ -731,7 +725,48 @@ class TestHostileQuota(HostileWalkMixin, HttpCase, QuotaCommon):
                 self._collected_notice,
                 dict.fromkeys(("action_collect", "action_send"), (user, ())),
             ),
+            (
+                self._local_acts,
+                {
+                    "action_submit": (user, ()),
+                    "action_accept": (user, ()),
+                    "action_return": (user, ("Нет заверенных копий",)),
+                },
+            ),
         ]
+
+    def _trainee(self):
+        """A trainee of a workplace the contract reserves (seed 004:67)."""
+        reservation = self._reservation()
+        workplace = self._workplace()
+        workplace.write({"reservation_id": reservation.id, "reserved": True})
+        return (
+            self.env["mgp.quota.trainee"]
+            .with_user(self.specialist_region)
+            .create(
+                {
+                    "reservation_id": reservation.id,
+                    "partner_id": self.person.id,
+                    "profession": workplace.profession or workplace.name,
+                    "workplace_id": workplace.id,
+                }
+            )
+            .with_env(self.env)
+        )
+
+    def _local_acts(self):
+        """The employer's monthly local-acts report (seed 004:162), with
+        nothing to file this month."""
+        report = self.env["mgp.quota.local.act.report"].create(
+            {
+                "employer_id": self.employer.id,
+                "company_id": self.company_region.id,
+                "date_from": date(2026, 4, 1),
+                "date_to": date(2026, 4, 30),
+            }
+        )
+        report.no_acts = True
+        return report
 
     def _collected_notice(self):
         """A notice listing the employer whose report is not filed."""

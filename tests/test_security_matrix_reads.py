@@ -210,9 +210,13 @@ class TestSecurityMatrixReads(HttpCase, AccompanimentCommon, MatrixUsers):
             .formatted_read_group([], groupby=["partner_id.mgp_disability_group"])
         )
         self.assertEqual(groups[0]["partner_id.mgp_disability_group"], "2")
-        # another specialist of the centre reads the complaint, not the
-        # person's data: grouping the complaints by them is refused
+        # another specialist of the centre reads neither the complaint (it
+        # is not his: need to know) nor the person's data: grouping the
+        # complaints by them is refused all the same
         Complaint = self.env["mgp.complaint"].with_user(self.specialist_2)
-        self.assertEqual(Complaint.search([]), self.complaint)
+        self.assertFalse(Complaint.search([]))
+        self.assertEqual(
+            Complaint.with_user(self.specialist).search([]), self.complaint
+        )
         with self.assertRaises(AccessError):
             Complaint.formatted_read_group([], groupby=["partner_id.mgp_snils"])

@@ -286,7 +286,8 @@ class MgpQuotaFiguresWizard(models.TransientModel):
         ]
         return self.line_ids
 
-    def _mgp_open_figure(self, key, companies, name=None):
+    def _mgp_open_figure(self, key, companies):
+        """The records behind the figure ``key`` of ``companies``."""
         model, domain = self._mgp_domains(companies)[key]
         titles = {
             "reports": self.env._("Quota reports"),
@@ -296,7 +297,7 @@ class MgpQuotaFiguresWizard(models.TransientModel):
         }
         return {
             "type": "ir.actions.act_window",
-            "name": name or titles[key],
+            "name": titles[key],
             "res_model": model,
             "view_mode": "list,form",
             "domain": list(domain),

@@ -305,14 +305,13 @@ class MgpQuotaFiguresWizard(models.TransientModel):
         }
 
     def _mgp_scope_text(self):
-        """The region and the centres of the rows computed, in Russian."""
+        """The centres of the rows computed (and the region), in Russian."""
         self.ensure_one()
-        parts = []
-        if self.state_id:
-            parts.append(self.state_id.with_context(lang="ru_RU").name)
         centres = self.line_ids.filtered(lambda line: line.kind == "company")
-        parts.append(", ".join(centres.sorted("sequence").mapped("name")) or "—")
-        return "; ".join(parts)
+        text = ", ".join(centres.sorted("sequence").mapped("name")) or "—"
+        if self.state_id:
+            text += " (%s)" % self.state_id.with_context(lang="ru_RU").name
+        return text
 
     def _mgp_rows(self):
         """The rows of the PDF and of the workbook, named in Russian."""

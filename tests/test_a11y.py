@@ -869,9 +869,12 @@ class TestA11y(HttpCase, AccompanimentCommon):
 
     def test_axe_employer_quota_pages(self):
         """The employer's quota reports: the list, a returned report (the
-        form), an accepted one, a new report and a refused form."""
+        form), an accepted one, a new report and a refused form; the demo
+        referral the employer answered and its filed local acts."""
         returned = self.env.ref("mgp_quota.demo_quota_report_returned")
         accepted = self.env.ref("mgp_quota.demo_quota_report_old")
+        hired = self.env.ref("mgp_quota.demo_quota_referral_hired")
+        local_acts = self.env.ref("mgp_quota.demo_quota_local_acts_last")
         with self._page(self.employer_user) as page:
             self._axe_pages(
                 page,
@@ -881,6 +884,8 @@ class TestA11y(HttpCase, AccompanimentCommon):
                     f"/my/quota/{returned.id}?success=saved",
                     f"/my/quota/{accepted.id}",
                     "/my/quota/new",
+                    f"/my/quota/referral/{hired.id}",
+                    f"/my/quota/local-acts/{local_acts.id}",
                 ],
             )
             # a refused form, with the keyboard: the errors first, focused,

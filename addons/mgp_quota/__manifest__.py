@@ -26,6 +26,7 @@
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
         "report/report_quota_notice_templates.xml",
+        "report/report_quota_figures_templates.xml",
         "report/mgp_quota_reports.xml",
         "views/mgp_quota_rule_views.xml",
         "views/mgp_quota_category_views.xml",

@@ -97,7 +97,13 @@ class MgpQuotaLocalActReport(models.Model):
     date_returned = fields.Date(string="Returned on", readonly=True, copy=False)
     return_reason = fields.Text(readonly=True, copy=False)
     date_due = fields.Date(string="Due on", compute="_compute_filing")
-    filing_late = fields.Boolean(string="Filed late", compute="_compute_filing")
+    filing_late = fields.Boolean(
+        string="Filed late",
+        compute="_compute_filing",
+        search="_search_filing_late",
+        help="Not filed by the 10th of the next month, or filed after it: the "
+        "regional authority is informed (seed 004:57).",
+    )
 
     _month_uniq = models.Constraint(
         "UNIQUE(employer_id, company_id, date_from)",
@@ -110,6 +116,23 @@ class MgpQuotaLocalActReport(models.Model):
             deadline = report.sudo()._mgp_deadline_get(LOCAL_ACTS_CODE)
             report.date_due = deadline.date_due
             report.filing_late = bool(deadline.is_late)
+
+    def _search_filing_late(self, operator, value):
+        if operator not in ("=", "!="):
+            return NotImplemented
+        late = (
+            self.env["mgp.deadline"]
+            .sudo()
+            ._search(  # ids only, no data
+                [
+                    ("res_model", "=", self._name),
+                    ("code", "=", LOCAL_ACTS_CODE),
+                    ("is_late", "=", True),
+                ]
+            )
+        )
+        positive = (operator == "=") == bool(value)
+        return Domain("id", "in" if positive else "not in", late.select("res_id"))
 
     def _compute_access_url(self):
         res = super()._compute_access_url()

@@ -5,7 +5,8 @@ Seed 004:57: «в случае выявления фактов непредст�
 службу занятости населения сведений ... а также невыполнения установленной
 квоты для трудоустройства инвалидов, информирует исполнительной орган
 государственной власти ..., уполномоченный в области содействия занятости
-населения».
+населения». The monthly copies of the local acts (004:162) not filed on
+time are listed with the quota reports.
 """
 
 import io
@@ -60,6 +61,15 @@ class MgpQuotaNotice(models.Model):
         "report_id",
         string="Reports",
     )
+    local_act_report_ids = fields.Many2many(
+        "mgp.quota.local.act.report",
+        "mgp_quota_notice_local_act_report_rel",
+        "notice_id",
+        "report_id",
+        string="Local acts reports",
+        help="Monthly copies of the local acts not filed by the 10th of the "
+        "next month (seed 004:162).",
+    )
     report_count = fields.Integer(compute="_compute_report_count")
     state = fields.Selection(
         [("draft", "Draft"), ("sent", "Sent")],
@@ -69,10 +79,12 @@ class MgpQuotaNotice(models.Model):
     )
     date_sent = fields.Date(string="Sent on", readonly=True, copy=False)
 
-    @api.depends("report_ids")
+    @api.depends("report_ids", "local_act_report_ids")
     def _compute_report_count(self):
         for notice in self:
-            notice.report_count = len(notice.report_ids)
+            notice.report_count = len(notice.report_ids) + len(
+                notice.local_act_report_ids
+            )
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -99,16 +111,25 @@ class MgpQuotaNotice(models.Model):
     # ------------------------------------------------------------------
     def action_collect(self):
         """List the reports of the periods filed late (or not at all) or
-        with the quota not fulfilled."""
+        with the quota not fulfilled, and the months whose local acts were
+        filed late (or not at all)."""
         for notice in self:
             reports = self.env["mgp.quota.report"].search(notice._mgp_report_domain())
-            notice.write({"report_ids": [fields.Command.set(reports.ids)]})
+            local_acts = self.env["mgp.quota.local.act.report"].search(
+                notice._mgp_local_act_domain()
+            )
+            notice.write(
+                {
+                    "report_ids": [fields.Command.set(reports.ids)],
+                    "local_act_report_ids": [fields.Command.set(local_acts.ids)],
+                }
+            )
         return True
 
     def action_send(self, send_date=None):
         """The notice leaves the centre: it is kept as it was sent."""
         for notice in self:
-            if not notice.report_ids:
+            if not notice.report_ids and not notice.local_act_report_ids:
                 raise UserError(self.env._("The notice lists no employer."))
             notice._mgp_transition(
                 "action_send",
@@ -150,6 +171,24 @@ class MgpQuotaNotice(models.Model):
             & Domain("to_notify", "=", True)
         )
 
+    def _mgp_local_act_domain(self):
+        self.ensure_one()
+        return (
+            Domain("company_id", "=", self.company_id.id)
+            & Domain("date_from", ">=", self.date_from)
+            & Domain("date_to", "<=", self.date_to)
+            & Domain("filing_late", "=", True)
+        )
+
+    def _mgp_local_act_reason(self, report):
+        """Seed 004:162, in the words of the letter."""
+        if report.state in ("draft", "returned"):
+            return "копии локальных нормативных актов не представлены"
+        return (
+            "копии локальных нормативных актов представлены с нарушением срока (%s)"
+            % (report.date_submitted.strftime("%d.%m.%Y"))
+        )
+
     def _mgp_reason(self, report):
         """Why a report is listed, in Russian words of the letter."""
         reasons = []
@@ -168,8 +207,10 @@ class MgpQuotaNotice(models.Model):
         return "; ".join(reasons)
 
     def _mgp_rows(self):
+        """The employers listed, a quota report or a month of local acts a
+        row (no quota figures on the latter), by employer and period."""
         self.ensure_one()
-        return [
+        rows = [
             {
                 "employer": report.employer_id.name,
                 "vat": report.employer_id.vat or "",
@@ -182,11 +223,28 @@ class MgpQuotaNotice(models.Model):
                 "quota": report.quota,
                 "fulfilled": report.fulfilled,
                 "reason": self._mgp_reason(report),
+                "date_from": report.date_from,
             }
-            for report in self.report_ids.sorted(
-                lambda r: (r.employer_id.name, r.date_from)
-            )
+            for report in self.report_ids
         ]
+        rows += [
+            {
+                "employer": report.employer_id.name,
+                "vat": report.employer_id.vat or "",
+                "period": "%s – %s"
+                % (
+                    report.date_from.strftime("%d.%m.%Y"),
+                    report.date_to.strftime("%d.%m.%Y"),
+                ),
+                "due": report.date_due.strftime("%d.%m.%Y") if report.date_due else "",
+                "quota": None,
+                "fulfilled": None,
+                "reason": self._mgp_local_act_reason(report),
+                "date_from": report.date_from,
+            }
+            for report in self.local_act_report_ids
+        ]
+        return sorted(rows, key=lambda row: (row["employer"], row["date_from"]))
 
     def _mgp_xlsx(self):
         output = io.BytesIO()
@@ -214,8 +272,12 @@ class MgpQuotaNotice(models.Model):
             sheet.write(row, 2, values["vat"], cell)
             sheet.write(row, 3, values["period"], cell)
             sheet.write(row, 4, values["due"], cell)
-            sheet.write_number(row, 5, values["quota"], cell)
-            sheet.write_number(row, 6, values["fulfilled"], cell)
+            if values["quota"] is None:
+                sheet.write_blank(row, 5, None, cell)
+                sheet.write_blank(row, 6, None, cell)
+            else:
+                sheet.write_number(row, 5, values["quota"], cell)
+                sheet.write_number(row, 6, values["fulfilled"], cell)
             sheet.write(row, 7, values["reason"], cell)
         workbook.close()
         return output.getvalue()

@@ -157,6 +157,73 @@ class TestQuotaNotice(QuotaCommon):
         self.assertIn("сведения не представлены", text)
         self.assertIn(notice.name, text)
 
+    def test_local_acts_late_in_the_list_and_the_notice(self):
+        """Seed 004:162: the month's copies of the local acts not filed by
+        the 10th of the next month are listed, and notified with the
+        reports."""
+        LocalActs = self.env["mgp.quota.local.act.report"].with_user(
+            self.specialist_region
+        )
+        with freeze_time("2026-02-01"):
+            late = LocalActs.create(
+                {
+                    "employer_id": self.employer_3.id,
+                    "company_id": self.company_region.id,
+                    "date_from": date(2026, 1, 1),
+                }
+            )
+            on_time = LocalActs.create(
+                {
+                    "employer_id": self.employer_2.id,
+                    "company_id": self.company_region.id,
+                    "date_from": date(2026, 1, 1),
+                    "no_acts": True,
+                }
+            )
+        with freeze_time("2026-02-09"):
+            on_time.action_submit()
+        with freeze_time("2026-05-04"):
+            self.env["mgp.deadline"]._refresh_sla(notify=False)
+        self.assertEqual(LocalActs.search([("filing_late", "=", True)]), late)
+        self.assertEqual(
+            LocalActs.search([("filing_late", "=", False)]) & (late | on_time),
+            on_time,
+        )
+        action = self.env.ref("mgp_quota.mgp_quota_local_act_report_action_late")
+        self.assertIn("search_default_filter_late", action.context)
+        notice = self._notice()
+        self.assertEqual(notice.local_act_report_ids, late)
+        self.assertEqual(notice.report_count, 3)
+        rows = [row for row in notice._mgp_rows() if row["quota"] is None]
+        self.assertEqual(len(rows), 1)
+        self.assertEqual(rows[0]["employer"], self.employer_3.name)
+        self.assertEqual(
+            rows[0]["reason"], "копии локальных нормативных актов не представлены"
+        )
+        self.assertEqual(rows[0]["due"], "10.02.2026")
+        action = notice.action_export_xlsx()
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/")[-1].split("?")[0])
+        )
+        with zipfile.ZipFile(io.BytesIO(attachment.raw)) as book:
+            strings = book.read("xl/sharedStrings.xml").decode()
+        self.assertIn(self.employer_3.name, strings)
+        self.assertIn("копии локальных нормативных актов не представлены", strings)
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        with self.allow_pdf_render():
+            pdf, __ = report._render_qweb_pdf(
+                "mgp_quota.action_report_quota_notice", notice.ids
+            )
+        text = pdf_text(pdf)
+        self.assertIn("Исполнительное", text)
+        self.assertIn("копии локальных нормативных актов не представлены", text)
+        self.assertIn("Всего работодателей: 3 (три)", text)
+        # a notice of local acts only is sent too
+        with freeze_time("2026-05-05"):
+            notice.write({"report_ids": [(5, 0, 0)]})
+            notice.action_send()
+        self.assertEqual(notice.state, "sent")
+
     def test_figures(self):
         with freeze_time("2026-05-04"):
             wizard = (
@@ -175,6 +242,7 @@ class TestQuotaNotice(QuotaCommon):
         self.assertEqual(wizard.fulfilled_total, 1 + 2)
         self.assertEqual(wizard.late_count, 1)
         self.assertEqual(wizard.unfulfilled_count, 1)
+        self.assertEqual(wizard.local_act_late_count, 0)
         action = wizard.action_open_late()
         self.assertEqual(
             self.Report.search(action["domain"]), self.silent | self.unfulfilled

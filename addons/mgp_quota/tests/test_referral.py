@@ -147,6 +147,75 @@ class TestQuotaReferral(HttpCase, AccompanimentCommon):
         self.assertEqual(case.employer_id, self.quota_employer)
         self.assertTrue(case.workplace_plan_ids)
 
+    def test_portal_refuses_more_than_35_hours_for_groups_one_and_two(self):
+        """Seed 004:125 «сокращенная продолжительность рабочего времени не
+        более 35 часов в неделю»: the employer answering in the portal is
+        refused 36 hours for a person of group I or II, what he typed is
+        kept, nothing is recorded; 36 hours pass for group III."""
+        for group in ("1", "2", "3"):
+            person = self.env["res.partner"].create(
+                {
+                    "name": f"Инвалид группы {group}",
+                    "mgp_disability_group": group,
+                    "mgp_impaired_function_ids": [(6, 0, self.hearing.ids)],
+                }
+            )
+            workplace = self.workplace.copy({"name": f"Оператор {group}"})
+            referral = (
+                self.env["mgp.quota.referral"]
+                .with_user(self.specialist)
+                .create(
+                    {
+                        "partner_id": person.id,
+                        "workplace_id": workplace.id,
+                        "company_id": self.company.id,
+                    }
+                )
+            )
+            with freeze_time("2026-01-12"):
+                referral.with_user(self.specialist).action_send()
+            self.authenticate(self.rep.login, self.rep.login + "_pwd1")
+            url = f"/my/quota/referral/{referral.id}"
+            with freeze_time("2026-01-14 10:00:00"):
+                response = self._post(
+                    url,
+                    {
+                        "answer": "hired",
+                        "contract_date": "2026-01-13",
+                        "hours_per_week": "36",
+                        "consent_overtime": "1",
+                        "not_contraindicated": "1",
+                    },
+                )
+            self.assertEqual(response.status_code, 200)
+            if group == "3":
+                self.assertEqual(referral.state, "hired")
+                self.assertEqual(referral.employment_id.hours_per_week, 36)
+                continue
+            text = response.text
+            with self.subTest(group=group):
+                self.assertIn("o_mgp_error_summary", text)
+                self.assertIn("works at most 35 hours a week (36 given)", text)
+                # what the employer typed is kept
+                self.assertRegex(text, r'id="answer_hired" value="hired"\s+checked')
+                self.assertRegex(text, r'id="contract_date"[^>]*value="2026-01-13"')
+                self.assertRegex(text, r'id="hours_per_week"[^>]*value="36"')
+                self.assertRegex(text, r'id="consent_overtime" value="1"\s+checked')
+                self.assertRegex(text, r'id="not_contraindicated" value="1"\s+checked')
+                self.assertNotRegex(text, r'id="consent_night" value="1"\s+checked')
+                # nothing recorded: the referral waits, the vacancy is free
+                self.assertEqual(referral.state, "sent")
+                self.assertFalse(referral.employment_id)
+                self.assertFalse(
+                    self.env["mgp.quota.employment"].search(
+                        [("partner_id", "=", person.id)]
+                    )
+                )
+                self.assertEqual(workplace.state, "vacant")
+                self.assertEqual(
+                    referral._mgp_deadline_get("quota_referral_answer").state, "open"
+                )
+
     def test_refusal_in_the_portal(self):
         referral = self._referral()
         with freeze_time("2026-01-12"):

@@ -77,8 +77,6 @@ class TestTraineeTraining(ProgrammesCommon):
         )
 
     def test_trained_by_the_training_referral(self):
-        # the IPRA extract is with the centre (seed 004:217)
-        self.training.document_ids.write({"received": True})
         with freeze_time("2026-06-30"):
             self.training.action_refer(date(2026, 2, 2))
             self.training.action_start(date(2026, 2, 9), date(2026, 5, 29))

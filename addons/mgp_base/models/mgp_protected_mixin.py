@@ -236,6 +236,14 @@ class MgpProtectedMixin(models.AbstractModel):
         # numbering is the centre's bookkeeping, whatever the user's rights
         return self.env["ir.sequence"].sudo()._mgp_next_for_company(code, company)
 
+    @api.model
+    def _mgp_next_numbers(self, code, company=None, count=1):
+        """The ``count`` next numbers of the centre's own sequence ``code``."""
+        company = company or self.env.company
+        # numbering is the centre's bookkeeping, whatever the user's rights
+        Sequence = self.env["ir.sequence"].sudo()
+        return Sequence._mgp_next_many_for_company(code, company, count)
+
     # ------------------------------------------------------------------
     # Guards
     # ------------------------------------------------------------------

@@ -20,6 +20,7 @@ from odoo.exceptions import AccessError, ConcurrencyError, UserError, Validation
 
 from odoo.addons.mgp_api.models.mgp_api_event import events_suppressed
 from odoo.addons.mgp_base.models.mail_thread import creations_journaled_apart
+from odoo.addons.mgp_base.models.mgp_deadline_rule import deadline_rules_read_once
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 from .mgp_import_file import count_rows, file_rows
@@ -377,8 +378,13 @@ class MgpImportJob(models.Model):
         # what the writer looks up once for the whole batch
         batch = self._mgp_import_batch_data([row[1] for row in rows])
         # the records' creations are journaled by the import (a record per
-        # row, a note per batch), not by a message and a follower each
-        with events_suppressed(), creations_journaled_apart():
+        # row, a note per batch), not by a message and a follower each; the
+        # deadline rules, which the batch does not change, read once
+        with (
+            events_suppressed(),
+            creations_journaled_apart(),
+            deadline_rules_read_once(),
+        ):
             self._mgp_write_valid_rows(
                 rows, done, writer, batch, counts, records, lines
             )

@@ -113,13 +113,14 @@ class MgpAccompaniment(models.Model):
         """The basis of each case, set with its other values (after the
         guard refused any given by the client, before anything is saved: a
         person without one is refused here)."""
-        vals_list = super()._mgp_prepare_create_vals(vals_list)
         Partner = self.env["res.partner"]
+        # refused before a number is drawn
         bases = self._mgp_eligibility(
             Partner.browse(
                 {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
             )
         )
+        vals_list = super()._mgp_prepare_create_vals(vals_list)
         for vals in vals_list:
             if vals.get("partner_id"):
                 basis, request = bases[Partner.browse(vals["partner_id"])]

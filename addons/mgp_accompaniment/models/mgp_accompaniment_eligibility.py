@@ -108,23 +108,24 @@ class MgpAccompaniment(models.Model):
                 person and person.mgp_contraindicated_conditions
             )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        # refused before anything is saved
+    @api.model
+    def _mgp_prepare_create_vals(self, vals_list):
+        """The basis of each case, set with its other values (after the
+        guard refused any given by the client, before anything is saved: a
+        person without one is refused here)."""
+        Partner = self.env["res.partner"]
+        # refused before a number is drawn
         bases = self._mgp_eligibility(
-            self.env["res.partner"].browse(
+            Partner.browse(
                 {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
             )
         )
-        cases = super().create(vals_list)
-        # one write per basis, not per case
-        for (basis, request), group in cases.grouped(
-            lambda case: bases[case.partner_id]
-        ).items():
-            group._mgp_engine_write(
-                {"eligibility_basis": basis, "eligibility_request_id": request.id}
-            )
-        return cases
+        vals_list = super()._mgp_prepare_create_vals(vals_list)
+        for vals in vals_list:
+            if vals.get("partner_id"):
+                basis, request = bases[Partner.browse(vals["partner_id"])]
+                vals.update(eligibility_basis=basis, eligibility_request_id=request.id)
+        return vals_list
 
     @api.model
     def _mgp_eligibility(self, partners):

@@ -1,13 +1,35 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+import contextvars
+from contextlib import contextmanager
+
+from odoo import api, models
 from odoo.exceptions import UserError
 from odoo.http import request
 
 from .mgp_protected_mixin import mgp_message_lang
 
+# set by :func:`creations_journaled_apart` for the code running inside it
+_CREATIONS_APART = contextvars.ContextVar("mgp_creations_apart", default=False)
+
 # mail.message values a caller may not choose for a note in a register: the
 # author is the user who posts, the date the moment he posts (issue 18 §6).
 FORGEABLE_MESSAGE_VALUES = ("date", "author_guest_id", "message_id", "create_date")
+
+
+@contextmanager
+def creations_journaled_apart():
+    """Inside the block the records created log no «… created» message and
+    subscribe no follower: the code running it journals the creations
+    itself (the import of history: one record per row and one note per
+    batch on the import). A switch of the running code, like
+    ``mgp_api``'s ``events_suppressed()``: no key of a client's context
+    reaches it (those are stripped from every action, see
+    ``OUTCOME_KEYS``)."""
+    token = _CREATIONS_APART.set(True)
+    try:
+        yield
+    finally:
+        _CREATIONS_APART.reset(token)
 
 
 class MailThread(models.AbstractModel):
@@ -15,6 +37,15 @@ class MailThread(models.AbstractModel):
     client may neither post in another's name nor back-date a message."""
 
     _inherit = "mail.thread"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if _CREATIONS_APART.get():
+            quiet = self.with_context(
+                mail_create_nolog=True, mail_create_nosubscribe=True
+            )
+            return super(MailThread, quiet).create(vals_list).with_env(self.env)
+        return super().create(vals_list)
 
     def message_post(self, *, author_id=None, email_from=None, **kwargs):
         if self._mgp_guard_chatter() and self._mgp_client_posts() and not self.env.su:

@@ -11,6 +11,8 @@ person. Its guard (:mod:`.mgp_protected_mixin`), transitions
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.base.models.ir_sequence import _update_nogap
+
 
 class MgpCaseMixin(models.AbstractModel):
     """A case of a service: person, centre, responsible user, number, state.
@@ -67,10 +69,17 @@ class MgpCaseMixin(models.AbstractModel):
         field, code = self._mgp_number_field, self._mgp_number_code
         if code:
             Company = self.env["res.company"]
+            # the numbers of each centre drawn at once, in the order of the
+            # records (a batch of an import: one lock of the sequence)
+            by_company = {}
             for vals in vals_list:
                 if vals.get(field, "/") in ("/", False):
                     company = Company.browse(vals.get("company_id")) or self.env.company
-                    vals[field] = self._mgp_next_number(code, company)
+                    by_company.setdefault(company, []).append(vals)
+            for company, numbered in by_company.items():
+                numbers = self._mgp_next_numbers(code, company, len(numbered))
+                for vals, number in zip(numbered, numbers, strict=True):
+                    vals[field] = number
         return vals_list
 
     # ------------------------------------------------------------------
@@ -232,6 +241,25 @@ class IrSequence(models.Model):
 
     @api.model
     def _mgp_next_for_company(self, code, company):
+        return self._mgp_sequence_for_company(code, company).next_by_id()
+
+    @api.model
+    def _mgp_next_many_for_company(self, code, company, count):
+        """The ``count`` next numbers of the centre's sequence ``code``, as
+        drawn one by one: a gap-free sequence without date ranges is locked
+        and moved on once for all of them."""
+        if count <= 0:
+            return []
+        sequence = self._mgp_sequence_for_company(code, company)
+        if sequence.use_date_range or sequence.implementation != "no_gap":
+            return [sequence.next_by_id() for _index in range(count)]
+        sequence.browse().check_access("read")
+        step = sequence.number_increment
+        first = _update_nogap(sequence, step * count)
+        return [sequence.get_next_char(first + index * step) for index in range(count)]
+
+    @api.model
+    def _mgp_sequence_for_company(self, code, company):
         sequence = self.search(
             [("code", "=", code), ("company_id", "=", company.id)], limit=1
         )
@@ -250,7 +278,7 @@ class IrSequence(models.Model):
                 [template.id],
             )
             sequence = template._mgp_replicate(company)
-        return sequence.next_by_id()
+        return sequence
 
 
 class MgpDeadline(models.Model):

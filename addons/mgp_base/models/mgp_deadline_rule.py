@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import contextvars
 import datetime
+from contextlib import contextmanager
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -10,6 +12,23 @@ UNITS = [
     ("months", "Months"),
     ("day_of_next_month", "Day of the following month"),
 ]
+
+
+# set by :func:`deadline_rules_read_once` for the code running inside it
+_VARIANTS = contextvars.ContextVar("mgp_deadline_rule_variants", default=None)
+
+
+@contextmanager
+def deadline_rules_read_once():
+    """Inside the block the variants of each code are read once (a batch of
+    an import opens thousands of deadlines of a few codes). For code that
+    changes no rule inside the block; a switch of the running code, not a
+    context key."""
+    token = _VARIANTS.set({})
+    try:
+        yield
+    finally:
+        _VARIANTS.reset(token)
 
 
 class MgpDeadlineRule(models.Model):
@@ -160,12 +179,19 @@ class MgpDeadlineRule(models.Model):
     def _mgp_variants(self, code):
         """Every variant of ``code`` (the archived ones only when no variant
         is active: a rule archived by mistake does not stop the cases)."""
+        read = _VARIANTS.get()
+        key = (code, self.env.uid, self.env.su)
+        if read is not None and key in read:
+            return self.browse(read[key])
         variants = self.with_context(active_test=False).search([("code", "=", code)])
         if not variants:
             raise ValidationError(
                 self.env._("No deadline rule is configured for code %s.", code)
             )
-        return variants.filtered("active") or variants
+        variants = variants.filtered("active") or variants
+        if read is not None:
+            read[key] = variants.ids
+        return variants
 
     def _mgp_in_force(self, date_start, state_id=False):
         """Among the variants ``self`` (of one code), the one in force on

@@ -138,15 +138,20 @@ class MgpDocumentLine(models.Model):
     @api.model
     def _mgp_prepare_create_vals(self, vals_list):
         vals_list = super()._mgp_prepare_create_vals(vals_list)
+        ids = defaultdict(list)
         for vals in vals_list:
             model, res_id = vals.get("res_model"), vals.get("res_id")
             if not model or model not in self.env or not res_id:
                 raise UserError(
                     self.env._("A document must belong to a record of the register.")
                 )
-            record = self.env[model].browse(res_id)
-            # the user must be able to work on the record the document joins
-            record.check_access("write")
+            ids[model].append(res_id)
+        # the user must be able to work on the records the documents join
+        # (checked at once for each model: the checklist of a batch)
+        for model, res_ids in ids.items():
+            self.env[model].browse(res_ids).check_access("write")
+        for vals in vals_list:
+            record = self.env[vals["res_model"]].browse(vals["res_id"])
             if "company_id" in record._fields:
                 vals["company_id"] = record.company_id.id
         return vals_list

@@ -236,6 +236,14 @@ class MgpProtectedMixin(models.AbstractModel):
         # numbering is the centre's bookkeeping, whatever the user's rights
         return self.env["ir.sequence"].sudo()._mgp_next_for_company(code, company)
 
+    @api.model
+    def _mgp_next_numbers(self, code, company=None, count=1):
+        """The ``count`` next numbers of the centre's own sequence ``code``."""
+        company = company or self.env.company
+        # numbering is the centre's bookkeeping, whatever the user's rights
+        Sequence = self.env["ir.sequence"].sudo()
+        return Sequence._mgp_next_many_for_company(code, company, count)
+
     # ------------------------------------------------------------------
     # Guards
     # ------------------------------------------------------------------
@@ -302,6 +310,15 @@ class MgpProtectedMixin(models.AbstractModel):
         }
         return self.with_env(self.env(context=clean))
 
+    @api.model
+    def _mgp_fixed_selections(self):
+        """The selection fields with a fixed list (checked on create)."""
+        return {
+            name
+            for name, field in self._fields.items()
+            if field.type == "selection" and isinstance(field.selection, list)
+        }
+
     def _mgp_check_selection_values(self, vals):
         """A value outside a selection is refused in Russian, never a
         ``ValueError`` of the ORM. Only the suite's fixed lists: a dynamic
@@ -336,11 +353,16 @@ class MgpProtectedMixin(models.AbstractModel):
             if blocked:
                 self.browse()._mgp_raise_protected(blocked, "create")
         # the defaults too, context ones included, are checked (without
-        # adding them to the values: the models' own create fills them)
+        # adding them to the values: the models' own create fills them);
+        # those of the fields a batch of values leaves out, read once
+        names = self._mgp_fixed_selections()
+        defaults = {}
         for vals in vals_list:
-            self._mgp_check_selection_values(
-                self._add_missing_default_values(dict(vals))
-            )
+            self._mgp_check_selection_values(vals)
+            missing = frozenset(names.difference(vals))
+            if missing and missing not in defaults:
+                defaults[missing] = self.default_get(list(missing))
+                self._mgp_check_selection_values(defaults[missing])
         vals_list = self._mgp_prepare_create_vals(vals_list)
         return super().create(vals_list)
 

@@ -225,7 +225,15 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._mgp_normalize_vals(vals)
-            self._mgp_snils_pending_vals(vals)
+        snils = [vals["mgp_snils"] for vals in vals_list if vals.get("mgp_snils")]
+        known = None
+        if len(snils) > 1:
+            # the persons of the whole batch (an import): one search
+            known = self.sudo().search(  # existence across the centres, not shown
+                [("mgp_snils", "in", snils), ("mgp_snils_pending", "=", False)]
+            )
+        for vals in vals_list:
+            self._mgp_snils_pending_vals(vals, known=known)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -260,11 +268,14 @@ class ResPartner(models.Model):
         super()._check_field_access(field, operation)
 
     @api.model
-    def _mgp_snils_pending_vals(self, vals, records=None):
+    def _mgp_snils_pending_vals(self, vals, records=None, known=None):
         """Flag ``vals`` a pending match when its СНИЛС belongs to another
         person the user may not read (see ``mgp_snils_pending``); among
         persons he may read the duplicate is refused by name, which tells him
-        nothing he does not know. The flag is set only here."""
+        nothing he does not know. The flag is set only here.
+
+        :param known: the persons (as superuser) holding the СНИЛС of a
+            batch of new persons, looked up at once by ``create``"""
         if not self.env.su:
             vals.pop("mgp_snils_pending", None)
         snils = vals.get("mgp_snils")
@@ -272,13 +283,16 @@ class ResPartner(models.Model):
             vals["mgp_snils_pending"] = False
         if not snils:
             return
-        others = self.sudo().search(  # existence across the centres, not shown
-            [
-                ("mgp_snils", "=", snils),
-                ("id", "not in", (records or self.browse()).ids),
-                ("mgp_snils_pending", "=", False),
-            ]
-        )
+        if known is not None:
+            others = known.filtered(lambda p: p.mgp_snils == snils)
+        else:
+            others = self.sudo().search(  # existence across the centres, not shown
+                [
+                    ("mgp_snils", "=", snils),
+                    ("id", "not in", (records or self.browse()).ids),
+                    ("mgp_snils_pending", "=", False),
+                ]
+            )
         if not others:
             vals["mgp_snils_pending"] = False
             return

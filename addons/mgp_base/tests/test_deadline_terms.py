@@ -9,6 +9,8 @@ from psycopg2.errors import UniqueViolation
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import mute_logger
 
+from odoo.addons.mgp_base.models.mgp_deadline_rule import deadline_rules_read_once
+
 from .common import MgpCommon
 
 START = date(2025, 12, 26)  # a Friday before the New Year holidays
@@ -113,6 +115,29 @@ class TestDeadlineTerms(MgpCommon):
         self.assertEqual(regional_deadline.rule_id, regional)
         self.assertEqual(regional_deadline.date_due, date(2026, 2, 4))
         # an archived regional variant no longer applies
+        regional.active = False
+        self.assertEqual(self._due(state=self.state), date(2026, 1, 28))
+
+    def test_rules_read_once_in_a_batch(self):
+        """Inside ``deadline_rules_read_once()`` (a batch of an import) the
+        variants of a code are searched once; each deadline still gets the
+        variant of its region and start."""
+        regional = self._variant(state_id=self.state.id, days=20)
+        Deadline = self.env["mgp.deadline"]
+        with deadline_rules_read_once():
+            self.assertEqual(self._due(), date(2026, 1, 28))
+            with self.assertQueryCount(0):
+                variants = self.Rule._mgp_variants("t_term")
+                self.assertEqual(
+                    self.Rule._get_rule("t_term", START, self.state.id), regional
+                )
+            self.assertEqual(self._due(state=self.state), date(2026, 2, 4))
+            self.assertEqual(variants, self.rule | regional)
+            regional_deadline = Deadline._open_for(
+                self.person_region, "t_term", date_start=START, user=self.specialist
+            )
+        self.assertEqual(regional_deadline.rule_id, regional)
+        # outside the block every look-up reads the rules again
         regional.active = False
         self.assertEqual(self._due(state=self.state), date(2026, 1, 28))
 

@@ -14,6 +14,21 @@ class TestMseRequest(MgpCommon):
             .create(dict({"partner_id": self.person.id}, **vals))
         )
 
+    def test_selection_values_checked_on_create(self):
+        """A value outside a selection is refused, given in the values or
+        as a default of the context, one record or a batch."""
+        with self.assertRaisesRegex(ValidationError, "«pigeon»"):
+            self._request(channel="pigeon")
+        Request = self.env["mgp.mse.request"].with_user(self.specialist)
+        with self.assertRaisesRegex(ValidationError, "«pigeon»"):
+            Request.with_context(default_channel="pigeon").create(
+                [{"partner_id": self.person.id}, {"partner_id": self.person.id}]
+            )
+        requests = Request.create(
+            [{"partner_id": self.person.id}, {"partner_id": self.person.id}]
+        )
+        self.assertEqual(requests.mapped("channel"), ["smev", "smev"])
+
     def test_register_answer(self):
         request = self._request()
         self.assertTrue(request.name.startswith("МСЭ-"))

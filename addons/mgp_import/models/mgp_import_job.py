@@ -19,6 +19,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ConcurrencyError, UserError, ValidationError
 
 from odoo.addons.mgp_api.models.mgp_api_event import events_suppressed
+from odoo.addons.mgp_base.models.mail_thread import creations_journaled_apart
+from odoo.addons.mgp_base.models.mgp_deadline_rule import deadline_rules_read_once
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 from .mgp_import_file import count_rows, file_rows
@@ -375,25 +377,66 @@ class MgpImportJob(models.Model):
         writer = getattr(self, f"_mgp_import_write_{self.kind}")
         # what the writer looks up once for the whole batch
         batch = self._mgp_import_batch_data([row[1] for row in rows])
-        with events_suppressed():
+        # the records' creations are journaled by the import (a record per
+        # row, a note per batch), not by a message and a follower each; the
+        # deadline rules, which the batch does not change, read once
+        with (
+            events_suppressed(),
+            creations_journaled_apart(),
+            deadline_rules_read_once(),
+        ):
             self._mgp_write_valid_rows(
                 rows, done, writer, batch, counts, records, lines
             )
         # the import's own bookkeeping, written with the batch
         self.env["mgp.import.record"].sudo().create(records)
         self.env["mgp.import.line"].sudo().create(lines)
+        if rows:
+            self.sudo().message_post(  # the import's own journal
+                body=self.env._(
+                    "Rows %(first)s..%(last)s written: %(created)s created, "
+                    "%(found)s existing records used, %(skipped)s already "
+                    "imported, %(refused)s refused.",
+                    first=start + 2,
+                    last=min(stop, self.row_count) + 1,
+                    **counts,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         return counts
 
     def _mgp_write_valid_rows(self, rows, done, writer, batch, counts, records, lines):
-        """Write each row in its savepoint. The history writes no per-record
-        outbox event (receivers are not flooded with the region's past): the
-        finished import is one ``import.finished`` event, after which a
-        receiver pulls the cases with ``GET /cases?updated_since=…``."""
+        """Write the rows: those a writer of the kind takes together
+        (``_mgp_import_write_many_<kind>``) at once, in one savepoint; the
+        others — and all of them when one row of that set is refused — each
+        in its savepoint. The history writes no per-record outbox event
+        (receivers are not flooded with the region's past): the finished
+        import is one ``import.finished`` event, after which a receiver
+        pulls the cases with ``GET /cases?updated_since=…``."""
+        pending = []
         for number, values, _errors in rows:
-            external_id = values["external_id"]
-            if external_id in done:
+            if values["external_id"] in done:
                 counts["skipped"] += 1
-                continue
+            else:
+                pending.append((number, values))
+        together, alone = self._mgp_import_split_rows(pending, batch)
+        if together:
+            many = getattr(self, f"_mgp_import_write_many_{self.kind}")
+            try:
+                with self.env.cr.savepoint():
+                    written = many([values for _number, values in together], batch)
+            except ROW_ERRORS:
+                # a row refused: each row alone, the refused one listed
+                alone = sorted(together + alone, key=lambda row: row[0])
+            else:
+                for (number, values), (record, created) in zip(
+                    together, written, strict=True
+                ):
+                    self._mgp_import_done(
+                        number, values, record, created, done, counts, records
+                    )
+        for number, values in alone:
+            external_id = values["external_id"]
             try:
                 with self.env.cr.savepoint():
                     record, created = writer(values, batch)
@@ -409,19 +452,32 @@ class MgpImportJob(models.Model):
                     }
                 )
                 continue
-            done.add(external_id)
-            counts["created" if created else "found"] += 1
-            records.append(
-                {
-                    "kind": self.kind,
-                    "company_id": self.company_id.id,
-                    "external_id": external_id,
-                    "res_model": record._name,
-                    "res_id": record.id,
-                    "job_id": self.id,
-                    "row_number": number,
-                }
+            self._mgp_import_done(
+                number, values, record, created, done, counts, records
             )
+
+    def _mgp_import_split_rows(self, rows, batch):
+        """Hook: ``(together, alone)``, the rows ``(number, values)`` a
+        writer of the kind writes at once and the others (by default: all
+        alone)."""
+        return [], rows
+
+    def _mgp_import_done(self, number, values, record, created, done, counts, records):
+        """Count a row written and keep its record of the import."""
+        external_id = values["external_id"]
+        done.add(external_id)
+        counts["created" if created else "found"] += 1
+        records.append(
+            {
+                "kind": self.kind,
+                "company_id": self.company_id.id,
+                "external_id": external_id,
+                "res_model": record._name,
+                "res_id": record.id,
+                "job_id": self.id,
+                "row_number": number,
+            }
+        )
 
     def _mgp_fail(self, error, start):
         """Record why the import stopped (``self`` as superuser: the

@@ -20,6 +20,9 @@ from odoo.addons.mgp_base.models.res_partner import normalize_snils
 DISABILITY_GROUPS = ("1", "2", "3", "child")
 # the states a case of the history is imported in (an МСЭ request in
 # progress is not history: import the case as new and send the request)
+# the codes of the termination reasons, kept in the cursor's cache during one
+# validation run (``_mgp_validated``)
+REASONS_CACHE = "mgp_import.termination_reason_codes"
 CASE_STATES = ("new", "assignment", "active", "employed", "expired", "terminated")
 PERSON_COLUMNS = (
     "snils",
@@ -104,6 +107,8 @@ class MgpImportJob(models.Model):
         """``(row number, values, [(column, message)])`` of each row: the
         values parsed (dates as dates, СНИЛС normalised)."""
         today = fields.Date.context_today(self)
+        # the catalogues a cell is checked against, read once per run
+        self.env.cr.cache.pop(REASONS_CACHE, None)
         columns = self._mgp_import_columns(self.kind)
         required = self._mgp_import_required(self.kind)
         check_kind = getattr(self, f"_mgp_import_check_{self.kind}", None)
@@ -125,6 +130,14 @@ class MgpImportJob(models.Model):
             if check_kind and not errors:
                 errors += check_kind(values, today)
             yield number, values, errors
+
+    def _mgp_reason_codes(self):
+        """The codes of the termination reasons (read once per run)."""
+        reasons = self.env.cr.cache.get(REASONS_CACHE)
+        if reasons is None:
+            Reason = self.env["mgp.accompaniment.termination.reason"]
+            reasons = self.env.cr.cache[REASONS_CACHE] = tuple(Reason._mgp_by_code())
+        return reasons
 
     def _mgp_parse_value(self, name, text, today):
         """``(value, error message)`` of one cell."""
@@ -171,7 +184,7 @@ class MgpImportJob(models.Model):
         if name == "termination_reason":
             # a code of the catalogue, archived ones too (the history keeps
             # the reasons of its time)
-            reasons = self.env["mgp.accompaniment.termination.reason"]._mgp_by_code()
+            reasons = self._mgp_reason_codes()
             if text not in reasons:
                 return None, self.env._(
                     "Termination reason «%(value)s» is unknown: one of %(reasons)s.",

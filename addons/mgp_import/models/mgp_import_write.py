@@ -137,6 +137,55 @@ class MgpImportJob(models.Model):
     def _mgp_import_write_person(self, values, batch=None):
         return self._mgp_import_person(values, batch)
 
+    def _mgp_import_split_rows(self, rows, batch):
+        """Persons and cases: the rows of a person surely new — none of his
+        keys (СНИЛС; name and birth date) is known nor given by another row
+        of the batch — are written together; a row that may find a person
+        goes alone, as the detection of ``_mgp_import_person`` decides."""
+        if self.kind not in ("person", "case") or not batch:
+            return super()._mgp_import_split_rows(rows, batch)
+        known = batch["person_keys"]
+        given = {}
+        for _number, values in rows:
+            for key in self._mgp_person_keys(values)[0]:
+                given[key] = given.get(key, 0) + 1
+        together, alone = [], []
+        for row in rows:
+            keys, pattern = self._mgp_person_keys(row[1])
+            new = not pattern and not keys & known
+            if new and all(given[key] == 1 for key in keys):
+                together.append(row)
+            else:
+                alone.append(row)
+        return together, alone
+
+    def _mgp_import_new_persons(self, values_list, batch):
+        """The new persons of ``values_list`` (rows given by
+        :meth:`_mgp_import_split_rows`), in one create."""
+        vals_list = []
+        for values in values_list:
+            vals = {
+                field: values[column]
+                for column, field in PERSON_FIELDS.items()
+                if values.get(column)
+            }
+            vals.update(
+                name=values["name"],
+                is_company=False,
+                company_id=self.company_id.id,
+                mgp_snils=values.get("snils") or False,
+            )
+            vals_list.append(vals)
+        persons = self.env["res.partner"].create(vals_list)
+        for values in values_list:
+            # a later batch's detection finds them
+            batch["person_keys"] |= self._mgp_person_keys(values)[0]
+        return persons
+
+    def _mgp_import_write_many_person(self, values_list, batch):
+        persons = self._mgp_import_new_persons(values_list, batch)
+        return [(person, True) for person in persons]
+
     # ------------------------------------------------------------------
     # Service-1 cases
     # ------------------------------------------------------------------
@@ -158,6 +207,22 @@ class MgpImportJob(models.Model):
         case = Case._mgp_engine_create(vals)
         self._mgp_import_case_deadlines(case, values)
         return case, True
+
+    def _mgp_import_write_many_case(self, values_list, batch):
+        """The cases of new persons (see :meth:`_mgp_import_split_rows`):
+        the persons in one create, the cases in one create through the
+        engine (as :meth:`_mgp_import_write_case` does for one), the
+        deadlines of their steps step by step for all of them."""
+        persons = self._mgp_import_new_persons(values_list, batch)
+        vals_list = [
+            self._mgp_import_case_vals(values, person, batch)
+            for values, person in zip(values_list, persons, strict=True)
+        ]
+        # the import's own path of a case of the history: see
+        # _mgp_import_write_case
+        cases = self.env["mgp.accompaniment"]._mgp_engine_create(vals_list)
+        self._mgp_import_cases_deadlines(cases, values_list)
+        return [(case, True) for case in cases]
 
     def _mgp_import_number(self, code):
         """The next number of the centre's own sequence ``code``."""
@@ -231,6 +296,37 @@ class MgpImportJob(models.Model):
         if closed:
             # the service ended: what the case still had open ends with it
             case._mgp_deadline_cancel(SERVICE_DEADLINES)
+
+    def _mgp_import_cases_deadlines(self, cases, values_list):
+        """:meth:`_mgp_import_case_deadlines` for many cases: each step's
+        deadlines opened for every case that went through it or is in it at
+        once, closed by the date of the step."""
+        Deadline = self.env["mgp.deadline"]
+        going = list(zip(cases, values_list, strict=True))
+        for code, start, end in CASE_STEPS:
+            opened, closing, through = {}, {}, []
+            for case, values in going:
+                if not values.get(start):
+                    continue
+                if values.get(end):
+                    opened[case.id] = values[start]
+                    closing.setdefault(values[end], []).append(case.id)
+                    through.append((case, values))
+                    continue
+                # the step the case is in (the certificate is sent while active)
+                if case.state not in CLOSED_STATES and (
+                    code != "s1_certificate_send" or case.state == "active"
+                ):
+                    opened[case.id] = values[start]
+            if opened:
+                Deadline._open_many(cases.browse(opened), code, date_start=opened)
+            for date_done, ids in closing.items():
+                cases.browse(ids)._mgp_deadline_close(code, date_done)
+            going = through
+        # the service ended: what the case still had open ends with it
+        cases.filtered(lambda case: case.state in CLOSED_STATES)._mgp_deadline_cancel(
+            SERVICE_DEADLINES
+        )
 
     # ------------------------------------------------------------------
     # Organisations

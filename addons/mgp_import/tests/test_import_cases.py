@@ -187,3 +187,58 @@ class TestImportCases(MgpImportCommon):
         self._run(again)
         self.assertEqual(again.created_count, 0)
         self.assertEqual(self.env["mgp.accompaniment"].search_count([]), count)
+
+    def test_batch_written_together(self):
+        """The cases of new persons are written together, through the same
+        engine: numbers in the order of the rows, eligibility set on create,
+        a refused row listed and the others written; the creations journaled
+        by the import (its records and one note per batch), not by a message
+        and a follower per record."""
+        decided = self._date(9)
+        rows = [
+            self._row("T-1", 400000011, "new"),
+            self._row("T-2", 400000012, "assignment", need_decision_date=decided),
+            self._row(
+                "T-3",
+                400000013,
+                "terminated",
+                termination_date=decided,
+                termination_reason="no_need",
+            ),
+            self._row("T-4", 400000014, "new"),
+        ]
+        job = self._job("case", HEADER, rows)
+        job.action_check()
+        self._run(job)
+        self.assertEqual((job.state, job.created_count), ("done", 4))
+        cases = [self._case(f"T-{index}") for index in range(1, 5)]
+        numbers = [int(case.name.rsplit("-", 1)[1]) for case in cases]
+        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 4)))
+        self.assertEqual({case.sudo().eligibility_basis for case in cases}, {"group"})
+        self.assertEqual(
+            self._deadlines(cases[1]),
+            {("s1_need_decision", "done"), ("s1_assignment", "open")},
+        )
+        self.assertEqual(self._deadlines(cases[2]), {("s1_need_decision", "cancelled")})
+        records = cases[0] | cases[1] | cases[2] | cases[3]
+        for record in [*records, *records.partner_id]:
+            self.assertFalse(record.sudo().message_ids, record.display_name)
+            self.assertFalse(record.sudo().message_follower_ids, record.display_name)
+        notes = job.sudo().message_ids.filtered(lambda m: "2..5" in (m.body or ""))
+        self.assertEqual(len(notes), 1)
+
+        # a person without any disability data: refused, the others written
+        rows = [
+            self._row("U-1", 400000021, "new"),
+            self._row("U-2", 400000022, "new", disability_group=""),
+            self._row("U-3", 400000023, "new"),
+        ]
+        job = self._job("case", HEADER, rows)
+        job.action_check()
+        self.assertEqual(job.valid_count, 3)
+        self._run(job)
+        self.assertEqual((job.created_count, job.refused_count), (2, 1))
+        refused = job.line_ids.filtered(lambda line: line.stage == "import")
+        self.assertEqual((refused.row_number, refused.external_id), (3, "U-2"))
+        self.assertTrue(self._case("U-1").name and self._case("U-3").name)
+        self.assertFalse(self.Record.search([("external_id", "=", "U-2")]))

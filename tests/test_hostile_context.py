@@ -816,6 +816,10 @@ class TestHostileSocialEmployment(HostileWalkMixin, HttpCase, SocempCommon):
         notice.with_user(self.ministry_user).action_send()
         return notice
 
+    def _with_medical(self, record):
+        self._medical_checked(record)
+        return record
+
     def _hostile_specs(self):
         org = self.org_a_user
         return [
@@ -824,10 +828,13 @@ class TestHostileSocialEmployment(HostileWalkMixin, HttpCase, SocempCommon):
                     "identified": lambda: self._record(
                         medical_date=date(2025, 12, 4), medical_result="none"
                     ),
-                    "consented": lambda: self._consented(
-                        partner=self.person_2,
-                        medical_date=date(2025, 12, 4),
-                        medical_result="none",
+                    # the medical conclusion filed and checked (003:108)
+                    "consented": lambda: self._with_medical(
+                        self._consented(
+                            partner=self.person_2,
+                            medical_date=date(2025, 12, 4),
+                            medical_result="none",
+                        )
                     ),
                 },
                 {

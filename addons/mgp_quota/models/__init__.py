@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import mgp_deadline_rule
 from . import mgp_quota_rule
+from . import mgp_quota_filing
 from . import mgp_quota_category
 from . import mgp_quota_exemption_ground
 from . import mgp_quota_report

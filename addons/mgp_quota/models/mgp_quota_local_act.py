@@ -33,7 +33,14 @@ POSITION_FIELDS = (
 class MgpQuotaLocalActReport(models.Model):
     _name = "mgp.quota.local.act.report"
     _description = "Employer's Monthly Report of Local Acts"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "mgp.case.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "mgp.case.mixin",
+        "mgp.quota.filing.mixin",
+    ]
+    _mgp_filing_code = LOCAL_ACTS_CODE
     _order = "date_from desc, id desc"
     _mgp_number_code = "mgp.quota.local.act.report"
     _mgp_partner_field = "employer_id"
@@ -109,30 +116,6 @@ class MgpQuotaLocalActReport(models.Model):
         "UNIQUE(employer_id, company_id, date_from)",
         "The employer already has a report of local acts for this month.",
     )
-
-    def _compute_filing(self):
-        for report in self:
-            # the engine's bookkeeping: its due date is shown to the employer
-            deadline = report.sudo()._mgp_deadline_get(LOCAL_ACTS_CODE)
-            report.date_due = deadline.date_due
-            report.filing_late = bool(deadline.is_late)
-
-    def _search_filing_late(self, operator, value):
-        if operator not in ("=", "!="):
-            return NotImplemented
-        late = (
-            self.env["mgp.deadline"]
-            .sudo()
-            ._search(  # ids only, no data
-                [
-                    ("res_model", "=", self._name),
-                    ("code", "=", LOCAL_ACTS_CODE),
-                    ("is_late", "=", True),
-                ]
-            )
-        )
-        positive = (operator == "=") == bool(value)
-        return Domain("id", "in" if positive else "not in", late.select("res_id"))
 
     def _compute_access_url(self):
         res = super()._compute_access_url()

@@ -49,7 +49,9 @@ class MgpQuotaReport(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "mgp.case.mixin",
+        "mgp.quota.filing.mixin",
     ]
+    _mgp_filing_code = FILING_CODE
     _order = "date_from desc, id desc"
     _mgp_number_code = "mgp.quota.report"
     _mgp_partner_field = "employer_id"
@@ -279,30 +281,6 @@ class MgpQuotaReport(models.Model):
             report.fulfilled = sum(report.line_ids.mapped("weight"))
             report.is_fulfilled = report.exempt or report.fulfilled >= report.quota
             report.shortfall = max(report.quota - report.fulfilled, 0.0)
-
-    def _compute_filing(self):
-        for report in self:
-            # the engine's bookkeeping: its due date is shown to the employer
-            deadline = report.sudo()._mgp_deadline_get(FILING_CODE)
-            report.date_due = deadline.date_due
-            report.filing_late = bool(deadline.is_late)
-
-    def _search_filing_late(self, operator, value):
-        if operator not in ("=", "!="):
-            return NotImplemented
-        late = (
-            self.env["mgp.deadline"]
-            .sudo()
-            ._search(  # ids only, no data
-                [
-                    ("res_model", "=", self._name),
-                    ("code", "=", FILING_CODE),
-                    ("is_late", "=", True),
-                ]
-            )
-        )
-        positive = (operator == "=") == bool(value)
-        return Domain("id", "in" if positive else "not in", late.select("res_id"))
 
     def _compute_to_notify(self):
         for report in self:

@@ -193,27 +193,7 @@ class MgpQuotaReport(models.Model):
         required=True,
         default="paper",
     )
-    state = fields.Selection(
-        [
-            ("draft", "Draft"),
-            ("submitted", "Submitted"),
-            ("accepted", "Accepted"),
-            ("returned", "Returned"),
-        ],
-        required=True,
-        default="draft",
-        index=True,
-        tracking=True,
-    )
-    date_submitted = fields.Date(string="Submitted on", readonly=True, copy=False)
-    date_accepted = fields.Date(string="Accepted on", readonly=True, copy=False)
-    date_returned = fields.Date(string="Returned on", readonly=True, copy=False)
-    return_reason = fields.Text(readonly=True, copy=False)
-    date_due = fields.Date(string="Due on", compute="_compute_filing")
     filing_late = fields.Boolean(
-        string="Filed late",
-        compute="_compute_filing",
-        search="_search_filing_late",
         help="Not submitted by the filing deadline, or submitted after it.",
     )
     to_notify = fields.Boolean(

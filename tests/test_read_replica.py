@@ -17,28 +17,22 @@ import os
 import pathlib
 import re
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
 import time
 
 import requests
 
-from odoo.tests import BaseCase, tagged
+from odoo.tests import tagged
 from odoo.tools import config
+
+from odoo.addons.mgp_base.tests.server import ChildServerCase, free_port
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 # a pooled connection's reset and empty transactions touch no data
 CONTROL = re.compile(r"^\s*(|BEGIN\b.*|COMMIT|ROLLBACK|DISCARD ALL)\s*$")
 # log_line_prefix "[%d] ": the database of each statement
 STATEMENT = re.compile(r"^\[([^\]]*)\] LOG:\s+statement: (.*)")
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _pg_bin():
@@ -111,7 +105,7 @@ class Cluster:
 
 
 @tagged("post_install", "-at_install")
-class TestReadReplica(BaseCase):
+class TestReadReplica(ChildServerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -121,8 +115,8 @@ class TestReadReplica(BaseCase):
             shutil.chown(cls.tmp, "postgres", "postgres")
         cls.db = config["db_name"][0] if config["db_name"] else ""
         pg_bin = _pg_bin()
-        cls.primary = Cluster(cls.tmp, "primary", _free_port())
-        cls.replica = Cluster(cls.tmp, "replica", _free_port())
+        cls.primary = Cluster(cls.tmp, "primary", free_port())
+        cls.replica = Cluster(cls.tmp, "replica", free_port())
         cls.primary.run(
             str(pg_bin / "initdb"), "-D", str(cls.primary.dir), "-A", "trust",
             "-U", "postgres", "--no-sync",
@@ -176,13 +170,10 @@ class TestReadReplica(BaseCase):
 
     @classmethod
     def _serve(cls):
-        cls.port = _free_port()
-        cls.server_log = cls.tmp / "odoo.log"
-        cls.server = subprocess.Popen(  # noqa: S603 - our own interpreter
+        port = free_port()
+        cls._start_server(
+            port,
             [
-                sys.executable,
-                "-m",
-                "odoo",
                 f"--addons-path={','.join(config['addons_path'])}",
                 f"--data-dir={config['data_dir']}",
                 "--db_host=127.0.0.1",
@@ -193,47 +184,12 @@ class TestReadReplica(BaseCase):
                 f"--database={cls.db}",
                 f"--db-filter=^{cls.db}$",
                 "--http-interface=127.0.0.1",
-                f"--http-port={cls.port}",
+                f"--http-port={port}",
                 "--max-cron-threads=0",
-                f"--logfile={cls.server_log}",
             ],
+            cls.tmp / "odoo.log",
             cwd=ROOT,
         )
-        cls.addClassCleanup(cls._stop_server)
-        cls.base = f"http://127.0.0.1:{cls.port}"
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            with contextlib.suppress(requests.ConnectionError):
-                if requests.get(f"{cls.base}/web/login", timeout=30).ok:
-                    return
-            if cls.server.poll() is not None:
-                raise RuntimeError(
-                    f"Odoo stopped: {cls.server_log.read_text()[-4000:]}"
-                )
-            time.sleep(1)
-        raise RuntimeError("the Odoo server did not answer within 180 s")
-
-    @classmethod
-    def _stop_server(cls):
-        cls.server.terminate()
-        try:
-            cls.server.wait(30)
-        except subprocess.TimeoutExpired:
-            cls.server.kill()
-            cls.server.wait()
-
-    def _login(self, login, password=None):
-        session = requests.Session()
-        page = session.get(f"{self.base}/web/login", timeout=60).text
-        token = re.search(r'name="csrf_token"\s+value="([^"]+)"', page).group(1)
-        response = session.post(
-            f"{self.base}/web/login",
-            data={"login": login, "password": password or login, "csrf_token": token},
-            timeout=60,
-            allow_redirects=False,
-        )
-        self.assertEqual(response.status_code, 303, f"log-in of {login} failed")
-        return session
 
     def _read_everywhere(self, session, paths):
         """GET every path twice (the first pass builds what a page caches,

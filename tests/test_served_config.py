@@ -9,31 +9,25 @@ still serves the register itself."""
 import json
 import os
 import pathlib
-import socket
 import stat
 import subprocess
 import sys
 import tempfile
-import time
 import xmlrpc.client
 
 import requests
 
 from odoo import sql_db
-from odoo.tests import BaseCase, tagged
+from odoo.tests import tagged
 from odoo.tools import config
+
+from odoo.addons.mgp_base.tests.server import ChildServerCase, free_port
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @tagged("post_install", "-at_install")
-class TestServedConfig(BaseCase):
+class TestServedConfig(ChildServerCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -41,7 +35,7 @@ class TestServedConfig(BaseCase):
         cls.addClassCleanup(cls.tmp.cleanup)
         cls.config_dir = pathlib.Path(cls.tmp.name) / "config"
         cls.conf = cls.config_dir / "odoo.conf"
-        cls.port = _free_port()
+        cls.port = free_port()
         cls.db = config["db_name"][0] if config["db_name"] else ""
         env = dict(
             os.environ, MGP_CONFIG_DIR=str(cls.config_dir), PYTHON=sys.executable
@@ -62,47 +56,18 @@ class TestServedConfig(BaseCase):
             capture_output=True,
         )
         cls.log = pathlib.Path(cls.tmp.name) / "odoo.log"
-        cls.server = subprocess.Popen(  # noqa: S603 - our own interpreter and config
+        cls._start_server(
+            cls.port,
             [
-                sys.executable,
-                "-m",
-                "odoo",
                 "-c",
                 str(cls.conf),
                 f"--data-dir={config['data_dir']}",
                 "--max-cron-threads=0",
-                f"--logfile={cls.log}",
             ],
+            cls.log,
             cwd=ROOT,
             env=env,
         )
-        cls.addClassCleanup(cls._stop_server)
-        cls.base = f"http://127.0.0.1:{cls.port}"
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if cls._answers():
-                break
-            if cls.server.poll() is not None:
-                raise RuntimeError(f"the served Odoo stopped: {cls.log.read_text()}")
-            time.sleep(1)
-        else:
-            raise RuntimeError("the served Odoo did not answer within 120 s")
-
-    @classmethod
-    def _answers(cls):
-        try:
-            return requests.get(f"{cls.base}/web/login", timeout=10).status_code == 200
-        except requests.ConnectionError:
-            return False  # not listening yet
-
-    @classmethod
-    def _stop_server(cls):
-        cls.server.terminate()
-        try:
-            cls.server.wait(30)
-        except subprocess.TimeoutExpired:
-            cls.server.kill()
-            cls.server.wait()
 
     def _jsonrpc(self, url, params):
         response = requests.post(

@@ -82,6 +82,9 @@ class TestSocempRegion(SocempCommon, HttpCase):
         cls.person_3 = cls.env["res.partner"].create(
             {"name": "Кузьмина Елена Викторовна", "mgp_birth_date": date(1978, 4, 2)}
         )
+        cls.person_4 = cls.env["res.partner"].create(
+            {"name": "Орлов Павел Андреевич", "mgp_birth_date": date(1980, 6, 15)}
+        )
         cls.calendar = cls.env.ref("mgp_base.calendar_ru")
 
     def setUp(self):
@@ -340,6 +343,22 @@ class TestSocempRegion(SocempCommon, HttpCase):
             ],
         )
         b[self.person_3.id] = b_kuz
+        # nor does an organisation write into another's register
+        error = self._call(
+            org_a,
+            RECORD,
+            "create",
+            [
+                [
+                    {
+                        "partner_id": self.person_4.id,
+                        "organisation_id": self.org_b.id,
+                        "date_identified": "2025-12-02",
+                    }
+                ]
+            ],
+        )["error"]["data"]["name"]
+        self.assertEqual(error, "odoo.exceptions.AccessError")
 
         # ---------------- organisation A ----------------
         a_iv, a_pet, a_sid = (

@@ -744,6 +744,14 @@ class TestSocempRegion(SocempCommon, HttpCase):
                 b_kuz: "receiving",
             },
         )
+        # the ministry opens any record's form, its own company active
+        [form] = self._ok(ministry, RECORD, "get_views", [[[False, "form"]]])[
+            "views"
+        ].values()
+        self.assertTrue(form["arch"])
+        [full] = self._ok(ministry, RECORD, "read", [[a_iv]])
+        self.assertEqual(full["state"], "ended")
+        self.assertEqual(full["partner_id"][0], self.person.id)
         # the centre's specialists: nothing, unless the region shares
         self.assertEqual(self._ok(self.centre_user, RECORD, "search", [[]]), [])
         self.assertEqual(

@@ -7,3 +7,5 @@ from . import test_figures
 from . import test_http
 from . import test_transition_table
 from . import test_portal
+from . import test_socemp_region
+from . import test_socemp_demo

@@ -164,6 +164,17 @@ class TestFigures(SocempCommon):
         self.assertEqual(self.wizard.persons, 3)
         self.assertEqual(self.wizard.consent_share, 75.0)
 
+    def test_same_figures_with_only_the_ministry_company_active(self):
+        """The web client starts with the user's own company active: the
+        ministry's figures still count every organisation's checklists and
+        request terms (they live in the organisations' companies)."""
+        own = self.wizard.with_context(
+            allowed_company_ids=self.company_ministry.ids
+        )._mgp_figures()
+        self.assertEqual(own, self.wizard._mgp_figures())
+        self.assertEqual(own["medical"], (2, 4, 50.0))
+        self.assertEqual(own["requests"][0]["total"], 2)
+
     def test_organisation_cannot_read_the_figures(self):
         from odoo.exceptions import AccessError
 

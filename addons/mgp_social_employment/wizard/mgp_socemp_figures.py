@@ -176,13 +176,20 @@ class MgpSocempFigures(models.TransientModel):
         checked by the period's end: the document of the record's
         checklist."""
         self.ensure_one()
-        lines = self.env["mgp.document.line"]._search(
-            [
-                ("res_model", "=", "mgp.socemp.record"),
-                ("type_id", "=", self.env.ref(MEDICAL_TYPE).id),
-                ("received_date", "<=", self.date_to),
-                ("checked_date", "!=", False),
-            ]
+        # sudo: the checklist lines live in the organisations' companies,
+        # which the ministry need not have active (003:77: it coordinates
+        # every register); the records counted are still those it may read
+        lines = (
+            self.env["mgp.document.line"]
+            .sudo()
+            ._search(
+                [
+                    ("res_model", "=", "mgp.socemp.record"),
+                    ("type_id", "=", self.env.ref(MEDICAL_TYPE).id),
+                    ("received_date", "<=", self.date_to),
+                    ("checked_date", "!=", False),
+                ]
+            )
         )
         return Domain("id", "in", lines.select("res_id"))
 
@@ -191,18 +198,22 @@ class MgpSocempFigures(models.TransientModel):
         time, late (done late, or open past their due date at the period's
         end)."""
         self.ensure_one()
-        Request = self.env["mgp.mse.request"]
-        requests = Domain("request_type", "=", "socemp") & Domain(
-            "res_model", "=", "mgp.socemp.record"
-        )
+        # sudo: the requests and their terms live in the organisations'
+        # companies, which the ministry need not have active (003:77); only
+        # those of the records it may read are counted
+        Request = self.env["mgp.mse.request"].sudo()
+        records = Domain("id", "!=", False)
         if self.organisation_ids:
-            requests &= Domain(
+            records = Domain("organisation_id", "in", self.organisation_ids.ids)
+        requests = (
+            Domain("request_type", "=", "socemp")
+            & Domain("res_model", "=", "mgp.socemp.record")
+            & Domain(
                 "res_id",
                 "in",
-                self.env["mgp.socemp.record"]
-                ._search([("organisation_id", "in", self.organisation_ids.ids)])
-                .select("id"),
+                self.env["mgp.socemp.record"]._search(records).select("id"),
             )
+        )
         base = Domain("res_model", "=", "mgp.mse.request") & Domain(
             "res_id", "in", Request._search(requests).select("id")
         )
@@ -213,7 +224,7 @@ class MgpSocempFigures(models.TransientModel):
         )
         open_late = Domain("state", "=", "open") & Domain("date_due", "<", self.date_to)
         counts = {}
-        Deadline = self.env["mgp.deadline"]
+        Deadline = self.env["mgp.deadline"].sudo()
         for code, late, count in Deadline._read_group(
             base & Domain("code", "in", [c for c, _label in REQUEST_TERMS_RU]) & done,
             ["code", "is_late"],

@@ -67,11 +67,16 @@ class MailThread(models.AbstractModel):
 
     def _creation_message(self):
         """«… created» in the centre's language when the creator gave none
-        (the demo data, a scheduled action)."""
-        lang = self._name.startswith("mgp.") and mgp_message_lang(self)
-        if lang:
-            return super(MailThread, self.with_context(lang=lang))._creation_message()
-        return super()._creation_message()
+        (the demo data, a scheduled action). The suite words it itself, so
+        that its own translation applies whatever translations of Odoo's
+        modules the installation has."""
+        if not self._name.startswith("mgp."):
+            return super()._creation_message()
+        self.ensure_one()
+        lang = mgp_message_lang(self)
+        record = self.with_context(lang=lang) if lang else self
+        doc_name = record.env["ir.model"]._get(self._name).name
+        return record.env._("%s created", doc_name)
 
     def _mgp_guard_chatter(self):
         """The suite's registers and the persons and organisations in them."""

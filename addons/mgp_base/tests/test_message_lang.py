@@ -36,7 +36,9 @@ class TestMessageLang(MgpCommon):
             .with_context(lang=None, mail_create_nolog=False, tracking_disable=False)
             .create({"partner_id": self.person.id, "company_id": self.company.id})
         )
-        self.assertIn("Межведомственный запрос", request._creation_message())
+        self.assertEqual(
+            request._creation_message(), "Межведомственный запрос: запись создана"
+        )
         self.assertIn("Межведомственный запрос", self._last_note(request) or "")
 
     def test_an_inactive_language_changes_nothing(self):

@@ -9,7 +9,12 @@ import os
 from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import file_open
-from odoo.tools.translate import PoFileReader, TranslationModuleReader
+from odoo.tools.translate import (
+    JAVASCRIPT_TRANSLATION_COMMENT,
+    PYTHON_TRANSLATION_COMMENT,
+    PoFileReader,
+    TranslationModuleReader,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -21,7 +26,10 @@ class TestTranslationsComplete(TransactionCase):
         return sorted(modules.mapped("name"))
 
     def _translated(self, module):
-        """(code sources, record keys) that ru.po translates."""
+        """(code sources, record keys) that ru.po translates. A code term
+        counts only with the comment Odoo's loader reads it by
+        (``odoo-python`` / ``odoo-javascript``): without it the term is in
+        the file and never shown."""
         code, records = set(), set()
         path = f"{get_module_path(module)}/i18n/ru.po"
         if not os.path.exists(path):
@@ -32,7 +40,11 @@ class TestTranslationsComplete(TransactionCase):
                 if not (entry["value"] or "").strip():
                     continue
                 if entry["type"] == "code":
-                    code.add(entry["src"])
+                    comments = entry.get("comments") or []
+                    if PYTHON_TRANSLATION_COMMENT in comments:
+                        code.add(("python", entry["src"]))
+                    if JAVASCRIPT_TRANSLATION_COMMENT in comments:
+                        code.add(("javascript", entry["src"]))
                 else:
                     key = f"{entry['module']}.{entry['imd_name']}"
                     records.add((entry["type"], entry["name"], key, entry["src"]))
@@ -45,11 +57,19 @@ class TestTranslationsComplete(TransactionCase):
         for module in addons:
             code, records = self._translated(module)
             reader = TranslationModuleReader(self.env.cr, modules=[module])
-            for term_module, ttype, name, res_id, source, _value, _comments in reader:
+            for term_module, ttype, name, res_id, source, _value, comments in reader:
                 if term_module != module:
                     continue
                 if ttype == "code":
-                    ok = source in code
+                    kinds = {
+                        kind
+                        for kind, comment in (
+                            ("python", PYTHON_TRANSLATION_COMMENT),
+                            ("javascript", JAVASCRIPT_TRANSLATION_COMMENT),
+                        )
+                        if comment in (comments or ())
+                    }
+                    ok = all((kind, source) in code for kind in kinds or {"python"})
                 else:
                     ok = (ttype, name, res_id, source) in records
                 if not ok:

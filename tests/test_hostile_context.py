@@ -17,6 +17,7 @@ from odoo.addons.mgp_accompaniment.tests.common import AccompanimentCommon
 from odoo.addons.mgp_api.tests import test_transition_table as api_walk
 from odoo.addons.mgp_base.tests.common import MgpCommon
 from odoo.addons.mgp_base.tests.common_consent import give_consent
+from odoo.addons.mgp_base.tests.common_documents import provide_documents
 from odoo.addons.mgp_complaint.tests.common import ComplaintCommon
 from odoo.addons.mgp_employer_programmes.tests import (
     test_transition_table as programmes_walk,
@@ -877,29 +878,132 @@ class TestHostileEmployerProgrammes(HostileWalkMixin, HttpCase, ProgrammesCommon
         application.with_user(self.specialist).action_submit(programmes_walk.DAY)
         return application
 
-    # refused alike, clean or hostile, from every fixture the walk of the
-    # table builds: each needs a history of its own the forced state lacks
-    HOSTILE_REFUSED_ONLY = {
-        ("mgp.subsidy.agreement", "action_claim_refund"): "a violation first",
-        ("mgp.subsidy.agreement", "action_record_repayment"): "a claim first",
-        ("mgp.subsidy.agreement", "action_close"): "the reporting documents",
-        ("mgp.business.aid", "action_to_commission"): "an unemployed adult",
-        ("mgp.business.aid", "action_commission_decision"): "the MSE member",
-        ("mgp.business.aid", "action_pay"): "the business registered",
-        ("mgp.business.aid", "action_record_end"): "the payment's date",
-        ("mgp.training.referral", "action_refer"): "the IPRA and the school",
-    }
+    # ------------------------------------------------------------------
+    # Starting records with each action's preconditions met
+    # ------------------------------------------------------------------
+    def _refund_due(self):
+        """Paid, its worker dismissed by the employer after a month: a refund
+        is due (seed 004:115); a small one, each of them within the
+        budget's limit."""
+        agreement = self._paid_agreement(amount=20000)
+        workplace = agreement.workplace_ids.with_user(self.specialist)
+        workplace.action_hire(self.person, date(2026, 1, 15))
+        workplace.employment_ids.action_dismiss(date(2026, 2, 15), "employer_no_fault")
+        self.assertEqual(agreement.refund_state, "due")
+        return agreement
+
+    def _refund_claimed(self):
+        agreement = self._refund_due().with_user(self.specialist)
+        agreement.action_claim_refund(date(2026, 2, 20))
+        self.assertEqual(agreement.refund_state, "claimed")
+        return agreement
+
+    def _agreement_closable(self):
+        """The refund repaid in full and the reports on the use of the
+        subsidy received and checked (004:108–110)."""
+        agreement = self._refund_claimed()
+        agreement.action_record_repayment(agreement.claim_amount, date(2026, 2, 25))
+        self.assertEqual(agreement.refund_state, "repaid")
+        provide_documents(agreement)
+        return agreement
+
+    def _aid_ready(self):
+        """An unemployed disabled adult registered at the place of residence,
+        the plan and its documents received (004:187–188), the MSE bureau's
+        member on the commission (004:190), the business registered before
+        the payment (004:184)."""
+        aid = (
+            self.env["mgp.business.aid"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    # the aid is once in a lifetime: not the walk's person
+                    "partner_id": self.person_2.id,
+                    "company_id": self.company.id,
+                    "date_application": date(2026, 2, 2),
+                    "birth_date": date(1990, 5, 17),
+                    "unemployed_date": date(2026, 1, 20),
+                    "registered_at_residence": True,
+                    "business_activity": "Ремонт обуви",
+                    "legal_form": "entrepreneur",
+                    "purpose_ids": [
+                        (
+                            6,
+                            0,
+                            self.env.ref(
+                                "mgp_employer_programmes.business_purpose_3"
+                            ).ids,
+                        )
+                    ],
+                    "commission_mse_member": "Иванова И. И., бюро МСЭ № 3",
+                    "registration_date": date(2026, 3, 1),
+                }
+            )
+        )
+        provide_documents(aid)
+        return aid
+
+    def _referral_ready(self):
+        """The IPRA recommends the training and its extract is checked
+        (004:217), the school licensed and under contract."""
+        school = self.env["res.partner"].create(
+            {"name": "ГАПОУ «Колледж»", "is_company": True}
+        )
+        referral = (
+            self.env["mgp.training.referral"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "partner_id": self.person.id,
+                    "company_id": self.company.id,
+                    "ground": "no_qualification",
+                    "aim": "reserved_workplace",
+                    "profession_id": self.env.ref(
+                        "mgp_employer_programmes.training_profession_1"
+                    ).id,
+                    "ipra_recommends": True,
+                    "school_id": school.id,
+                    "school_license": "Л035-01234-40/00123456",
+                    "school_contract": "К-12",
+                    "stipend_amount": 2000,
+                    "condition_ids": [
+                        (
+                            6,
+                            0,
+                            self.env.ref(
+                                "mgp_employer_programmes.training_condition_2"
+                            ).ids,
+                        )
+                    ],
+                }
+            )
+        )
+        provide_documents(referral)
+        return referral
+
+    def _hostile_builders(self, record):
+        if record._name == "mgp.subsidy.application":
+            return {"draft": record, "action_grant": self._complete_submitted}
+        if record._name == "mgp.subsidy.agreement":
+            return {
+                "draft": record,
+                "action_claim_refund": self._refund_due,
+                "action_record_repayment": self._refund_claimed,
+                "action_close": self._agreement_closable,
+            }
+        if record._name == "mgp.business.aid":
+            return {"draft": self._aid_ready}
+        if record._name == "mgp.training.referral":
+            return {"draft": self._referral_ready}
+        return record
 
     def _hostile_specs(self):
         specs = []
         for record, calls in programmes_walk.TestTransitionTable._records(self):
             table = record._mgp_transition_table()
-            builders = record
-            if record._name == "mgp.subsidy.application":
-                builders = {"draft": record, "action_grant": self._complete_submitted}
             specs.append(
                 (
-                    builders,
+                    self._hostile_builders(record),
                     {
                         name: (
                             programmes_walk.TestTransitionTable._user(

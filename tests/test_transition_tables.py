@@ -7,11 +7,18 @@ of a changed state outside a transition is refused, superuser included.
 Each addon's ``tests/test_transition_table.py`` walks its own tables state by
 state with the real users."""
 
+import ast
+
+from lxml import etree
+
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
-from odoo.addons.mgp_base.models.mgp_transition import Transition
+from odoo.addons.mgp_base.models.mgp_transition import Transition, forced_state
+from odoo.addons.mgp_complaint.tests.common import ComplaintCommon
+from odoo.addons.mgp_enquiry.tests.test_inspection import InspectionCommon
 
 # states of a register kept on a model that is not the suite's own
 REGISTER_STATES = ("mgp_ngo_state",)
@@ -99,3 +106,193 @@ class TestTransitionTables(TransactionCase):
                 self.assertEqual(record[field_name], before)
                 refused += 1
         self.assertGreater(refused, 10)
+
+
+# ----------------------------------------------------------------------
+# The views show a transition's button by the table (issue 17, part 2)
+# ----------------------------------------------------------------------
+ALLOWED = "mgp_transitions_allowed"
+
+
+def _names(expression):
+    """The names an ``invisible`` expression reads, and its string
+    constants."""
+    tree = ast.parse(expression.strip(), mode="eval")
+    names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    strings = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+    return names, strings
+
+
+def _button_model(env, view, button):
+    """The model a button acts on: the comodel of the x2many field it sits
+    in, else the view's."""
+    model = env[view.model]
+    path = []
+    parent = button.getparent()
+    while parent is not None:
+        if parent.tag == "field":
+            path.append(parent.get("name"))
+        parent = parent.getparent()
+    for name in reversed(path):
+        field = model._fields.get(name)
+        if field is None or not field.relational:
+            return None
+        model = env[field.comodel_name]
+    return model
+
+
+def _launchers(env, table):
+    """{button name: transitions it launches}: the rows' launchers (a window
+    action's XML id becomes its id, as a view's button names it)."""
+    launchers = {}
+    for name, transition in table.items():
+        for launcher in transition.launchers:
+            if "." in launcher:
+                action = env.ref(launcher, raise_if_not_found=False)
+                launcher = str(action.id) if action else launcher
+            launchers.setdefault(launcher, set()).add(name)
+    return launchers
+
+
+def _transition_buttons(env):
+    """(view, button, model, transitions it may name) of every button of a
+    suite view that carries a table's action or launches one."""
+    views = env["ir.ui.view"].search([("type", "in", ("form", "list", "kanban"))])
+    for view in views:
+        if not (view.xml_id or "").startswith("mgp_"):
+            continue
+        if view.model not in env or not view.arch_db:
+            continue
+        arch = etree.fromstring(view.arch_db.encode())
+        for button in arch.iter("button"):
+            parent = button.getparent()
+            if parent.tag == "header" and parent.getparent().tag == "list":
+                continue  # on the selected rows: no record to read
+            model = _button_model(env, view, button)
+            if model is None or not hasattr(model, "_mgp_transition_table"):
+                continue
+            table = model._mgp_transition_table()
+            name = button.get("name") or ""
+            if name.startswith("action_") and name in table:
+                yield view, button, model, {name}
+            elif name in (launchers := _launchers(env, table)):
+                yield view, button, model, launchers[name]
+
+
+def _visible(record, expression):
+    """``invisible`` evaluated on ``record`` as the web client does: a
+    many2one is its id, an x2many its ids, a date its string."""
+    names, __ = _names(expression)
+    values = {}
+    for name in names:
+        if name not in record._fields:
+            continue
+        field, value = record._fields[name], record[name]
+        if field.type == "many2one":
+            value = value.id
+        elif field.type in ("one2many", "many2many"):
+            value = value.ids
+        elif field.type in ("date", "datetime"):
+            value = field.to_string(value) if value else False
+        elif field.type == "json":
+            value = value or []
+        values[name] = value
+    values.setdefault("id", record.id)
+    return not safe_eval(expression, values)
+
+
+@tagged("post_install", "-at_install")
+class TestViewButtonsByTheTable(TransactionCase):
+    def test_no_transition_button_repeats_the_states(self):
+        """Every button of a table's action (or its launcher) is shown by
+        ``mgp_transitions_allowed``, never by a copy of the states."""
+        repeating, checked = [], 0
+        for view, button, model, transitions in _transition_buttons(self.env):
+            where = f"{view.xml_id} {button.get('name')} «{button.get('string')}»"
+            expression = button.get("invisible") or ""
+            names, strings = _names(expression) if expression else (set(), set())
+            with self.subTest(button=where):
+                self.assertNotIn(model._mgp_state_field, names, where)
+                self.assertIn(ALLOWED, names, where)
+                self.assertTrue(strings & transitions, where)
+                checked += 1
+            if model._mgp_state_field in names:
+                repeating.append(where)
+        self.assertFalse(repeating)
+        self.assertGreater(checked, 70)
+
+    def test_views_load_with_the_field(self):
+        """Every form and list of a model with transition buttons loads, the
+        field the buttons read included (in the sub-lists too)."""
+        models = {}
+        for view, __, model, __ in _transition_buttons(self.env):
+            models.setdefault(view.model, set()).add(model._name)
+        self.assertGreater(len(models), 15)
+        for name, button_models in models.items():
+            with self.subTest(model=name):
+                result = self.env[name].get_views([(False, "form"), (False, "list")])
+                for button_model in button_models:
+                    self.assertIn(ALLOWED, result["models"][button_model]["fields"])
+                arch = result["views"]["form"]["arch"]
+                self.assertIn(ALLOWED, arch)
+
+
+class ButtonsCase:
+    """The buttons of a record's form, as a role sees them, match the table."""
+
+    def _assert_buttons(self, record, user, expected):
+        record = record.with_user(user)
+        record.invalidate_recordset()
+        table = record._mgp_transition_table()
+        by_table = sorted(
+            name
+            for name, transition in table.items()
+            if name.startswith("action_")
+            and record.state in transition.sources
+            and record._mgp_has_group(transition.group)
+        )
+        self.assertEqual(sorted(record.mgp_transitions_allowed or []), by_table)
+        arch = etree.fromstring(
+            record.get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        launchers = _launchers(self.env, table)
+        shown = set()
+        for button in arch.iter("button"):
+            name = button.get("name")
+            if name not in table and name not in launchers:
+                continue
+            if _visible(record, button.get("invisible") or "False"):
+                __, strings = _names(button.get("invisible"))
+                shown |= strings & set(table)
+        self.assertEqual(shown, set(expected), f"{record.state}, {user.login}")
+        self.assertLessEqual(shown, set(by_table))
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintButtons(ButtonsCase, ComplaintCommon):
+    def test_two_states_two_roles(self):
+        complaint = self._complaint()
+        self._assert_buttons(complaint, self.specialist, {"action_register"})
+        self._assert_buttons(complaint, self.manager, {"action_register"})
+        with forced_state(complaint):
+            complaint.sudo()._mgp_engine_write({"state": "registered"})
+        # the decision is the manager's (its dialog's button)
+        self._assert_buttons(complaint, self.specialist, set())
+        self._assert_buttons(complaint, self.manager, {"action_decide"})
+
+
+@tagged("post_install", "-at_install")
+class TestInspectionButtons(ButtonsCase, InspectionCommon):
+    def test_two_states_two_roles(self):
+        inspection = self._inspection()
+        self._assert_buttons(inspection, self.manager, {"action_start"})
+        # a specialist reads the inspection and takes none of its steps
+        self._assert_buttons(inspection, self.specialist, set())
+        with forced_state(inspection):
+            inspection.sudo()._mgp_engine_write({"state": "in_progress"})
+        self._assert_buttons(inspection, self.manager, {"action_close"})
+        self._assert_buttons(inspection, self.specialist, set())

@@ -122,6 +122,7 @@ class MgpAccompaniment(models.Model):
             SPECIALIST,
             close=("s1_need_decision",),
             open=("s1_mse_request",),
+            launchers=("action_open_mse_wizard",),
         ),
         "mse_sent": Transition(
             ("mse",), close=("s1_mse_request",), open=("s1_mse_answer",)
@@ -137,6 +138,7 @@ class MgpAccompaniment(models.Model):
             SPECIALIST,
             close=NEED_DECISION_DEADLINES,
             open=("s1_assignment",),
+            launchers=("action_open_need_wizard",),
         ),
         # the decision «no need» ends the service with the notice
         "need_refused": Transition(
@@ -150,12 +152,18 @@ class MgpAccompaniment(models.Model):
         # assignment: an order and/or an NGO contract
         "action_assign_employee": Transition(("assignment",), group=SPECIALIST),
         "action_approve_order": Transition(
-            ("assignment",), group=MANAGER, **ASSIGNMENT_DONE
+            ("assignment",),
+            group=MANAGER,
+            **ASSIGNMENT_DONE,
+            launchers=("action_open_order_wizard",),
         ),
         "action_record_ngo_consent": Transition(("assignment",), group=SPECIALIST),
         "action_record_ngo_refusal": Transition(("assignment",), group=SPECIALIST),
         "action_assign_ngo": Transition(
-            ("assignment",), group=SPECIALIST, **ASSIGNMENT_DONE
+            ("assignment",),
+            group=SPECIALIST,
+            **ASSIGNMENT_DONE,
+            launchers=("action_open_assign_wizard",),
         ),
         # certificate
         "action_issue_certificate": Transition(
@@ -164,6 +172,7 @@ class MgpAccompaniment(models.Model):
             SPECIALIST,
             close=("s1_certificate",),
             open=("s1_certificate_send",),
+            launchers=("action_open_certificate_wizard",),
         ),
         "action_send_certificate": Transition(
             ("active",),
@@ -174,14 +183,21 @@ class MgpAccompaniment(models.Model):
         "action_hand_over_certificate": Transition(("active",), group=SPECIALIST),
         # endings; an employment after the end is recorded as a fact
         "action_mark_employed": Transition(
-            ("assignment", "active", "expired", "terminated"), group=SPECIALIST
+            ("assignment", "active", "expired", "terminated"),
+            group=SPECIALIST,
+            launchers=("action_open_employ_wizard",),
         ),
         "employed": Transition(
             ("assignment", "active"), "employed", SPECIALIST, **ENDING
         ),
         "expire": Transition(("active",), "expired", **ENDING),
         "action_terminate": Transition(
-            OPEN_STATES, "terminated", SPECIALIST, notice=NOTICE_TERMINATION, **ENDING
+            OPEN_STATES,
+            "terminated",
+            SPECIALIST,
+            notice=NOTICE_TERMINATION,
+            **ENDING,
+            launchers=("action_open_terminate_wizard",),
         ),
         "terminate_no_need": Transition(
             OPEN_STATES, "terminated", SPECIALIST, notice=NOTICE_NO_NEED, **ENDING

@@ -43,7 +43,10 @@ class MgpConsent(models.Model):
     )
     _mgp_transitions = {
         "action_withdraw": Transition(
-            ("valid",), "withdrawn", "mgp_base.group_specialist"
+            ("valid",),
+            "withdrawn",
+            "mgp_base.group_specialist",
+            launchers=("action_open_withdraw_wizard",),
         ),
         # the citizen's own withdrawal from his portal (152-ФЗ ст. 9 ч. 2)
         "portal_withdraw": Transition(("valid",), "withdrawn"),

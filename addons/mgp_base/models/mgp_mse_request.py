@@ -53,7 +53,11 @@ class MgpMseRequest(models.Model):
         "action_send": Transition(
             ("draft",), "sent", SPECIALIST, close=("req_send",), open=("req_answer",)
         ),
-        "action_register_answer": Transition(("draft", "sent"), group=SPECIALIST),
+        "action_register_answer": Transition(
+            ("draft", "sent"),
+            group=SPECIALIST,
+            launchers=("action_open_answer_wizard",),
+        ),
         "answer": Transition(("sent",), "answered", SPECIALIST),
         "action_register_reply": Transition(
             ("draft", "sent"),
@@ -68,6 +72,7 @@ class MgpMseRequest(models.Model):
             SPECIALIST,
             close=("req_answer", "req_impossible"),
             cancel=REQUEST_DEADLINES,
+            launchers=("action_open_impossible_wizard",),
         ),
         "action_cancel": Transition(
             ("draft", "sent"), "cancelled", cancel=REQUEST_DEADLINES

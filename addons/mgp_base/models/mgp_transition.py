@@ -59,6 +59,10 @@ class Transition:
     :param cancel: deadline codes cancelled (``True``: every open one)
     :param open: deadline codes opened from the transition's date
     :param notice: XML id of the mail template posted to the person
+    :param launchers: the buttons that open the dialog leading to the
+        transition (a method name, or the XML id of a window action); a
+        view's launcher button is shown by the same rule as the transition
+        (``'action_x' not in mgp_transitions_allowed``)
     """
 
     sources: tuple
@@ -68,6 +72,7 @@ class Transition:
     cancel: tuple | bool = ()
     open: tuple = ()
     notice: str | None = None
+    launchers: tuple = ()
 
     @property
     def targets(self):
@@ -101,6 +106,42 @@ class MgpProtectedMixin(models.AbstractModel):
 
     _mgp_state_field = "state"
     _mgp_transitions = {}
+
+    # the views show a transition's button by the table, never by a copy of
+    # its source states: invisible="'action_x' not in mgp_transitions_allowed"
+    mgp_transitions_allowed = fields.Json(
+        string="Allowed Actions",
+        compute="_compute_mgp_transitions_allowed",
+        help="The actions of the transition table the current user may take "
+        "on the record in its current state.",
+    )
+
+    @api.depends(
+        lambda self: (
+            [self._mgp_state_field] if self._mgp_state_field in self._fields else []
+        )
+    )
+    @api.depends_context("uid")
+    def _compute_mgp_transitions_allowed(self):
+        """The table's public actions allowed from each record's state to the
+        user's groups: one answer per state, no query per record."""
+        table = self._mgp_transition_table()
+        state_field = self._mgp_state_field
+        if not table or state_field not in self._fields:
+            self.mgp_transitions_allowed = []
+            return
+        by_state = {}
+        for record in self:
+            state = record[state_field]
+            if state not in by_state:
+                by_state[state] = [
+                    name
+                    for name, transition in table.items()
+                    if name.startswith("action_")
+                    and state in transition.sources
+                    and self._mgp_has_group(transition.group)
+                ]
+            record.mgp_transitions_allowed = by_state[state]
 
     # ------------------------------------------------------------------
     # The table

@@ -96,6 +96,7 @@ class MgpComplaint(models.Model):
             group="mgp_base.group_manager",
             close=REVIEW_DEADLINES,
             open=("complaint_answer",),
+            launchers=("action_open_decision_wizard",),
         ),
         "action_send_answer": Transition(
             ("decided",),

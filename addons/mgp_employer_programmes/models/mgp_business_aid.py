@@ -77,11 +77,18 @@ class MgpBusinessAid(models.Model):
     _mgp_transitions = {
         "action_to_commission": Transition(("draft",), "commission", SPECIALIST),
         "action_commission_decision": Transition(
-            ("commission",), ("approved", "refused"), SPECIALIST
+            ("commission",),
+            ("approved", "refused"),
+            SPECIALIST,
+            launchers=("action_mgp_dialog",),
         ),
-        "action_sign_contract": Transition(("approved",), "contract", SPECIALIST),
+        "action_sign_contract": Transition(
+            ("approved",), "contract", SPECIALIST, launchers=("action_mgp_dialog",)
+        ),
         "action_pay": Transition(("contract",), "paid", MANAGER),
-        "action_record_end": Transition(("paid",), ("done", "ended"), SPECIALIST),
+        "action_record_end": Transition(
+            ("paid",), ("done", "ended"), SPECIALIST, launchers=("action_mgp_dialog",)
+        ),
         # the daily job: the business kept 12 months (seed 004:208)
         "kept": Transition(("paid",), "done"),
     }

@@ -46,7 +46,9 @@ class MgpSubsidyAgreement(models.Model):
         "action_pay": Transition(("signed",), "paid", MANAGER),
         "action_cancel": Transition(("draft", "signed"), "cancelled", MANAGER),
         "action_claim_refund": Transition(("paid", "closed"), group=SPECIALIST),
-        "action_record_repayment": Transition(("paid", "closed"), group=SPECIALIST),
+        "action_record_repayment": Transition(
+            ("paid", "closed"), group=SPECIALIST, launchers=("action_mgp_dialog",)
+        ),
         "action_close": Transition(("paid",), "closed", SPECIALIST),
     }
 

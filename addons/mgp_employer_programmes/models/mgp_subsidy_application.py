@@ -71,6 +71,7 @@ class MgpSubsidyApplication(models.Model):
             SPECIALIST,
             close=("subsidy_review",),
             notice="mgp_employer_programmes.mail_template_subsidy_refused",
+            launchers=("action_mgp_dialog",),
         ),
     }
 

@@ -73,12 +73,24 @@ class MgpTrainingReferral(models.Model):
     )
     _mgp_transitions = {
         "action_refer": Transition(("draft",), "referred", SPECIALIST),
-        "action_start": Transition(("referred",), "training", SPECIALIST),
-        "action_complete": Transition(("training",), "completed", SPECIALIST),
-        "action_refer_to_employer": Transition(
-            ("completed",), "employer_referral", SPECIALIST
+        "action_start": Transition(
+            ("referred",), "training", SPECIALIST, launchers=("action_mgp_dialog",)
         ),
-        "action_drop": Transition(("referred", "training"), "dropped", SPECIALIST),
+        "action_complete": Transition(
+            ("training",), "completed", SPECIALIST, launchers=("action_mgp_dialog",)
+        ),
+        "action_refer_to_employer": Transition(
+            ("completed",),
+            "employer_referral",
+            SPECIALIST,
+            launchers=("action_mgp_dialog",),
+        ),
+        "action_drop": Transition(
+            ("referred", "training"),
+            "dropped",
+            SPECIALIST,
+            launchers=("action_mgp_dialog",),
+        ),
     }
 
     state = fields.Selection(

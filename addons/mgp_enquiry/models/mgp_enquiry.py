@@ -54,13 +54,18 @@ class MgpEnquiry(models.Model):
             ("draft",), "registered", SPECIALIST, open=(ANSWER_DEADLINE,)
         ),
         "action_answer": Transition(
-            ("registered",), "answered", SPECIALIST, close=(ANSWER_DEADLINE,)
+            ("registered",),
+            "answered",
+            SPECIALIST,
+            close=(ANSWER_DEADLINE,),
+            launchers=("action_open_answer_wizard",),
         ),
         "action_cancel": Transition(
             ("draft", "registered"),
             "cancelled",
             SPECIALIST,
             cancel=(ANSWER_DEADLINE,),
+            launchers=("action_open_cancel_wizard",),
         ),
         # a phone call is answered while the caller is on the line
         "answer_phone": Transition(("draft",), "answered"),

@@ -60,7 +60,12 @@ class MgpQuotaLocalActReport(models.Model):
         # the employer's representative files its own report in the portal
         "portal_submit": Transition(FILABLE, "submitted", close=(LOCAL_ACTS_CODE,)),
         "action_accept": Transition(("submitted",), "accepted", SPECIALIST),
-        "action_return": Transition(("submitted",), "returned", SPECIALIST),
+        "action_return": Transition(
+            ("submitted",),
+            "returned",
+            SPECIALIST,
+            launchers=("mgp_quota.mgp_quota_return_wizard_action",),
+        ),
     }
 
     employer_id = fields.Many2one(

@@ -54,10 +54,18 @@ class MgpQuotaReferral(models.Model):
             ("draft", "sent"), "cancelled", SPECIALIST, cancel=ANSWER
         ),
         "action_register_hire": Transition(
-            ("sent",), "hired", SPECIALIST, close=ANSWER
+            ("sent",),
+            "hired",
+            SPECIALIST,
+            close=ANSWER,
+            launchers=("mgp_quota.mgp_quota_referral_answer_wizard_action",),
         ),
         "action_register_refusal": Transition(
-            ("sent",), "refused", SPECIALIST, close=ANSWER
+            ("sent",),
+            "refused",
+            SPECIALIST,
+            close=ANSWER,
+            launchers=("mgp_quota.mgp_quota_referral_answer_wizard_action",),
         ),
         "portal_hire": Transition(("sent",), "hired", close=ANSWER),
         "portal_refuse": Transition(("sent",), "refused", close=ANSWER),

@@ -81,6 +81,7 @@ class MgpQuotaReport(models.Model):
             "returned",
             SPECIALIST,
             notice="mgp_quota.mail_template_quota_report_returned",
+            launchers=("mgp_quota.mgp_quota_return_wizard_action",),
         ),
     }
 

@@ -79,15 +79,27 @@ class MgpSocempRecord(models.Model):
     # the register's path (003:41, 79, 108); the ministry acts as an
     # organisation (its group implies it)
     _mgp_transitions = {
-        "action_inform": Transition(("identified",), "informed", ORGANISATION),
+        "action_inform": Transition(
+            ("identified",), "informed", ORGANISATION, launchers=("action_open_wizard",)
+        ),
         "action_consent": Transition(
-            ("identified", "informed"), "consented", ORGANISATION
+            ("identified", "informed"),
+            "consented",
+            ORGANISATION,
+            launchers=("action_open_wizard",),
         ),
-        "action_start": Transition(("consented",), "receiving", ORGANISATION),
+        "action_start": Transition(
+            ("consented",), "receiving", ORGANISATION, launchers=("action_open_wizard",)
+        ),
         "action_withdraw_consent": Transition(
-            ("consented", "receiving"), "ended", ORGANISATION
+            ("consented", "receiving"),
+            "ended",
+            ORGANISATION,
+            launchers=("action_open_wizard",),
         ),
-        "action_end": Transition(OPEN_STATES, "ended", ORGANISATION),
+        "action_end": Transition(
+            OPEN_STATES, "ended", ORGANISATION, launchers=("action_open_wizard",)
+        ),
     }
 
     partner_id = fields.Many2one(required=True)

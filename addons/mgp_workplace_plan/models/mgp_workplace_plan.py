@@ -90,6 +90,7 @@ class MgpWorkplacePlan(models.Model):
             group=SPECIALIST,
             cancel=("s2_offer_response",),
             open=("s2_offer_response",),
+            launchers=("action_open_offer_wizard",),
         ),
         # staff record an answer given otherwise; the employer answers in
         # its portal (checked by the action)
@@ -112,6 +113,7 @@ class MgpWorkplacePlan(models.Model):
             SPECIALIST,
             close=("s2_disability_check",),
             open=("s2_analysis_appeal",),
+            launchers=("action_confirm_disability",),
         ),
         "disability_not_confirmed": Transition(
             ("appealed",),
@@ -123,7 +125,10 @@ class MgpWorkplacePlan(models.Model):
         ),
         # the analysis waits for the МСЭ bureau, then runs from its answer
         "action_request_mse": Transition(
-            ("analysis",), group=SPECIALIST, cancel=("s2_analysis_appeal",)
+            ("analysis",),
+            group=SPECIALIST,
+            cancel=("s2_analysis_appeal",),
+            launchers=("action_request_mse_open",),
         ),
         "mse_answered": Transition(
             ("analysis",), group=SPECIALIST, open=("s2_analysis_appeal",)
@@ -149,12 +154,22 @@ class MgpWorkplacePlan(models.Model):
         "action_to_discussion": Transition(
             ("draft",), "discussion", SPECIALIST, notice=DISCUSSION_NOTICE
         ),
-        "action_revise": Transition(("draft", "discussion"), "revised", SPECIALIST),
+        "action_revise": Transition(
+            ("draft", "discussion"),
+            "revised",
+            SPECIALIST,
+            launchers=("action_revise_open",),
+        ),
         "action_send": Transition(
             ("draft", "discussion"), "sent", SPECIALIST, close=("s2_plan",)
         ),
         "action_cancel": Transition(
-            OPEN_STATES, "cancelled", SPECIALIST, cancel=True, notice=CANCELLED_NOTICE
+            OPEN_STATES,
+            "cancelled",
+            SPECIALIST,
+            cancel=True,
+            notice=CANCELLED_NOTICE,
+            launchers=("action_open_cancel_wizard",),
         ),
     }
 

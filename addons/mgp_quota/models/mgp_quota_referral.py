@@ -175,7 +175,14 @@ class MgpQuotaReferral(models.Model):
             .sudo()
             .create(
                 dict(
-                    conditions,
+                    # the ГОСТ Р 53873-2010 conditions of the workplace
+                    # (seed 004:131–139), unless the answer gives its own
+                    {
+                        "condition_ids": [
+                            fields.Command.set(self.workplace_id.condition_ids.ids)
+                        ]
+                    },
+                    **conditions,
                     partner_id=self.partner_id.id,
                     workplace_id=self.workplace_id.id,
                     company_id=self.company_id.id,

@@ -98,6 +98,9 @@ class TestQuotaYear(HttpCase, AccompanimentCommon):
                 "is_company": True,
             }
         )
+        cls.service_org = cls.env["res.partner"].create(
+            {"name": "АНО «Квотный оператор»", "is_company": True}
+        )
         cls.plant = cls.env["res.partner"].create(
             {
                 "name": "АО «Калужский годовой завод»",
@@ -160,7 +163,7 @@ class TestQuotaYear(HttpCase, AccompanimentCommon):
 
     def _lines(self, report, *items):
         Line = self.env["mgp.quota.report.line"].with_user(self.specialist)
-        for index, (group, way) in enumerate(items):
+        for index, (group, way, *agreement) in enumerate(items):
             Line.create(
                 {
                     "report_id": report.id,
@@ -168,6 +171,7 @@ class TestQuotaYear(HttpCase, AccompanimentCommon):
                     "disability_group": group,
                     "way": way,
                     "organisation_name": "ООО «Партнёр»" if way != "own" else False,
+                    "agreement_id": agreement[0].id if agreement else False,
                 }
             )
 
@@ -302,7 +306,25 @@ class TestQuotaYear(HttpCase, AccompanimentCommon):
         q2 = self._quarter("2026-07-01")
         self.assertEqual(q2.date_due, QUARTER_DUE[2])
         q2.write({"headcount_avg": 150, "headcount_excluded": 10})
-        self._lines(q2, ("1", "own"), ("3", "service_contract"), ("2", "agreement"))
+        # a worker employed under the employer's service contract
+        contract = (
+            self.env["mgp.quota.agreement"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "name": "ДУ-7/2026",
+                    "date": date(2026, 5, 4),
+                    "kind": "service_contract",
+                    "employer_id": self.plant.id,
+                    "organisation_id": self.service_org.id,
+                    "company_id": self.company.id,
+                }
+            )
+        )
+        self._lines(
+            q2, ("1", "own"), ("3", "service_contract", contract), ("2", "agreement")
+        )
+        self.assertEqual(contract.places_used, 1)
         with freeze_time("2026-07-06"):
             q2.action_submit()
         self.assertEqual((q2.quota, q2.fulfilled), (5, 4.0))

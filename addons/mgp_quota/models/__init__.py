@@ -16,3 +16,4 @@ from . import mgp_quota_reservation
 from . import mgp_quota_referral
 from . import mgp_quota_employment
 from . import mgp_quota_local_act
+from . import mgp_accompaniment

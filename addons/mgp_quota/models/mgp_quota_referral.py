@@ -183,7 +183,14 @@ class MgpQuotaReferral(models.Model):
             .sudo()
             .create(
                 dict(
-                    conditions,
+                    # the ГОСТ Р 53873-2010 conditions of the workplace
+                    # (seed 004:131–139), unless the answer gives its own
+                    {
+                        "condition_ids": [
+                            fields.Command.set(self.workplace_id.condition_ids.ids)
+                        ]
+                    },
+                    **conditions,
                     partner_id=self.partner_id.id,
                     workplace_id=self.workplace_id.id,
                     company_id=self.company_id.id,
@@ -237,6 +244,31 @@ class MgpQuotaReferral(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         return True
+
+    @api.model
+    def _mgp_action_new(self, person, company, case=None):
+        """The form of a new referral of ``person`` (from his card or his
+        service-1 case), the vacancy to choose."""
+        context = {
+            "default_partner_id": person.id,
+            "default_company_id": company.id,
+        }
+        if case:
+            context["default_accompaniment_id"] = case.id
+        return self._mgp_window(
+            self._name,
+            self.env._("Referral to a quota vacancy"),
+            context=context,
+            target="current",
+        )
+
+    @api.model
+    def _mgp_action_list(self, domain):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "mgp_quota.mgp_quota_referral_action"
+        )
+        action["domain"] = domain
+        return action
 
     def _mgp_notify(self, template, partner=None):
         """The referral's notices go to the employer."""

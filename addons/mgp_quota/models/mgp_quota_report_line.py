@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .mgp_quota_category import DISABILITY_GROUPS
 
@@ -40,6 +41,14 @@ class MgpQuotaReportLine(models.Model):
         help="Empty: the category of the disability group.",
     )
     way = fields.Selection(WAYS, required=True, default="own")
+    agreement_id = fields.Many2one(
+        "mgp.quota.agreement",
+        index=True,
+        domain="[('employer_id', '=', employer_id), ('kind', '=', way)]",
+        help="The employer's agreement or service contract kept by the centre "
+        "under which the worker is employed elsewhere.",
+    )
+    employer_id = fields.Many2one(related="report_id.employer_id")
     organisation_name = fields.Char(
         string="Organisation",
         help="The organisation or individual entrepreneur the worker is "
@@ -92,6 +101,42 @@ class MgpQuotaReportLine(models.Model):
             line.weight = (
                 category._mgp_weight(line.report_id.date_to) if category else 1.0
             )
+
+    @api.constrains("agreement_id", "way", "report_id")
+    def _check_agreement(self):
+        """The agreement is the employer's, of the line's way, and in force in
+        the period of the report."""
+        for line in self.filtered("agreement_id"):
+            agreement, report = line.agreement_id, line.report_id
+            if (
+                agreement.employer_id != report.employer_id
+                or agreement.kind != line.way
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The agreement %(agreement)s is not the employer's %(way)s.",
+                        agreement=agreement.name,
+                        way=dict(self._fields["way"]._description_selection(self.env))[
+                            line.way
+                        ],
+                    )
+                )
+            if agreement.date > report.date_to or (
+                agreement.date_end and agreement.date_end < report.date_from
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The agreement %s is not in force in the period of the report.",
+                        agreement.name,
+                    )
+                )
+
+    @api.onchange("agreement_id")
+    def _onchange_agreement_id(self):
+        if self.agreement_id:
+            self.organisation_name = self.agreement_id.organisation_id.name
+            self.contract_number = self.agreement_id.name
+            self.contract_date = self.agreement_id.date
 
     @api.model_create_multi
     def create(self, vals_list):

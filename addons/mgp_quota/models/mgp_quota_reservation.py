@@ -38,6 +38,15 @@ class MgpQuotaAgreement(models.Model):
         default="agreement",
     )
     places = fields.Integer(string="Quota places", default=1)
+    line_ids = fields.One2many(
+        "mgp.quota.report.line", "agreement_id", string="Workers reported"
+    )
+    places_used = fields.Integer(
+        string="Places used",
+        compute="_compute_places_used",
+        help="Workers of the employer's latest quota report counted under "
+        "this agreement.",
+    )
     company_id = fields.Many2one(
         "res.company",
         string="Centre",
@@ -46,6 +55,15 @@ class MgpQuotaAgreement(models.Model):
         default=lambda self: self.env.company,
     )
     note = fields.Text()
+
+    @api.depends("line_ids.report_id.date_from")
+    def _compute_places_used(self):
+        for agreement in self:
+            lines = agreement.line_ids
+            latest = max(lines.report_id.mapped("date_from"), default=False)
+            agreement.places_used = len(
+                lines.filtered(lambda line, d=latest: line.report_id.date_from == d)
+            )
 
 
 class MgpQuotaReservation(models.Model):

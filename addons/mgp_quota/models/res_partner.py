@@ -46,6 +46,12 @@ class ResPartner(models.Model):
         groups=SPECIALIST,
     )
 
+    mgp_quota_referral_count = fields.Integer(
+        string="Quota referrals count",
+        compute="_compute_mgp_quota_referral_count",
+        groups=SPECIALIST,
+    )
+
     @api.depends("mgp_quota_report_ids.quota", "mgp_quota_report_ids.fulfilled")
     def _compute_mgp_quota_last(self):
         for partner in self:
@@ -53,6 +59,15 @@ class ResPartner(models.Model):
             partner.mgp_quota_report_count = len(reports)
             partner.mgp_quota_last = reports[:1].quota
             partner.mgp_quota_last_fulfilled = reports[:1].fulfilled
+
+    def _compute_mgp_quota_referral_count(self):
+        counts = dict(
+            self.env["mgp.quota.referral"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.mgp_quota_referral_count = counts.get(partner, 0)
 
     @api.model
     def _mgp_person_data_sources(self):
@@ -70,3 +85,15 @@ class ResPartner(models.Model):
         action["domain"] = [("employer_id", "=", self.id)]
         action["context"] = {"default_employer_id": self.id}
         return action
+
+    def action_mgp_quota_refer(self):
+        """From the job seeker's card: a new referral to a quota vacancy of
+        the centre the specialist works in (seed 004:56)."""
+        self.ensure_one()
+        return self.env["mgp.quota.referral"]._mgp_action_new(self, self.env.company)
+
+    def action_mgp_quota_referrals(self):
+        self.ensure_one()
+        return self.env["mgp.quota.referral"]._mgp_action_list(
+            [("partner_id", "=", self.id)]
+        )

@@ -536,6 +536,9 @@ class TestProgrammesYear(ProgrammesCommon):
         clock.move_to("2026-06-01")
         completed.action_refer_to_employer(self.employer, date(2026, 6, 1))
         self.assertEqual(completed.state, "employer_referral")
+        # hired on the reserved workplace (seed 004:76)
+        clock.move_to("2026-06-15")
+        completed.action_record_employment(date(2026, 6, 15))
         return {"trainees": completed | dropped, "completed": completed}
 
     # ------------------------------------------------------------------
@@ -563,6 +566,7 @@ class TestProgrammesYear(ProgrammesCommon):
             "alive": (0, self.env["mgp.business.aid"]),
             "trainees": (2, training["trainees"]),
             "completed": (1, training["completed"]),
+            "referred_employer": (1, training["completed"]),
             "employed": (1, training["completed"]),
         }
         text = self._check_figures(wizard, lines, xlsx, expected)

@@ -42,8 +42,10 @@ FIGURES = [
      "mgp.training.referral", "referral_date", [], None),
     ("training", "completed", "Завершили обучение",
      "mgp.training.referral", "certificate_date", [], None),
-    ("training", "employed", "Направлено к работодателю после обучения",
+    ("training", "referred_employer", "Направлено к работодателю после обучения",
      "mgp.training.referral", "employer_referral_date", [], None),
+    ("training", "employed", "Трудоустроено после обучения",
+     "mgp.training.referral", "date_employed", [], None),
 ]  # fmt: skip
 PROGRAMMES = [
     ("subsidy", "Workplace subsidies"),

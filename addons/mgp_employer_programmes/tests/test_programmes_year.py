@@ -435,6 +435,9 @@ class TestProgrammesYear(ProgrammesCommon):
             kept,
             (date(2026, 2, 20), date(2026, 2, 25), date(2026, 3, 2), date(2026, 3, 10)),
         )
+        text = self._pdf(f"{MODULE}.action_report_business_aid_contract", kept)
+        self.assertIn("о предоставлении единовременной финансовой помощи", text)
+        self.assertIn("63 800,00 руб.", text)
         # 12 months from the state registration, by the engine (004:208)
         self.assertEqual(kept.keep_until, date(2027, 3, 2))
         clock.move_to("2026-04-01")

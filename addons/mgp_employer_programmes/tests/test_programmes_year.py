@@ -573,6 +573,12 @@ class TestProgrammesYear(ProgrammesCommon):
             "employed": (1, training["completed"]),
         }
         text = self._check_figures(wizard, lines, xlsx, expected)
+        # a period ending in the future counts no workplace kept before its
+        # monitoring is over
+        ahead = wizard.copy({"date_to": date(2027, 12, 31)})
+        ahead._mgp_fill()
+        kept = ahead.line_ids.filtered(lambda line: line.key == "kept")
+        self.assertEqual(kept.value, 0)
         self.assertIn("Показатели специальных мероприятий", text)
         self.assertIn("с 1 января 2026 г. по 31 декабря 2026 г.", text)
         self.assertIn(self.company.name, text)

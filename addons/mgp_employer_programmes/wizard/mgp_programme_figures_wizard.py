@@ -167,6 +167,10 @@ class MgpProgrammeFiguresWizard(models.TransientModel):
             total,
         ) in enumerate(FIGURES):
             domain = self._mgp_domain(date_field, extra)
+            if key == "kept":
+                # kept 12 months: the monitoring is over (not a period's end
+                # still to come)
+                domain.append(("retention_end", "<=", fields.Date.context_today(self)))
             Model = self.env[model]
             aggregate = f"{total}:sum" if total else "__count"
             by_centre = {

@@ -36,6 +36,7 @@
         "views/mgp_subsidy_workplace_views.xml",
         "views/mgp_business_aid_views.xml",
         "views/mgp_training_referral_views.xml",
+        "views/mgp_training_referral_employment_views.xml",
         "views/mgp_programme_person_templates.xml",
         "views/mgp_subsidy_templates.xml",
         "views/mgp_employer_programmes_menus.xml",

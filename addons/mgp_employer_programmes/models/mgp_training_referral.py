@@ -69,6 +69,7 @@ class MgpTrainingReferral(models.Model):
         "certificate_number",
         "certificate_date",
         "employer_referral_date",
+        "date_employed",
         "drop_reason",
     )
     _mgp_transitions = {
@@ -152,6 +153,12 @@ class MgpTrainingReferral(models.Model):
     certificate_date = fields.Date(tracking=True)
     employer_id = fields.Many2one("res.partner", domain="[('is_company', '=', True)]")
     employer_referral_date = fields.Date(tracking=True)
+    date_employed = fields.Date(
+        string="Employed on",
+        tracking=True,
+        help="The person was hired by the employer of the referral after "
+        "the training (seed 004:76).",
+    )
     drop_reason = fields.Text(tracking=True)
 
     @api.constrains("travel_amount", "lodging_amount", "other_locality")
@@ -231,6 +238,27 @@ class MgpTrainingReferral(models.Model):
             after=[(self.certificate_date, self.env._("the certificate"))],
             label=self.env._("The referral to the employer"),
         )
+        return True
+
+    def action_record_employment(self, date_employed=None):
+        """The person referred after the training was hired (seed 004:76):
+        the result the figures count as employed."""
+        self.ensure_one()
+        if not (self.env.su or self.env.user.has_group(SPECIALIST)):
+            raise UserError(self.env._("Only the centre records the employment."))
+        if self.state != "employer_referral" or self.date_employed:
+            raise UserError(
+                self.env._(
+                    "The employment is recorded once, after the referral to "
+                    "the employer."
+                )
+            )
+        day = self._mgp_check_action_date(
+            date_employed,
+            after=[(self.employer_referral_date, self.env._("the referral"))],
+            label=self.env._("The employment"),
+        )
+        self._mgp_engine_write({"date_employed": day})
         return True
 
     def action_drop(self, reason):

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import api, models
+from odoo.exceptions import UserError
 
 
 class ReportSubsidyApplication(models.AbstractModel):
@@ -30,3 +31,27 @@ class ReportTrainingReferral(models.AbstractModel):
     _description = "Training referral form"
 
     _mgp_doc_model = "mgp.training.referral"
+
+
+class ReportBusinessAidContract(models.AbstractModel):
+    """Договор о предоставлении единовременной финансовой помощи (seed
+    004:184–185, 004:190–192, 004:208)."""
+
+    _name = "report.mgp_employer_programmes.report_business_aid_contract"
+    _inherit = "mgp.programme.report.form"
+    _description = "Business aid contract form"
+
+    _mgp_doc_model = "mgp.business.aid"
+
+    @api.model
+    def _mgp_check_docs(self, docs):
+        # the contract exists from its signature (seed 004:191)
+        unsigned = docs.filtered(lambda aid: not aid.contract_date)
+        if unsigned:
+            raise UserError(
+                self.env._(
+                    "The contract of %s is not signed yet.",
+                    ", ".join(unsigned.mapped("display_name")),
+                )
+            )
+        return True

@@ -10,3 +10,4 @@ from . import test_figures
 from . import test_programme_forms
 from . import test_transition_table
 from . import test_document_migration
+from . import test_programmes_year

@@ -3,12 +3,15 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from odoo.addons.mgp_base.tests.common import pdf_text
 from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
 from .common import ProgrammesCommon
+
+MODULE = "mgp_employer_programmes"
 
 
 @tagged("post_install", "-at_install")
@@ -88,3 +91,44 @@ class TestProgrammeForms(ProgrammesCommon):
         self.assertIn(referral.profession_id.name, text)
         self.assertIn("2 февраля 2026 г.", text)
         self.assertIn("2 250,50 руб.", text)
+
+    def test_business_aid_contract_form(self):
+        aid = (
+            self.env["mgp.business.aid"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "partner_id": self.person.id,
+                    "company_id": self.company.id,
+                    "date_application": date(2026, 2, 2),
+                    "birth_date": date(1990, 5, 17),
+                    "unemployed_date": date(2026, 1, 20),
+                    "registered_at_residence": True,
+                    "business_activity": "Ремонт обуви",
+                    "legal_form": "entrepreneur",
+                    "purpose_ids": [
+                        (6, 0, self.env.ref(f"{MODULE}.business_purpose_3").ids)
+                    ],
+                }
+            )
+        )
+        provide_documents(aid)
+        with freeze_time("2026-03-01"):
+            aid.action_to_commission()
+            with self.assertRaisesRegex(UserError, "not signed"):
+                self._pdf(f"{MODULE}.action_report_business_aid_contract", aid)
+            aid.commission_mse_member = "Иванова И. И., бюро МСЭ № 3"
+            aid.action_commission_decision(True, date(2026, 2, 20), "К-15")
+            aid.action_sign_contract("Д-7", date(2026, 2, 25))
+        text = self._pdf(f"{MODULE}.action_report_business_aid_contract", aid)
+        self.assertIn("Договор № Д-7", text)
+        self.assertIn("25 февраля 2026 г.", text)
+        self.assertIn(self.person.name, text)
+        self.assertIn("№ К-15", text)
+        self.assertIn("Иванова И. И.", text)
+        self.assertIn("индивидуальный предприниматель", text)
+        self.assertIn("58 800,00 руб.", text)
+        self.assertIn("63 800,00 руб.", text)
+        self.assertIn("шестьдесят три тысячи восемьсот", text)
+        self.assertIn("однократно", text)
+        self.assertIn("не менее 12 месяцев", text)

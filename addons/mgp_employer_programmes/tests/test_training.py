@@ -124,3 +124,31 @@ class TestTrainingReferral(ProgrammesCommon):
         self.assertEqual(referral.state, "dropped")
         with self.assertRaises(UserError):
             referral.write({"state": "training"})
+
+    def test_employment_after_the_training(self):
+        referral = self._referral()
+        with self.assertRaisesRegex(UserError, "once, after the referral"):
+            referral.action_record_employment(date(2026, 6, 1))
+        with freeze_time("2026-06-20"):
+            referral.action_refer(date(2026, 2, 2))
+            referral.action_start(date(2026, 2, 9), date(2026, 5, 29))
+            referral.action_complete("УД-0002", date(2026, 5, 29))
+            referral.action_refer_to_employer(self.employer, date(2026, 6, 1))
+            with self.assertRaisesRegex(UserError, "referral"):
+                referral.action_record_employment(date(2026, 5, 31))
+            # through the dialog of the form's button
+            action = referral.with_context(
+                mgp_dialog="training_employed"
+            ).action_mgp_dialog()
+            wizard = self.env[action["res_model"]].browse(action["res_id"])
+            wizard.date = date(2026, 6, 15)
+            wizard.action_confirm()
+            with self.assertRaisesRegex(UserError, "once"):
+                referral.action_record_employment(date(2026, 6, 16))
+        self.assertEqual(referral.date_employed, date(2026, 6, 15))
+        self.assertEqual(referral.state, "employer_referral")
+        # the date is written by the action only
+        with self.assertRaises(UserError):
+            referral.write({"date_employed": date(2026, 6, 1)})
+        with self.assertRaisesRegex(UserError, "Only the centre"):
+            referral.with_user(self.rep).sudo(False).action_record_employment()

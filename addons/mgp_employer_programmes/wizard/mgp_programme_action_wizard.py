@@ -21,6 +21,7 @@ ACTIONS = {
     "training_complete": ("mgp.training.referral", ("date", "number")),
     "training_employer": ("mgp.training.referral", ("date", "partner_id")),
     "training_drop": ("mgp.training.referral", ("note",)),
+    "training_employed": ("mgp.training.referral", ("date",)),
 }
 
 
@@ -47,6 +48,7 @@ class MgpProgrammeActionWizard(models.TransientModel):
             ("training_complete", "Record the certificate"),
             ("training_employer", "Refer to an employer"),
             ("training_drop", "Record a drop-out"),
+            ("training_employed", "Record the employment"),
         ],
         required=True,
         readonly=True,
@@ -148,3 +150,6 @@ class MgpProgrammeActionWizard(models.TransientModel):
 
     def _confirm_training_drop(self, record):
         record.action_drop(self.note)
+
+    def _confirm_training_employed(self, record):
+        record.action_record_employment(self.date)

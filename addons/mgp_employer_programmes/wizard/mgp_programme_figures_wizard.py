@@ -42,8 +42,10 @@ FIGURES = [
      "mgp.training.referral", "referral_date", [], None),
     ("training", "completed", "Завершили обучение",
      "mgp.training.referral", "certificate_date", [], None),
-    ("training", "employed", "Направлено к работодателю после обучения",
+    ("training", "referred_employer", "Направлено к работодателю после обучения",
      "mgp.training.referral", "employer_referral_date", [], None),
+    ("training", "employed", "Трудоустроено после обучения",
+     "mgp.training.referral", "date_employed", [], None),
 ]  # fmt: skip
 PROGRAMMES = [
     ("subsidy", "Workplace subsidies"),
@@ -64,6 +66,12 @@ class MgpProgrammeFiguresWizard(models.TransientModel):
         default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
     )
     date_to = fields.Date(required=True, default=fields.Date.context_today)
+    state_id = fields.Many2one(
+        "res.country.state",
+        string="Region",
+        help="The figures of the region: every centre of the region you have "
+        "access to, each in its own column.",
+    )
     company_ids = fields.Many2many(
         "res.company",
         string="Centres",
@@ -75,6 +83,17 @@ class MgpProgrammeFiguresWizard(models.TransientModel):
     )
     xlsx_file = fields.Binary(string="Workbook", readonly=True, attachment=False)
     xlsx_filename = fields.Char(readonly=True)
+
+    @api.onchange("state_id")
+    def _onchange_state_id(self):
+        if self.state_id:
+            self.company_ids = self._mgp_region_centres()
+
+    def _mgp_region_centres(self):
+        """The centres of the region the user has access to."""
+        return self.env.user.company_ids.filtered(
+            lambda company: company.state_id == self.state_id
+        )
 
     def action_compute(self):
         self.ensure_one()
@@ -128,6 +147,15 @@ class MgpProgrammeFiguresWizard(models.TransientModel):
         self.ensure_one()
         if self.date_from > self.date_to:
             raise UserError(self.env._("The period cannot end before it starts."))
+        if self.state_id:
+            centres = self._mgp_region_centres()
+            if not centres:
+                raise UserError(
+                    self.env._(
+                        "You have access to no centre of %s.", self.state_id.name
+                    )
+                )
+            self.company_ids = centres
         lines = [(5, 0, 0)]
         for sequence, (
             programme,
@@ -139,11 +167,19 @@ class MgpProgrammeFiguresWizard(models.TransientModel):
             total,
         ) in enumerate(FIGURES):
             domain = self._mgp_domain(date_field, extra)
+            if key == "kept":
+                # kept 12 months: the monitoring is over (not a period's end
+                # still to come)
+                domain.append(("retention_end", "<=", fields.Date.context_today(self)))
             Model = self.env[model]
-            if total:
-                [[value]] = Model._read_group(domain, [], [f"{total}:sum"])
-            else:
-                value = Model.search_count(domain)
+            aggregate = f"{total}:sum" if total else "__count"
+            by_centre = {
+                company.id: amount or 0.0
+                for company, amount in Model._read_group(
+                    domain, ["company_id"], [aggregate]
+                )
+            }
+            value = sum(by_centre.values())
             lines.append(
                 (
                     0,
@@ -157,11 +193,21 @@ class MgpProgrammeFiguresWizard(models.TransientModel):
                         "is_amount": bool(total),
                         "res_model": model,
                         "domain": json.dumps(domain, default=str),
+                        "centre_values": json.dumps(by_centre),
                     },
                 )
             )
         self.line_ids = lines
         return self.line_ids
+
+    def _mgp_columns(self):
+        """The centres shown each in its own column: when there are several."""
+        self.ensure_one()
+        return (
+            self.company_ids.sorted("name")
+            if len(self.company_ids) > 1
+            else (self.env["res.company"])
+        )
 
     def _mgp_build_xlsx(self):
         output = io.BytesIO()
@@ -173,17 +219,23 @@ class MgpProgrammeFiguresWizard(models.TransientModel):
         sheet.set_column(1, 1, 70)
         sheet.set_column(2, 2, 18)
         sheet.write(0, 0, "Специальные мероприятия для инвалидов", bold)
+        region = self.state_id.with_context(lang="ru_RU").name
         sheet.write(
             1,
             0,
-            "Период: %s — %s; центры: %s"
+            "Период: %s — %s; %s"
             % (
                 self.date_from.strftime("%d.%m.%Y"),
                 self.date_to.strftime("%d.%m.%Y"),
-                ", ".join(self.company_ids.mapped("name")),
+                f"регион: {region}"
+                if region
+                else "центры: " + ", ".join(self.company_ids.mapped("name")),
             ),
         )
-        for column, title in enumerate(("Мероприятие", "Показатель", "Значение")):
+        centres = self._mgp_columns()
+        titles = ("Мероприятие", "Показатель", "Значение", *centres.mapped("name"))
+        sheet.set_column(3, 2 + len(centres), 18)
+        for column, title in enumerate(titles):
             sheet.write(3, column, title, bold)
         programme_names = {
             "subsidy": "Субсидии на оборудование рабочих мест",
@@ -193,10 +245,12 @@ class MgpProgrammeFiguresWizard(models.TransientModel):
         for row, line in enumerate(self.line_ids.sorted("sequence"), start=4):
             sheet.write(row, 0, programme_names[line.programme])
             sheet.write(row, 1, line.name)
-            if line.is_amount:
-                sheet.write_number(row, 2, line.value, money)
-            else:
-                sheet.write_number(row, 2, int(line.value))
+            values = [line.value, *line._mgp_centre_values(centres)]
+            for column, value in enumerate(values, start=2):
+                if line.is_amount:
+                    sheet.write_number(row, column, value, money)
+                else:
+                    sheet.write_number(row, column, int(value))
         workbook.close()
         return output.getvalue()
 
@@ -219,6 +273,13 @@ class MgpProgrammeFigureLine(models.TransientModel):
     is_amount = fields.Boolean()
     res_model = fields.Char()
     domain = fields.Char()
+    centre_values = fields.Char(help="The value of each centre (JSON).")
+
+    def _mgp_centre_values(self, centres):
+        """The values of ``centres``, in their order."""
+        self.ensure_one()
+        values = json.loads(self.centre_values or "{}")
+        return [values.get(str(company.id), 0.0) for company in centres]
 
     @api.model
     def _mgp_allowed_models(self):
@@ -235,5 +296,9 @@ class MgpProgrammeFigureLine(models.TransientModel):
             "res_model": self.res_model,
             "view_mode": "list,form",
             "domain": json.loads(self.domain or "[]"),
+            # the records of a region, centre by centre
+            "context": {"group_by": ["company_id"]}
+            if len(self.wizard_id.company_ids) > 1
+            else {},
             "target": "current",
         }

@@ -3,7 +3,7 @@
     "name": "Employment Accompaniment of Disabled Persons: NGO Registry",
     "summary": "Registry of non-governmental organisations accompanying disabled "
     "persons, their applications (Appendix 4), contracts and NGO portal",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/Employment",
     "website": "https://github.com/mgp-suite/mgp",
     "author": "mgp contributors",
@@ -19,6 +19,7 @@
         "data/ir_sequence_data.xml",
         "data/mgp_ngo_help_form_data.xml",
         "data/mgp_ngo_accessibility_data.xml",
+        "data/mgp_ngo_schedule_slot_data.xml",
         "data/mgp_deadline_rule_data.xml",
         "data/mail_template_data.xml",
         "views/mgp_ngo_wizard_views.xml",

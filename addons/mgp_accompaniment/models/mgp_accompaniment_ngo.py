@@ -24,6 +24,31 @@ class MgpAccompaniment(models.Model):
         copy=False,
         groups=SPECIALIST,
     )
+    # what the person asks of the order of assistance (seed 000: the NGO
+    # «подходящей по видам услуг, порядку и условиям оказания»): matched by
+    # the registry's ranking against the periods and forms the NGO declares
+    assist_slot_ids = fields.Many2many(
+        "mgp.ngo.schedule.slot",
+        "mgp_accompaniment_schedule_slot_rel",
+        "accompaniment_id",
+        "slot_id",
+        string="Periods the person can be assisted in",
+        groups=SPECIALIST,
+        help="When the person can receive the accompaniment (his working or "
+        "training hours, the regime recommended by the IPRA): an NGO serving "
+        "none of these periods does not fit.",
+    )
+    assist_help_form_ids = fields.Many2many(
+        "mgp.ngo.help.form",
+        "mgp_accompaniment_help_form_rel",
+        "accompaniment_id",
+        "help_form_id",
+        string="Forms of assistance the person can receive",
+        groups=SPECIALIST,
+        help="How the person can receive the accompaniment (at home, "
+        "remotely, on the premises of the NGO): an NGO offering none of these "
+        "forms does not fit.",
+    )
 
     # ------------------------------------------------------------------
     # The NGO's answer to the contract proposal
@@ -155,6 +180,10 @@ class MgpAccompaniment(models.Model):
             self.partner_id,
             load=self._mgp_ngo_load,
             answers=self._mgp_ngo_answers(),
+            conditions={
+                "slots": self.assist_slot_ids,
+                "forms": self.assist_help_form_ids,
+            },
         )
         for item in result:
             item["reasons"] = self._mgp_ngo_candidate_reasons(item)
@@ -252,9 +281,50 @@ class MgpAccompaniment(models.Model):
                     ", ".join(item["suited_forms"].mapped("name")),
                 )
             )
+        if item["unmet_forms"]:
+            reasons.append(
+                self.env._(
+                    "offers none of the forms the person can receive: %s",
+                    ", ".join(item["unmet_forms"].mapped("name")),
+                )
+            )
+        reasons.extend(self._mgp_ngo_schedule_reasons(item))
+        return reasons
+
+    def _mgp_ngo_schedule_reasons(self, item):
+        """The periods the NGO serves against those the person can be
+        assisted in (``assist_slot_ids``)."""
+        reasons = []
+        if item["schedule_match"] is True:
+            reasons.append(
+                self.env._(
+                    "works when the person can be assisted: %s",
+                    ", ".join(item["common_slots"].mapped("name")),
+                )
+            )
+        elif item["schedule_match"] is False:
+            reasons.append(
+                self.env._(
+                    "does not work when the person can be assisted (%(wanted)s), "
+                    "only: %(served)s",
+                    wanted=", ".join(self.assist_slot_ids.mapped("name")),
+                    served=", ".join(item["schedule_slots"].mapped("name")),
+                )
+            )
+        elif self.assist_slot_ids:
+            reasons.append(
+                self.env._("schedule not checked: the NGO declares no periods")
+            )
+        elif item["schedule_slots"]:
+            reasons.append(
+                self.env._(
+                    "periods of assistance: %s",
+                    ", ".join(item["schedule_slots"].mapped("name")),
+                )
+            )
         if item["schedule"]:
             reasons.append(self.env._("schedule: %s", item["schedule"]))
-        else:
+        elif not item["schedule_slots"]:
             reasons.append(self.env._("no schedule declared"))
         return reasons
 

@@ -134,3 +134,93 @@ class TestNgoConditions(AccompanimentCommon):
         }
         self.assertTrue(by_ngo[self.ngo_closed]["fits"])
         self.assertFalse(by_ngo[self.ngo_closed]["missing_accessibility"])
+
+    def test_schedule_the_person_can_be_assisted_in(self):
+        """The order of assistance (seed 000: «по … порядку и условиям
+        оказания»): the case says when and how the person can be assisted,
+        an NGO working only at other times ranks lower and says why."""
+        Slot = self.env["mgp.ngo.schedule.slot"]
+        morning = Slot.create(
+            {
+                "name": "Будни, утро (тест)",
+                "code": "test_case_morning",
+                "day_type": "workday",
+                "hour_from": 9,
+                "hour_to": 13,
+            }
+        )
+        saturday = Slot.create(
+            {
+                "name": "Суббота (тест)",
+                "code": "test_case_saturday",
+                "day_type": "saturday",
+                "hour_from": 10,
+                "hour_to": 16,
+            }
+        )
+        self.ngo_open.mgp_ngo_schedule_slot_ids = morning
+        self.ngo_closed.write(
+            {
+                "mgp_ngo_schedule_slot_ids": [(6, 0, saturday.ids)],
+                # the premises and forms the person needs: only the schedule
+                # differs
+                "mgp_ngo_accessibility_ids": [(6, 0, self.ramp.ids)],
+                "mgp_ngo_help_form_ids": [(6, 0, (self.visit | self.phone).ids)],
+            }
+        )
+        case = self._case_ipra()
+        pair = self.ngo_open | self.ngo_closed
+
+        def ranked():
+            return [
+                item
+                for item in case.with_user(self.specialist)._get_ngo_candidates_data()
+                if item["partner"] in pair
+            ]
+
+        # nothing asked: both fit
+        self.assertTrue(all(item["fits"] for item in ranked()))
+        # the person works on weekdays: he can be assisted on Saturday only
+        case.with_user(self.specialist).assist_slot_ids = saturday
+        first, second = ranked()
+        self.assertEqual(
+            (first["partner"], second["partner"]), (self.ngo_closed, self.ngo_open)
+        )
+        self.assertTrue(first["fits"])
+        self.assertFalse(second["fits"])
+        self.assertIn(
+            "works when the person can be assisted: Суббота (тест)", first["reasons"]
+        )
+        self.assertIn(
+            "does not work when the person can be assisted (Суббота (тест)), "
+            "only: Будни, утро (тест)",
+            second["reasons"],
+        )
+        # and only by phone: both offer it
+        case.with_user(self.specialist).assist_help_form_ids = self.phone
+        self.assertTrue(ranked()[0]["fits"])
+        # at home: neither does
+        home = self.env["mgp.ngo.help.form"].create(
+            {"name": "На дому (тест)", "code": "test_case_home"}
+        )
+        case.with_user(self.specialist).assist_help_form_ids = home
+        for item in ranked():
+            self.assertFalse(item["fits"])
+            self.assertIn(
+                "offers none of the forms the person can receive: На дому (тест)",
+                item["reasons"],
+            )
+        # shown in Russian in the assignment wizard
+        case.with_user(self.specialist).assist_help_form_ids = False
+        wizard = (
+            self.env["mgp.accompaniment.assign.wizard"]
+            .with_user(self.specialist)
+            .with_context(lang="ru_RU")
+            .create({"accompaniment_id": case.id})
+        )
+        rows = {row.partner_id: row for row in wizard.candidate_ids}
+        self.assertLess(rows[self.ngo_closed].rank, rows[self.ngo_open].rank)
+        self.assertIn(
+            "не работает, когда гражданину может быть оказана помощь",
+            rows[self.ngo_open].reasons,
+        )

@@ -27,7 +27,14 @@ class MgpNgoRegistryPublic(http.Controller):
                 "regions": ", ".join(org.mgp_ngo_territory_state_ids.mapped("name")),
                 "territory": org.mgp_ngo_territory or "",
                 "help_forms": ", ".join(org.mgp_ngo_help_form_ids.mapped("name")),
-                "schedule": org.mgp_ngo_schedule or "",
+                "schedule": "; ".join(
+                    part
+                    for part in (
+                        ", ".join(org.mgp_ngo_schedule_slot_ids.mapped("name")),
+                        org.mgp_ngo_schedule or "",
+                    )
+                    if part
+                ),
                 "accessibility": org.mgp_ngo_accessibility or "",
                 "address": ", ".join(
                     part for part in (org.zip, org.city, org.street) if part

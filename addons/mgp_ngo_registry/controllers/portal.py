@@ -22,6 +22,8 @@ TEXT_FIELDS = (
     "schedule",
     "accessibility",
     "territory",
+    "inclusion_basis",
+    "social_order_ref",
 )
 
 
@@ -145,6 +147,13 @@ class MgpNgoPortal(MgpPortal):
                     [("service", "=", "employment")]
                 ),
                 "help_forms": request.env["mgp.ngo.help.form"].search([]),
+                "accessibility_features": request.env["mgp.ngo.accessibility"].search(
+                    []
+                ),
+                "schedule_slots": request.env["mgp.ngo.schedule.slot"].search([]),
+                "inclusion_bases": request.env["mgp.ngo.application"]
+                ._fields["inclusion_basis"]
+                ._description_selection(request.env),
                 "regions": request.env["res.country.state"]
                 .sudo()  # public reference data: the regions of Russia
                 .search([("country_id.code", "=", "RU")], order="name"),
@@ -163,6 +172,9 @@ class MgpNgoPortal(MgpPortal):
             {
                 "activity_ids": [],
                 "help_form_ids": [],
+                "accessibility_ids": [],
+                "schedule_slot_ids": [],
+                "inclusion_basis": "application",
                 "state_id": request.env.user.company_id.state_id.id or "",
                 "capacity": "",
                 "staff": [{} for _index in range(STAFF_ROWS)],
@@ -188,6 +200,8 @@ class MgpNgoPortal(MgpPortal):
         form = {name: (post.get(name) or "").strip() for name in TEXT_FIELDS}
         form["activity_ids"] = self._mgp_read_ids("activity_ids")
         form["help_form_ids"] = self._mgp_read_ids("help_form_ids")
+        form["accessibility_ids"] = self._mgp_read_ids("accessibility_ids")
+        form["schedule_slot_ids"] = self._mgp_read_ids("schedule_slot_ids")
         state_id = post.get("state_id") or ""
         form["state_id"] = int(state_id) if state_id.isdigit() else ""
         form["capacity"] = (post.get("capacity") or "").strip()

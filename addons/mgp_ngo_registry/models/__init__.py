@@ -1,5 +1,6 @@
 from . import mgp_ngo_help_form
 from . import mgp_ngo_accessibility
+from . import mgp_ngo_schedule_slot
 from . import mgp_ngo_staff
 from . import mgp_ngo_contract
 from . import mgp_ngo_application

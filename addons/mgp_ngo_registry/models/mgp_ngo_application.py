@@ -151,6 +151,14 @@ class MgpNgoApplication(models.Model):
         string="Schedule of assistance",
         help="Days and hours when the organisation provides assistance.",
     )
+    schedule_slot_ids = fields.Many2many(
+        "mgp.ngo.schedule.slot",
+        "mgp_ngo_application_schedule_slot_rel",
+        "application_id",
+        "slot_id",
+        string="Periods of assistance",
+        help="The periods of the week in which the organisation provides assistance.",
+    )
     help_form_ids = fields.Many2many(
         "mgp.ngo.help.form",
         "mgp_ngo_application_help_form_rel",
@@ -249,6 +257,7 @@ class MgpNgoApplication(models.Model):
         "territory_state_ids",
         "territory",
         "schedule",
+        "schedule_slot_ids",
         "help_form_ids",
         "accessibility",
         "inclusion_basis",

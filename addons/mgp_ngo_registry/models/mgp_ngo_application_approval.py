@@ -32,7 +32,7 @@ class MgpNgoApplication(models.Model):
             missing.append(
                 self.env._("the territory served (regions or municipalities)")
             )
-        if not (self.schedule or "").strip():
+        if not (self.schedule_slot_ids or (self.schedule or "").strip()):
             missing.append(self.env._("the schedule of assistance"))
         if not self.help_form_ids:
             missing.append(self.env._("the forms of assistance"))
@@ -135,6 +135,9 @@ class MgpNgoApplication(models.Model):
             "mgp_ngo_activity_ids": [fields.Command.set(self.mgp_activity_ids.ids)],
             "mgp_ngo_conditions": self.conditions,
             "mgp_ngo_schedule": self.schedule,
+            "mgp_ngo_schedule_slot_ids": [
+                fields.Command.set(self.schedule_slot_ids.ids)
+            ],
             "mgp_ngo_help_form_ids": [fields.Command.set(self.help_form_ids.ids)],
             "mgp_ngo_accessibility": self.accessibility,
             "mgp_ngo_accessibility_ids": [

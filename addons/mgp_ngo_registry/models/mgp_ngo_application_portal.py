@@ -11,7 +11,9 @@ class MgpNgoApplication(models.Model):
     organisation: validate → prepare → create.
 
     The portal form's values (see the portal controller) are a dict of the
-    text fields, ``activity_ids`` and ``help_form_ids`` (lists of ids),
+    text fields (``inclusion_basis`` and ``social_order_ref`` among them),
+    ``activity_ids``, ``help_form_ids``, ``accessibility_ids`` and
+    ``schedule_slot_ids`` (lists of ids),
     ``state_id`` (an id or ``""``), ``capacity`` (text) and ``staff`` (rows
     with ``name``, ``job_title``, ``qualification``, ``document_date`` and
     ``activity_ids``); the documents are ``(filename, content)`` pairs.
@@ -161,8 +163,11 @@ class MgpNgoApplication(models.Model):
             errors["territory"] = env._(
                 "Give the territory served: the region or the municipalities."
             )
-        if not form["schedule"]:
-            errors["schedule"] = env._("Give the schedule of assistance.")
+        if not (form["schedule"] or form.get("schedule_slot_ids")):
+            errors["schedule"] = env._(
+                "Give the schedule of assistance: choose the periods in which "
+                "the organisation provides it or describe its days and hours."
+            )
         if not form.get("help_form_ids"):
             errors["help_form_ids"] = env._(
                 "Choose at least one form in which the organisation provides "
@@ -172,7 +177,29 @@ class MgpNgoApplication(models.Model):
             errors["accessibility"] = env._(
                 "Describe the accessibility of the organisation's premises."
             )
+        errors.update(self._mgp_portal_basis_errors(form))
         return errors
+
+    @api.model
+    def _mgp_portal_basis_errors(self, form):
+        """The basis of inclusion: an application, or the organisation's
+        part in the social order («Реестр можно заполнить заранее сведениями
+        об организациях, … участвующих в социальном заказе», seed 000),
+        which must then be named."""
+        env = self.env
+        basis = form.get("inclusion_basis") or "application"
+        allowed = dict(self._fields["inclusion_basis"]._description_selection(env))
+        if basis not in allowed:
+            return {"inclusion_basis": env._("Choose the basis of inclusion.")}
+        if basis == "social_order" and not form.get("social_order_ref"):
+            return {
+                "social_order_ref": env._(
+                    "Name the social order the organisation takes part in: the "
+                    "register of its executors or the agreement, with its "
+                    "number and date."
+                )
+            }
+        return {}
 
     # ------------------------------------------------------------------
     # Prepare
@@ -215,6 +242,13 @@ class MgpNgoApplication(models.Model):
         help_forms = env["mgp.ngo.help.form"].search(
             [("id", "in", form.get("help_form_ids") or [])]
         )
+        features = env["mgp.ngo.accessibility"].search(
+            [("id", "in", form.get("accessibility_ids") or [])]
+        )
+        slots = env["mgp.ngo.schedule.slot"].search(
+            [("id", "in", form.get("schedule_slot_ids") or [])]
+        )
+        basis = form.get("inclusion_basis") or "application"
         application = {
             "channel": "portal",
             "date_received": today,
@@ -230,8 +264,14 @@ class MgpNgoApplication(models.Model):
             "email": form["email"] or user.partner_id.email,
             "conditions": form["conditions"],
             "schedule": form["schedule"],
+            "schedule_slot_ids": [fields.Command.set(slots.ids)],
             "help_form_ids": [fields.Command.set(help_forms.ids)],
             "accessibility": form["accessibility"],
+            "accessibility_ids": [fields.Command.set(features.ids)],
+            "inclusion_basis": basis,
+            "social_order_ref": (
+                form.get("social_order_ref") if basis == "social_order" else False
+            ),
             "territory": form["territory"],
             "territory_state_ids": [fields.Command.set(region.ids)],
             "capacity": int(form["capacity"] or 0),

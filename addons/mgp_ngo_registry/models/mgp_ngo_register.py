@@ -88,6 +88,7 @@ class ResPartner(models.Model):
             "mgp_ngo_capacity",
             "mgp_ngo_conditions",
             "mgp_ngo_schedule",
+            "mgp_ngo_schedule_slot_ids",
             "mgp_ngo_help_form_ids",
             "mgp_ngo_accessibility",
             "mgp_ngo_territory_state_ids",

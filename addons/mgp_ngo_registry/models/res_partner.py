@@ -109,6 +109,16 @@ class ResPartner(models.Model):
         string="Schedule of assistance",
         help="Days and hours when the organisation provides assistance.",
     )
+    mgp_ngo_schedule_slot_ids = fields.Many2many(
+        "mgp.ngo.schedule.slot",
+        "res_partner_mgp_ngo_schedule_slot_rel",
+        "partner_id",
+        "slot_id",
+        string="Periods of assistance",
+        help="The periods of the week in which the organisation provides "
+        "assistance: the ranking matches them against those in which the "
+        "person can be assisted.",
+    )
     mgp_ngo_help_form_ids = fields.Many2many(
         "mgp.ngo.help.form",
         "res_partner_mgp_ngo_help_form_rel",

@@ -145,3 +145,96 @@ class TestNgoRanking(NgoCommon):
         self.assertFalse(ranked[1]["fits"])
         self.assertEqual(ranked[1]["missing_accessibility"], tactile)
         self.assertEqual(ranked[1]["unserved_functions"], function)
+
+    def test_schedule_and_forms_the_case_asks_for(self):
+        """The order of assistance (seed 000: «по … порядку и условиям
+        оказания»): an NGO working only when the person cannot be assisted,
+        or declaring no periods, or offering none of the forms he can
+        receive, ranks after the one that serves him."""
+        Slot = self.env["mgp.ngo.schedule.slot"]
+        morning = Slot.create(
+            {
+                "name": "Будни, утро (тест)",
+                "code": "test_morning",
+                "day_type": "workday",
+                "hour_from": 9,
+                "hour_to": 13,
+            }
+        )
+        evening = Slot.create(
+            {
+                "name": "Будни, вечер (тест)",
+                "code": "test_evening",
+                "day_type": "workday",
+                "hour_from": 18,
+                "hour_to": 21,
+            }
+        )
+        home = self.env["mgp.ngo.help.form"].create(
+            {"name": "На дому (тест)", "code": "test_home_visit"}
+        )
+        remote = self.env["mgp.ngo.help.form"].create(
+            {"name": "Дистанционно (тест)", "code": "test_remote"}
+        )
+        both = (morning | evening).ids
+        evenings = self._ngo(
+            "АНО «Вечером»",
+            self.needed,
+            capacity=3,
+            mgp_ngo_schedule_slot_ids=[(6, 0, both)],
+            mgp_ngo_help_form_ids=[(6, 0, home.ids)],
+        )
+        mornings = self._ngo(
+            "АНО «Только утром»",
+            self.needed,
+            capacity=9,
+            mgp_ngo_schedule_slot_ids=[(6, 0, morning.ids)],
+            mgp_ngo_help_form_ids=[(6, 0, home.ids)],
+        )
+        undeclared = self._ngo(
+            "АНО «Без периодов»",
+            self.needed,
+            capacity=9,
+            mgp_ngo_help_form_ids=[(6, 0, home.ids)],
+        )
+        remote_only = self._ngo(
+            "АНО «Только дистанционно»",
+            self.needed,
+            capacity=9,
+            mgp_ngo_schedule_slot_ids=[(6, 0, both)],
+            mgp_ngo_help_form_ids=[(6, 0, remote.ids)],
+        )
+        ngos = evenings | mornings | undeclared | remote_only
+        # nothing asked: the four fit, a declared schedule first, then the
+        # most free capacity
+        ranked = self.env["mgp.ngo.ranking"]._mgp_rank(
+            self.needed, self.person, ngos=ngos
+        )
+        self.assertTrue(all(item["fits"] for item in ranked))
+        self.assertEqual(
+            [item["partner"] for item in ranked[2:]], [evenings, undeclared]
+        )
+        # the person can be assisted only in the evening, at home
+        ranked = self.env["mgp.ngo.ranking"]._mgp_rank(
+            self.needed,
+            self.person,
+            ngos=ngos,
+            conditions={"slots": evening, "forms": home},
+        )
+        data = {item["partner"]: item for item in ranked}
+        self.assertEqual(ranked[0]["partner"], evenings)
+        self.assertEqual(
+            [item["partner"] for item in ranked if item["fits"]], [evenings]
+        )
+        self.assertIs(data[evenings]["schedule_match"], True)
+        self.assertEqual(data[evenings]["common_slots"], evening)
+        self.assertIs(data[mornings]["schedule_match"], False)
+        self.assertFalse(data[mornings]["common_slots"])
+        self.assertIsNone(data[undeclared]["schedule_match"])
+        self.assertFalse(data[undeclared]["fits"])
+        self.assertEqual(data[remote_only]["unmet_forms"], home)
+        self.assertFalse(data[remote_only]["fits"])
+        # a matching schedule ranks before an undeclared one, before a
+        # schedule that does not match
+        order = [item["partner"] for item in ranked]
+        self.assertLess(order.index(undeclared), order.index(mornings))

@@ -221,6 +221,83 @@ class TestNgoPortal(NgoHttpCommon):
         self.assertEqual(application.partner_id, self.org_a)
         self.assertEqual(self.rep_a.partner_id.parent_id, self.org_a)
 
+    def test_representative_files_schedule_accessibility_and_social_order(self):
+        """The portal form asks the order and conditions the ranking matches
+        (the periods of assistance, the accessibility features) and the
+        basis of inclusion (the social order, seed 000: «Реестр можно
+        заполнить заранее сведениями об организациях, … участвующих в
+        социальном заказе»); the approval copies them to the registry."""
+        slots = self.env["mgp.ngo.schedule.slot"].search([], limit=2)
+        features = self.env["mgp.ngo.accessibility"].search([], limit=2)
+        self.assertEqual((len(slots), len(features)), (2, 2))
+        self._login(self.rep_b)
+        page = self.url_open("/my/ngo/application/new").text
+        # every new choice is a labelled checkbox or radio button
+        for slot in slots:
+            self.assertIn(f'id="slot_{slot.id}"', page)
+            self.assertIn(f'for="slot_{slot.id}"', page)
+        for feature in features:
+            self.assertIn(f'for="feature_{feature.id}"', page)
+        self.assertIn('for="inclusion_basis_social_order"', page)
+        self.assertIn('for="social_order_ref"', page)
+        # a participant of the social order must name it: the model says so
+        data = self._form_data(
+            self.org_b.vat, org_name=self.org_b.name, inclusion_basis="social_order"
+        )
+        applications = self.env["mgp.ngo.application"].search_count([])
+        response = self.url_open("/my/ngo/application/new", data=data)
+        self.assertEqual(response.status_code, 200)
+        error = re.search(
+            r'<div[^>]*\bid="social_order_ref_error"[^>]*>(.*?)</div>',
+            response.text,
+            re.S,
+        )
+        self.assertTrue(error)
+        self.assertIn("социальный заказ", error.group(1))
+        self.assertRegex(
+            response.text, r'<input[^>]*id="social_order_ref"[^>]*aria-invalid="true"'
+        )
+        self.assertEqual(self.env["mgp.ngo.application"].search_count([]), applications)
+        # the periods alone are a schedule
+        data = self._form_data(
+            self.org_b.vat,
+            org_name=self.org_b.name,
+            schedule="",
+            inclusion_basis="social_order",
+            social_order_ref="Реестр исполнителей услуг № 12 от 01.02.2025",
+        )
+        data += [("schedule_slot_ids", str(slot.id)) for slot in slots]
+        data += [("accessibility_ids", str(feature.id)) for feature in features]
+        response = self.url_open("/my/ngo/application/new", data=data)
+        match = re.search(r"/my/ngo/application/(\d+)\?submitted=1", response.url)
+        self.assertTrue(match, response.url)
+        application = self.env["mgp.ngo.application"].browse(int(match.group(1)))
+        self.assertEqual(application.partner_id, self.org_b)
+        self.assertEqual(application.schedule_slot_ids, slots)
+        self.assertFalse(application.schedule)
+        self.assertEqual(application.accessibility_ids, features)
+        self.assertEqual(application.inclusion_basis, "social_order")
+        self.assertEqual(
+            application.social_order_ref, "Реестр исполнителей услуг № 12 от 01.02.2025"
+        )
+        # shown back to the organisation
+        page = self.url_open(f"/my/ngo/application/{application.id}").text
+        for name in slots.mapped("name") + features.mapped("name"):
+            self.assertIn(str(escape(name)), page)
+        self.assertIn("Реестр исполнителей услуг № 12", page)
+        # approved, the registry publishes them
+        application.with_user(self.manager).action_approve()
+        self.assertEqual(self.org_b.mgp_ngo_state, "included")
+        self.assertEqual(self.org_b.mgp_ngo_basis, "social_order")
+        self.assertEqual(self.org_b.mgp_ngo_schedule_slot_ids, slots)
+        self.assertEqual(self.org_b.mgp_ngo_accessibility_ids, features)
+        self.assertIn(
+            "Реестр исполнителей услуг № 12", self.org_b.mgp_ngo_social_order_ref
+        )
+        self.authenticate(None, None)
+        public = self.url_open("/mgp/ngo-registry").text
+        self.assertIn(str(escape(slots[0].name)), public)
+
     def test_representative_cannot_apply_for_another_inn(self):
         self._login(self.rep_a)
         applications = self.env["mgp.ngo.application"].search_count([])

@@ -66,18 +66,19 @@ COLUMNS = (
     "company_id",
 )
 
-# the array types of COLUMNS, for the one INSERT of a batch
+# the types of COLUMNS in the one INSERT of a transaction (the persons of
+# an event as an array)
 CASTS = (
-    "timestamp[]",
+    "timestamp",
+    "int4",
     "int4[]",
-    "int4[]",
-    "varchar[]",
-    "varchar[]",
-    "varchar[]",
-    "varchar[]",
-    "int4[]",
-    "text[]",
-    "int4[]",
+    "varchar",
+    "varchar",
+    "varchar",
+    "varchar",
+    "int4",
+    "text",
+    "int4",
 )
 
 # switched off only by Python code measuring the journal's cost
@@ -123,7 +124,12 @@ def request_path():
 
 def journal_add(env, partner_ids, operation, field_names, path=None, **extra):
     """Queue rows of the journal; they are written in one ``INSERT`` when the
-    transaction commits (or :func:`journal_flush`)."""
+    transaction commits (or :func:`journal_flush`).
+
+    What is the same for every person of one read (who, when, which fields,
+    through which path, in which case) is computed once: the queue keeps one
+    entry per distinct event, with the ids of its persons, and the write
+    expands each into its rows in SQL — no work per person read in Python."""
     if _SUSPENDED.get() or not partner_ids:
         return
     cr = env.cr
@@ -132,31 +138,29 @@ def journal_add(env, partner_ids, operation, field_names, path=None, **extra):
     hooks = cr.postcommit if cr.readonly else cr.precommit
     buffer = hooks.data.get(BUFFER)
     if buffer is None:
-        buffer = hooks.data[BUFFER] = []
+        buffer = hooks.data[BUFFER] = {}
         target = env.registry if cr.readonly else cr
         hooks.add(partial(_journal_write, target, buffer))
     res_model, res_id = extra.get("res_model"), extra.get("res_id")
     if not res_model:
         res_model, res_id = _context_case(env)
-    now = fields.Datetime.now()
-    names = ",".join(sorted(field_names)) if field_names else ""
-    path = path or request_path()
     user = env.user
-    for partner_id in partner_ids:
-        buffer.append(
-            (
-                now,
-                user.id,
-                partner_id,
-                operation,
-                path,
-                names,
-                res_model or None,
-                res_id or None,
-                extra.get("reason") or None,
-                user.company_id.id or None,
-            )
-        )
+    event = (
+        fields.Datetime.now(),
+        user.id,
+        operation,
+        path or request_path(),
+        ",".join(sorted(field_names)) if field_names else "",
+        res_model or None,
+        res_id or None,
+        extra.get("reason") or None,
+        user.company_id.id or None,
+    )
+    ids = buffer.get(event)
+    if ids is None:
+        buffer[event] = list(partner_ids)
+    else:
+        ids.extend(partner_ids)
 
 
 def _context_case(env):
@@ -174,25 +178,44 @@ def _context_case(env):
 
 def journal_flush(env):
     """Write the rows queued in this transaction now (one statement)."""
-    rows = env.cr.precommit.data.pop(BUFFER, None)
-    if rows:
-        _journal_write(env.cr, rows)
+    events = env.cr.precommit.data.pop(BUFFER, None)
+    if events:
+        _journal_write(env.cr, events)
 
 
-def _journal_write(target, rows):
-    if not rows:
+def _journal_write(target, events):
+    """One ``INSERT`` of every queued event: each event's columns are sent
+    once, with the array of its persons, and expanded into one row per
+    person by PostgreSQL (``unnest``), whatever the number of persons."""
+    if not events:
         return
-    # one statement of parallel arrays, whatever the number of rows
-    columns = list(zip(*rows, strict=True))
     query = SQL(
-        "INSERT INTO mgp_access_log (%s) SELECT * FROM unnest(%s)",
+        "INSERT INTO mgp_access_log (%s) SELECT %s FROM (VALUES %s) AS e(%s)",
         SQL(", ").join(map(SQL.identifier, COLUMNS)),
         SQL(", ").join(
-            SQL("%s::%s", list(values), SQL(cast))
-            for cast, values in zip(CASTS, columns, strict=True)
+            SQL("unnest(e.partner_ids)")
+            if name == "partner_id"
+            else SQL.identifier(name)
+            for name in COLUMNS
+        ),
+        SQL(", ").join(
+            SQL(
+                "(%s)",
+                SQL(", ").join(
+                    SQL("%s::%s", value, SQL(cast))
+                    for value, cast in zip(
+                        (*event[:2], list(ids), *event[2:]), CASTS, strict=True
+                    )
+                ),
+            )
+            for event, ids in events.items()
+        ),
+        SQL(", ").join(
+            SQL.identifier("partner_ids" if name == "partner_id" else name)
+            for name in COLUMNS
         ),
     )
-    rows[:] = []
+    events.clear()
     if isinstance(target, Registry):
         with target.cursor() as cr:
             cr.execute(query)

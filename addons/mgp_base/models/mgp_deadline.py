@@ -418,15 +418,20 @@ class MgpDeadline(models.Model):
             )
         }
         Deadline = self.sudo()  # reads across centres for the cron
+        digests = self._mgp_digest_rows(users)
+        # the cases' names of every digest of the batch, computed at once
+        shown = Deadline.browse(
+            deadline_id for _late, _risk, ids in digests.values() for deadline_id in ids
+        )
+        shown.fetch(["name", "date_due", "sla_status", "res_model", "res_id"])
+        shown.mapped("res_name")
         to_create = []
         for user in users:
-            domain = self._mgp_digest_domain(user)
-            counts = dict(Deadline._read_group(domain, ["sla_status"], ["__count"]))
-            if not counts:
+            if user.id not in digests:
                 continue
-            shown = Deadline.search(domain, order="date_due, id", limit=DIGEST_LINES)
+            late, at_risk, ids = digests[user.id]
             values = self.with_user(user)._mgp_digest_values(
-                shown, counts.get("late", 0), counts.get("at_risk", 0)
+                shown.browse(ids), late, at_risk
             )
             activity = existing.get(user.id)
             if activity:
@@ -448,6 +453,55 @@ class MgpDeadline(models.Model):
             # recipient (sent synchronously, the e-mails were most of the
             # job's time on a few hundred deadlines)
             Activity.with_context(mail_notify_force_send=False).create(to_create)
+
+    @api.model
+    def _mgp_digest_rows(self, users):
+        """``{user id: (late, at risk, ids of the first DIGEST_LINES)}`` of
+        the digests of ``users`` (those with something to list): the
+        procedures of :meth:`_mgp_digest_domain` of every user of the batch
+        counted and ranked in one query, not two queries per user."""
+        if not users:
+            return {}
+        manager_group = self.env.ref("mgp_base.group_manager")
+        users = users.sudo()  # the cron reads every user's centre and groups
+        centres = [
+            user.company_id.id
+            if not user.share and manager_group in user.all_group_ids
+            else None
+            for user in users
+        ]
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """SELECT user_id, array_agg(id ORDER BY rank), max(late),
+                          max(at_risk)
+                     FROM (SELECT r.user_id, d.id,
+                                  row_number() OVER (PARTITION BY r.user_id
+                                                     ORDER BY d.date_due, d.id)
+                                      AS rank,
+                                  count(*) FILTER (WHERE d.sla_status = 'late')
+                                      OVER (PARTITION BY r.user_id) AS late,
+                                  count(*) FILTER (WHERE d.sla_status = 'at_risk')
+                                      OVER (PARTITION BY r.user_id) AS at_risk
+                             FROM unnest(%(users)s::int4[], %(centres)s::int4[])
+                                      AS r(user_id, company_id)
+                             JOIN mgp_deadline d
+                               ON d.state = 'open'
+                              AND ((d.user_id = r.user_id
+                                    AND d.sla_status IN ('at_risk', 'late'))
+                                   OR (d.company_id = r.company_id
+                                       AND d.sla_status = 'late'))) ranked
+                    WHERE rank <= %(lines)s
+                 GROUP BY user_id""",
+                users=users.ids,
+                centres=centres,
+                lines=DIGEST_LINES,
+            )
+        )
+        return {
+            user_id: (late, at_risk, ids)
+            for user_id, ids, late, at_risk in self.env.cr.fetchall()
+        }
 
     @api.model
     def _mgp_digest_values(self, deadlines, late, at_risk):

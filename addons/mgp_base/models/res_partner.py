@@ -39,6 +39,9 @@ JOBSEEKER_STATUSES = [
 # Fields whose search reads person data (the guard of ``_search``): the data
 # and the СНИЛС search by digits.
 PERSON_SEARCH_FIELDS = PERSON_DATA_FIELDS | {"mgp_snils_search"}
+# up to this many persons, the need to know of each is probed apart (index
+# lookups by person); beyond, against the whole set of the user's records
+PER_PERSON_CHECK = 1000
 
 
 def snils_checksum(digits):
@@ -361,10 +364,22 @@ class ResPartner(models.Model):
     @api.model
     def _mgp_person_data_allowed_domain(self):
         """The persons whose data the user may read, as one SQL condition
-        (the same rule as :meth:`_mgp_person_data_allowed`): those he
-        registered, and those of the records of the sources he may read (by
-        their record rules) in the person's own centre — or in any centre
-        for a source the region shares."""
+        (the check of every path: searches, lists and their counts, and
+        :meth:`_mgp_person_data_allowed`): those he registered, and those of
+        the records of the sources he may read (by their record rules) in the
+        person's own centre — or in any centre for a source the region
+        shares; a person of no centre through a record of any centre."""
+        return self._mgp_person_data_condition()
+
+    @api.model
+    def _mgp_person_data_condition(self, per_person=False):
+        """The condition of :meth:`_mgp_person_data_allowed_domain` for a
+        centre's user.
+
+        :param per_person: the condition is asked of a few persons only
+            (their ids are in the query): each source is then probed by
+            person, instead of being read over the user's centre at once
+        """
         user = self.env.user
         if self.env.su or user.has_group("mgp_base.group_admin"):
             return Domain.TRUE
@@ -374,36 +389,57 @@ class ResPartner(models.Model):
         env = self.env
 
         def to_sql(model, alias, query):
-            person = SQL.identifier(alias, "id")
+            person_id = SQL.identifier(alias, "id")
+            centre_id = SQL.identifier(alias, "company_id")
             parts = [SQL("%s = %s", SQL.identifier(alias, "create_uid"), user.id)]
+            by_centre, shared = [], []
             for source_model, field in sources:
                 Source = env[source_model]
                 # record rules decide which records the user may read
                 sub = Source._search([(field, "!=", False)])
-                source_person = Source._field_to_sql(sub.table, field, sub)
-                if "company_id" in Source._fields and not getattr(
+                person = Source._field_to_sql(sub.table, field, sub)
+                centred = "company_id" in Source._fields and not getattr(
                     Source, "_mgp_person_data_shared", False
-                ):
-                    # the person's own centre, read in the subquery: not
-                    # correlated with the outer row, so that PostgreSQL
-                    # hashes the subquery's persons once instead of probing
-                    # every source for every person of the list
-                    own = sub.make_alias(sub.table, "mgp_person")
-                    sub.add_join(
-                        "JOIN",
-                        own,
-                        "res_partner",
-                        SQL("%s = %s", SQL.identifier(own, "id"), source_person),
-                    )
-                    sub.add_where(
-                        SQL(
-                            "(%s IS NULL OR %s = %s)",
-                            SQL.identifier(own, "company_id"),
-                            SQL.identifier(own, "company_id"),
-                            Source._field_to_sql(sub.table, "company_id", sub),
+                )
+                centre = (
+                    Source._field_to_sql(sub.table, "company_id", sub)
+                    if centred
+                    else None
+                )
+                if per_person:
+                    # an index probe by person for each person asked about
+                    sub.add_where(SQL("%s = %s", person, person_id))
+                    if centred:
+                        sub.add_where(
+                            SQL("(%s IS NULL OR %s = %s)", centre_id, centre, centre_id)
                         )
+                    parts.append(SQL("EXISTS(%s)", sub.select(SQL("1"))))
+                elif centred:
+                    by_centre.append(sub.select(SQL("%s, %s", centre, person)))
+                else:
+                    # the region shares the source: a record of any centre
+                    shared.append(sub.select(person))
+            if by_centre:
+                # one set of (centre, person) of the records the user may
+                # read, each also under the centre 0 that stands for a
+                # person of no centre (whom a record of any centre serves):
+                # not correlated with the outer row, so that PostgreSQL
+                # hashes it once for a whole list or its count, with no
+                # join back to the persons
+                parts.append(
+                    SQL(
+                        "(COALESCE(%s, 0), %s) IN (SELECT centre.id, source.person "
+                        "FROM (%s) AS source(centre, person), "
+                        "LATERAL (VALUES (source.centre), (0)) AS centre(id))",
+                        centre_id,
+                        person_id,
+                        SQL(" UNION ALL ").join(by_centre),
                     )
-                parts.append(SQL("%s IN (%s)", person, sub.select(source_person)))
+                )
+            if shared:
+                parts.append(
+                    SQL("%s IN (%s)", person_id, SQL(" UNION ALL ").join(shared))
+                )
             return SQL("(%s)", SQL(" OR ").join(parts))
 
         return Domain.custom(to_sql=to_sql)
@@ -412,45 +448,30 @@ class ResPartner(models.Model):
         """The partners of ``self`` whose personal data the user may read and
         change: those of the records he may read (his cases; the centre's for
         a manager), those he registered; every one for a regional
-        administrator."""
+        administrator. One query: the condition of
+        :meth:`_mgp_person_data_allowed_domain` on the ids of ``self``."""
         user = self.env.user
         if self.env.su or user.has_group("mgp_base.group_admin"):
             return self
         if not user.has_group(SUITE_GROUP):
             return self.browse()
-        partners = self.browse([pid for pid in self.ids if pid])
-        if not partners:
+        ids = list(dict.fromkeys(pid for pid in self.ids if pid))
+        if not ids:
             return self.browse()
-        # who registered each person, whether or not the user may read him
-        # (the two columns only, not the whole person records)
-        partners.sudo().fetch(["create_uid", "company_id"])
-        allowed = partners.sudo().filtered(lambda p: p.create_uid == user)
-        allowed = allowed.with_env(self.env)
-        # the centre of each person: a record of another centre (a request
-        # or a case opened there for him) gives no need to know of him —
-        # only the region's sharing does (sources marked as shared)
-        centres = {p.id: p.company_id.id for p in partners.sudo()}
-        for model, field in self._mgp_person_data_sources():
-            rest = partners - allowed
-            if not rest:
-                break
-            Source = self.env[model]
-            by_centre = "company_id" in Source._fields and not getattr(
-                Source, "_mgp_person_data_shared", False
-            )
-            # record rules decide which records the user may read
-            groups = Source._read_group(
-                [(field, "in", rest.ids)],
-                [field, "company_id"] if by_centre else [field],
-            )
-            allowed |= self.browse(
-                group[0].id
-                for group in groups
-                if not by_centre
-                or not centres[group[0].id]
-                or centres[group[0].id] == group[1].id
-            )
-        return allowed
+        # a few persons (a page, a form) probed one by one; many (an export)
+        # against the set of the records the user may read
+        condition = self._mgp_person_data_condition(
+            per_person=len(ids) <= PER_PERSON_CHECK
+        )
+        # the persons asked about, whether or not the user may read their
+        # records (his need to know is the condition's, not a record rule's)
+        query = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._search(Domain("id", "in", ids) & condition)
+        )
+        allowed = set(query.get_result_ids())
+        return self.browse([pid for pid in ids if pid in allowed])
 
     def _mgp_journal_read(self, partners, field_names, path=None, case=None):
         """Record that the user read ``field_names`` of ``partners``

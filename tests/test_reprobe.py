@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
 
 from odoo.addons.mgp_accompaniment.tests.common import AccompanimentCommon
 
@@ -89,3 +90,135 @@ class TestReprobe(HttpCase, AccompanimentCommon):
         self.assertEqual(len(message), 1)
         self.assertEqual(message.author_id, self.specialist.partner_id)
         self.assertGreater(message.date.year, 2020)
+
+
+@tagged("post_install", "-at_install")
+class TestReprobeDemo(HttpCase):
+    """The second re-probe of the served demo (issue 18, «Done when»): what
+    a demo user got through over JSON-RPC, each refused now. These tests
+    read the demo records that scripts/test.sh installs."""
+
+    def _call(self, login, model, method, args, kwargs=None):
+        self.authenticate(login, login)
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def _refused(self, login, record, vals, error="odoo.exceptions.UserError"):
+        """``login`` writes ``vals`` on ``record``: refused, nothing changed."""
+        before = {name: record.sudo()[name] for name in vals}
+        with self.assertRaises(JsonRpcException) as caught:
+            self._call(login, record._name, "write", [record.ids, vals])
+        self.assertEqual(caught.exception.args[0], error)
+        self.env.invalidate_all()
+        for name, value in before.items():
+            self.assertEqual(record.sudo()[name], value, f"{record._name}.{name}")
+
+    def test_computed_fields_not_written(self):
+        """What a record computes — a subsidy's total and refund, an aid's
+        total, a quota's shortfall, a complaint's review term, a
+        certificate's notes, a workplace's centre — is not written over RPC."""
+        workplace = self.env.ref("mgp_employer_programmes.demo_subsidy_workplace_1")
+        agreement = workplace.agreement_id
+        self._refused("specialist1", agreement, {"amount_total": 1.0})
+        self._refused("specialist1", agreement, {"refund_state": "due"})
+        self._refused("specialist1", agreement, {"retention_end": "2024-02-02"})
+        self._refused("admin", workplace, {"refund_amount": 7.5})
+        other = self.env["res.company"].search(
+            [("id", "!=", workplace.company_id.id)], limit=1
+        )
+        self._refused("specialist1", workplace, {"company_id": other.id})
+        aid = self.env.ref("mgp_employer_programmes.demo_business_aid_1")
+        self._refused("specialist1", aid, {"aid_total": aid.aid_total + 7.5})
+        report = self.env.ref("mgp_quota.demo_quota_report_accepted")
+        self._refused("manager", report, {"shortfall": report.shortfall + 7.5})
+        self._refused("manager", report, {"special_required": 99})
+        complaint = self.env.ref("mgp_complaint_accompaniment.demo_complaint_01")
+        term = "standard" if complaint.review_term == "short" else "short"
+        self._refused("specialist1", complaint, {"review_term": term})
+        case = (
+            self.env["mgp.accompaniment"]
+            .with_user(self.env.ref("mgp_base.demo_user_specialist_1"))
+            .search([], limit=1)
+        )
+        self._refused("specialist1", case, {"certificate_notes": "Подделано"})
+
+    def test_application_not_relinked_to_a_case(self):
+        application = self.env.ref("mgp_ngo_registry.demo_application_paper")
+        case = self.env.ref("mgp_accompaniment.demo_case_01")
+        self._refused("specialist1", application, {"accompaniment_id": case.id})
+
+    def test_kept_records_not_deleted(self):
+        """Registered enquiries, a closed inspection, filed reports of local
+        acts, a submitted NGO application, and the workplaces and
+        employments of a paid subsidy stay, whoever deletes them."""
+        for login, xmlid in (
+            ("manager", "mgp_enquiry.demo_enquiry_01"),
+            ("manager", "mgp_enquiry.demo_enquiry_03"),
+            ("manager", "mgp_enquiry.demo_inspection_01"),
+            ("manager", "mgp_quota.demo_quota_local_acts_old"),
+            ("manager", "mgp_quota.demo_quota_local_acts_last"),
+            ("manager", "mgp_ngo_registry.demo_application_paper"),
+            ("manager", "mgp_ngo_registry.demo_application_portal"),
+            ("admin", "mgp_employer_programmes.demo_subsidy_employment_1"),
+            ("admin", "mgp_employer_programmes.demo_subsidy_workplace_1"),
+        ):
+            record = self.env.ref(xmlid)
+            with self.assertRaises(JsonRpcException, msg=xmlid):
+                self._call(login, record._name, "unlink", [record.ids])
+            self.assertTrue(record.exists(), xmlid)
+
+    def test_chatter_message_created_directly_not_forged(self):
+        """``mail.message`` ``create`` over RPC: the author is who creates
+        it, the date is now."""
+        case = self.env.ref("mgp_accompaniment.demo_case_01")
+        manager = self.env.ref("mgp_base.demo_user_manager")
+        for vals in (
+            {"author_id": manager.partner_id.id},
+            {"date": "2020-01-01 10:00:00"},
+        ):
+            with self.assertRaises(JsonRpcException) as caught:
+                self._call(
+                    "specialist1",
+                    "mail.message",
+                    "create",
+                    [
+                        {
+                            "model": case._name,
+                            "res_id": case.id,
+                            "body": "Согласовано руководителем.",
+                            "message_type": "comment",
+                            **vals,
+                        }
+                    ],
+                )
+            self.assertEqual(caught.exception.args[0], "odoo.exceptions.UserError")
+        self.assertFalse(
+            self.env["mail.message"].search_count(
+                [("model", "=", case._name), ("body", "ilike", "Согласовано руков")]
+            )
+        )
+
+    def test_complaint_about_no_record_registered_without_a_crash(self):
+        """A complaint about the centre (no record of the suite) is created
+        over RPC: its concerned users are none, no server error."""
+        person = self.env.ref("mgp_base.demo_person_06")
+        complaint_id = self._call(
+            "specialist1",
+            "mgp.complaint",
+            "create",
+            [
+                {
+                    "partner_id": person.id,
+                    "complainant_type": "citizen",
+                    "subject": "other",
+                    "description": "Жалоба на работу центра",
+                    "channel": "paper",
+                    "addressed_to": "centre",
+                }
+            ],
+        )
+        complaint = self.env["mgp.complaint"].browse(complaint_id)
+        self.assertTrue(complaint.exists())
+        self.assertFalse(complaint.sudo().concerned_user_ids)

@@ -8,6 +8,9 @@ class MgpNgoApplication(models.Model):
     when the organisation is included."""
 
     _inherit = "mgp.ngo.application"
+    # the case the application was registered from: set when it is
+    # registered, never relinked afterwards
+    _mgp_create_only_fields = ("accompaniment_id",)
 
     accompaniment_id = fields.Many2one(
         "mgp.accompaniment",

@@ -10,6 +10,9 @@ from .mgp_protected_mixin import mgp_message_lang
 
 # set by :func:`creations_journaled_apart` for the code running inside it
 _CREATIONS_APART = contextvars.ContextVar("mgp_creations_apart", default=False)
+# set while the chatter's own path (message_post, the tracking's log…)
+# creates its messages: a mail.message created outside it is a client's
+_THREAD_CREATES = contextvars.ContextVar("mgp_thread_creates", default=False)
 
 # mail.message values a caller may not choose for a note in a register: the
 # author is the user who posts, the date the moment he posts (issue 18 §6).
@@ -65,6 +68,13 @@ class MailThread(models.AbstractModel):
             author_id=author_id, email_from=email_from, **kwargs
         )
 
+    def _message_create(self, values_list):
+        token = _THREAD_CREATES.set(True)
+        try:
+            return super()._message_create(values_list)
+        finally:
+            _THREAD_CREATES.reset(token)
+
     def _creation_message(self):
         """«… created» in the centre's language when the creator gave none
         (the demo data, a scheduled action). The suite words it itself, so
@@ -89,3 +99,30 @@ class MailThread(models.AbstractModel):
         path = request.httprequest.path
         params = getattr(request, "params", None) or {}
         return path.endswith("/message_post") or params.get("method") == "message_post"
+
+
+class MailMessage(models.Model):
+    """A message of the suite's chatter created directly (``mail.message``
+    ``create`` over RPC, outside the chatter's own path) is in the name of
+    who creates it and dated when it is created (issue 18 re-probe)."""
+
+    _inherit = "mail.message"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not (self.env.su or _THREAD_CREATES.get()):
+            own = self.env.user.partner_id.id
+            for vals in vals_list:
+                model = vals.get("model") or ""
+                if not (model.startswith("mgp.") or model == "res.partner"):
+                    continue
+                author = vals.get("author_id")
+                forged = [name for name in FORGEABLE_MESSAGE_VALUES if vals.get(name)]
+                if (author and author != own) or forged:
+                    raise UserError(
+                        self.env._(
+                            "A message is posted in your own name and dated when "
+                            "it is posted."
+                        )
+                    )
+        return super().create(vals_list)

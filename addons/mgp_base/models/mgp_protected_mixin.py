@@ -182,6 +182,33 @@ class MgpProtectedMixin(models.AbstractModel):
         """Create-only fields declared by every addon extending the model."""
         return self._mgp_merged_names("_mgp_create_only_fields")
 
+    # a stored field the record computes (a related one included) is the
+    # record's own: a client never sets it (issue 18 re-probe: totals,
+    # refunds, terms, centres written over RPC). A model that leaves Odoo's
+    # own computed fields to Odoo (res.partner) sets it False.
+    _mgp_computed_protected = True
+
+    @api.model
+    def _mgp_computed_field_names(self):
+        """Stored read-only fields computed without an inverse."""
+        cls = type(self)
+        cache = cls.__dict__.get("_mgp_computed_cache")
+        if cache is None:
+            cache = frozenset(
+                name
+                for name, field in self._fields.items()
+                if self._mgp_computed_protected
+                and field.store
+                and field.compute
+                and not field.inverse
+                and field.readonly
+                and name not in models.MAGIC_COLUMNS
+                and not name.startswith(("message_", "activity_"))
+            )
+            if getattr(cls, "pool", None) is not None:  # a registry class
+                cls._mgp_computed_cache = cache
+        return cache
+
     @api.model
     def fields_get(self, allfields=None, attributes=None):
         """Clients see the protected fields as read-only."""
@@ -347,6 +374,17 @@ class MgpProtectedMixin(models.AbstractModel):
     def create(self, vals_list):
         if not self._mgp_is_granted(create=True):
             self = self._mgp_strip_protected_defaults()
+            # what the record computes is computed, whatever a client sends
+            computed = self._mgp_computed_field_names()
+            if computed and any(computed.intersection(vals) for vals in vals_list):
+                vals_list = [
+                    {
+                        name: value
+                        for name, value in vals.items()
+                        if name not in computed
+                    }
+                    for vals in vals_list
+                ]
             blocked = set()
             for vals in vals_list:
                 blocked |= self._mgp_blocked_on_create(vals)
@@ -373,7 +411,9 @@ class MgpProtectedMixin(models.AbstractModel):
 
     def write(self, vals):
         names = (
-            self._mgp_protected_field_names() | self._mgp_create_only_field_names()
+            self._mgp_protected_field_names()
+            | self._mgp_create_only_field_names()
+            | self._mgp_computed_field_names()
         ) & set(vals)
         if names and self and not self._mgp_is_granted():
             blocked = {

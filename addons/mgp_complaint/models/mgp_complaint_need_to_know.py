@@ -40,10 +40,11 @@ CONCERNED_HIDDEN = frozenset(
 )
 
 
-def record_users(record):
+def record_users(record, env):
     """The users who act on ``record`` (its stored user many2ones but the
-    technical ones), read whatever the caller may read."""
-    users = record.env["res.users"]
+    technical ones), read whatever the caller may read; none when there is
+    no record (``False``, a complaint about no record of the suite)."""
+    users = env["res.users"]
     if not record:
         return users
     record = record.sudo()
@@ -87,7 +88,7 @@ class MgpComplaint(models.Model):
     def _compute_concerned_user_ids(self):
         for complaint in self:
             complaint.concerned_user_ids = record_users(
-                complaint.sudo()._mgp_concerned_record()
+                complaint.sudo()._mgp_concerned_record(), self.env
             )
 
     def _mgp_concerned_only(self):
@@ -176,4 +177,4 @@ class MgpDocumentCorrection(models.Model):
                 if model in self.env and correction.res_id
                 else False
             )
-            correction.case_user_ids = record_users(document)
+            correction.case_user_ids = record_users(document, self.env)

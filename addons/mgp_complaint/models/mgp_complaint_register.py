@@ -76,7 +76,7 @@ class MgpComplaint(models.Model):
         accompanying employee, who drafted and approved its order…"""
         self.ensure_one()
         # who acted on the concerned record, whatever the decider may read
-        return record_users(self._mgp_concerned_record())
+        return record_users(self._mgp_concerned_record(), self.env)
 
     def _mgp_check_no_conflict(self):
         if self.env.su:

@@ -26,6 +26,7 @@ class MgpSubsidyEmployment(models.Model):
         "mgp.protected.mixin",
         "mgp.deadline.mixin",
         "mgp.programme.dialog.mixin",
+        "mgp.register.mixin",
     ]
     _order = "date_hired, id"
     _mgp_protected_fields = ("dismissal_report_missed",)
@@ -69,6 +70,12 @@ class MgpSubsidyEmployment(models.Model):
     dismissal_report_missed = fields.Boolean(
         string="Report missed", readonly=True, tracking=True
     )
+
+    def _mgp_register_kept(self):
+        # counted for the agreement's retention and refund (issue 18 §3)
+        return self.filtered(
+            lambda employment: employment.agreement_id.state != "draft"
+        )
 
     @api.depends("deadline_ids.date_due")
     def _compute_dismissal_report_due(self):

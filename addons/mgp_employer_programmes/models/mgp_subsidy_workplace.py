@@ -36,7 +36,12 @@ class MgpSubsidyWorkplace(models.Model):
 
     _name = "mgp.subsidy.workplace"
     _description = "Subsidised Workplace"
-    _inherit = ["mail.thread", "mgp.protected.mixin", "mgp.programme.dialog.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mgp.protected.mixin",
+        "mgp.programme.dialog.mixin",
+        "mgp.register.mixin",
+    ]
     _order = "agreement_id desc, id"
     _mgp_protected_fields = ("removed_date", "violation_date")
 
@@ -107,6 +112,10 @@ class MgpSubsidyWorkplace(models.Model):
     def _compute_retention(self):
         for workplace in self:
             workplace.update(workplace._mgp_retention_figures())
+
+    def _mgp_register_kept(self):
+        # a workplace of a signed agreement is counted for its refund
+        return self.filtered(lambda workplace: workplace.agreement_id.state != "draft")
 
     @api.constrains("amount")
     def _check_amount(self):

@@ -32,7 +32,12 @@ class MgpEnquiry(models.Model):
 
     _name = "mgp.enquiry"
     _description = "Enquiry about the Service"
-    _inherit = ["mgp.case.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mgp.case.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "mgp.register.mixin",
+    ]
     _order = "id desc"
     _mgp_number_code = "mgp.enquiry"
     # the enquiry's progress and its answer are recorded by its actions only
@@ -158,6 +163,11 @@ class MgpEnquiry(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    def _mgp_register_kept(self):
+        # a registered enquiry is a record of the register (issue 18 §3):
+        # it is cancelled with a reason, never deleted
+        return self.filtered(lambda enquiry: enquiry.state != "draft")
+
     def action_register(self, date_registered=None):
         """Register the written enquiry: its 15 calendar days start."""
         for enquiry in self:

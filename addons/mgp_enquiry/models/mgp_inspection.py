@@ -30,7 +30,12 @@ class MgpInspection(models.Model):
 
     _name = "mgp.inspection"
     _description = "Inspection of the Service"
-    _inherit = ["mgp.case.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mgp.case.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "mgp.register.mixin",
+    ]
     _order = "date_planned desc, id desc"
     _mgp_number_code = "mgp.inspection"
     _mgp_protected_fields = ("name", "state", "date_start", "date_closed")
@@ -128,6 +133,10 @@ class MgpInspection(models.Model):
                 raise ValidationError(
                     self.env._("An inspection checks the cases of its own centre only.")
                 )
+
+    def _mgp_register_kept(self):
+        # an inspection begun or closed (its act, its findings) is kept
+        return self.filtered(lambda inspection: inspection.state != "planned")
 
     def write(self, vals):
         scope = {"kind", "form", "period_from", "period_to", "case_ids", "conclusion"}

@@ -344,7 +344,8 @@ class MgpNgoApplication(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_decided(self):
-        if any(application.state in ("approved", "rejected") for application in self):
+        # a registered (numbered) application is kept too (issue 18 §3)
+        if any(application.state != "draft" for application in self):
             raise UserError(
                 self.env._("An application that was decided cannot be deleted.")
             )

@@ -23,6 +23,8 @@ NGO_STATES = [
 class ResPartner(models.Model):
     _name = "res.partner"
     _inherit = ["res.partner", "mgp.protected.mixin"]
+    # Odoo's own computed fields of a contact stay Odoo's
+    _mgp_computed_protected = False
     # the registry entry changes only by inclusion (manager, or an approved
     # application) and exclusion (manager)
     _mgp_protected_fields = (

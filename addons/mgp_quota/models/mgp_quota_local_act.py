@@ -39,6 +39,7 @@ class MgpQuotaLocalActReport(models.Model):
         "mail.activity.mixin",
         "mgp.case.mixin",
         "mgp.quota.filing.mixin",
+        "mgp.register.mixin",
     ]
     _mgp_filing_code = LOCAL_ACTS_CODE
     _order = "date_from desc, id desc"
@@ -101,6 +102,10 @@ class MgpQuotaLocalActReport(models.Model):
         "UNIQUE(employer_id, company_id, date_from)",
         "The employer already has a report of local acts for this month.",
     )
+
+    def _mgp_register_kept(self):
+        # a filed report is kept, as the quota report is (issue 18 §3)
+        return self.filtered(lambda r: r.state != "draft" or r.date_submitted)
 
     def _compute_access_url(self):
         res = super()._compute_access_url()

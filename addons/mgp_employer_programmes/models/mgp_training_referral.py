@@ -240,6 +240,11 @@ class MgpTrainingReferral(models.Model):
         )
         return True
 
+    def action_open_employment_dialog(self):
+        """The dialog of :meth:`action_record_employment`: a dated result
+        of the referral, not a transition of the table."""
+        return self.with_context(mgp_dialog="training_employed").action_mgp_dialog()
+
     def action_record_employment(self, date_employed=None):
         """The person referred after the training was hired (seed 004:76):
         the result the figures count as employed."""

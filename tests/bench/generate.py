@@ -108,11 +108,15 @@ def snils(number):
 
 
 def reserve_ids(cr, table, count):
-    """``count`` new ids of ``table`` (the database is not shared meanwhile)."""
-    cr.execute("SELECT nextval(%s)", [f"{table}_id_seq"])
-    first = cr.fetchone()[0]
-    cr.execute("SELECT setval(%s, %s)", [f"{table}_id_seq", first + count])
-    return range(first, first + count)
+    """``count`` new ids of ``table``, each taken from its sequence: another
+    session inserting meanwhile (a figure of run.py, a server) gets other ids.
+    A ``setval`` past the first id would hand them the ids reserved here, and
+    the COPY would then wait on their transaction's unique key."""
+    cr.execute(
+        "SELECT nextval(%s) FROM generate_series(1, %s)",
+        [f"{table}_id_seq", count],
+    )
+    return [row[0] for row in cr.fetchall()]
 
 
 def copy_rows(cr, table, columns, rows):

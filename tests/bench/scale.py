@@ -643,13 +643,15 @@ class Server:
         )
         import requests
 
-        deadline = time.monotonic() + 120
+        # a loaded machine (a million cases, other jobs) may take long to load
+        # the registry and answer the first page: a timeout is not a failure
+        deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
             try:
-                if requests.get(self.url + "/web/login", timeout=10).ok:
+                if requests.get(self.url + "/web/login", timeout=60).ok:
                     return self
-            except requests.ConnectionError:
-                time.sleep(1)  # not listening yet
+            except (requests.ConnectionError, requests.Timeout):
+                time.sleep(1)  # not listening yet, or still loading
                 continue
             time.sleep(1)
         self.__exit__()

@@ -45,6 +45,14 @@ class MgpMseRequest(models.Model):
     _mgp_transitions = {
         # the record's exchange stops: the waiting requests are cancelled
         "socemp_stop": Transition(("draft", "sent"), "cancelled", cancel=True),
+        # the participant asked registers the day it received the request:
+        # its terms run from it (003:112, 114)
+        "action_socemp_receipt": Transition(
+            ("sent",),
+            group=SPECIALIST,
+            cancel=ADDRESSEE_CODES,
+            open=ADDRESSEE_CODES,
+        ),
     }
     # merged along the MRO with the other addons' fields
     _mgp_create_only_fields = ("socemp_sender_id", "socemp_addressee_id")
@@ -190,9 +198,38 @@ class MgpMseRequest(models.Model):
         socemp._mgp_socemp_own_terms()
         return result
 
+    def action_socemp_receipt(self, date_received=None):
+        """The participant asked, acting in this installation, registers the
+        receipt of the request: its answer (5 working days) and «cannot
+        answer» notice (3) terms run from that day (003:112, 114)."""
+        self.ensure_one()
+        if not self._mgp_socemp_addressee_company():
+            raise UserError(
+                self.env._(
+                    "The receipt is registered by the participant asked when it "
+                    "acts in this installation; otherwise it is given on sending."
+                )
+            )
+        self._mgp_socemp_check_addressee()
+        date_received = self._mgp_check_action_date(
+            date_received,
+            after=[(self.date_sent, self.env._("the sending of the request"))],
+            label=self.env._("The receipt of the request"),
+        )
+        self._mgp_transition(
+            "action_socemp_receipt",
+            {"date_received": date_received},
+            date=date_received,
+            start=date_received,
+        )
+        self._mgp_socemp_own_terms()
+        return True
+
     def action_register_reply(
-        self, date_answer=None, disability_confirmed=None, note=None
+        self, date_answer=None, disability_confirmed=None, note=None, document=None
     ):
+        """:param document: the name of the answer's document, recorded in
+        the exchange of the record (its channel, chatter and journal)."""
         self._mgp_socemp_check_addressee()
         result = super().action_register_reply(
             date_answer=date_answer,
@@ -200,7 +237,39 @@ class MgpMseRequest(models.Model):
             note=note,
         )
         self._mgp_deadline_cancel(NOTICE_CODE)
+        if document:
+            self._mgp_socemp_answer_document(document)
         return result
+
+    def _mgp_socemp_answer_document(self, name):
+        """The answer as a document of the record's exchange (003:101-103):
+        received from the addressee, or sent to the sender of a request the
+        organisation received."""
+        self.ensure_one()
+        record = self._mgp_socemp_record()
+        if self.request_type != "socemp" or not record:
+            return self.env["mgp.socemp.document"]
+        outgoing = self.direction == "outgoing"
+        participant = self.socemp_addressee_id if outgoing else self.socemp_sender_id
+        # the addressee files its answer on the sender's record it does not
+        # read (need-to-know): the consent check, the chatter and the access
+        # journal (as this user) run as for every document of the exchange
+        return (
+            self.env["mgp.socemp.document"]
+            .sudo()
+            .create(
+                {
+                    "name": name,
+                    "record_id": record.id,
+                    "request_id": self.id,
+                    "kind": "answer",
+                    "direction": "received" if outgoing else "sent",
+                    "participant_id": participant.id,
+                    "date": self.date_answer,
+                }
+            )
+            .with_env(self.env)
+        )
 
     def action_register_impossible(self, reason, date=None):
         self._mgp_socemp_check_addressee()

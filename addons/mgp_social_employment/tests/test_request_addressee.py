@@ -44,13 +44,16 @@ class TestRequestAddressee(SocempCommon, HttpCase):
         self.record = self._receiving(user=self.org_a_user)
 
     def _term(self, request_id, code):
+        """The latest term of ``code`` (a receipt reopens the addressee's)."""
         self.env.invalidate_all()
-        [deadline] = (
+        deadlines = (
             self.env[REQUEST]
             .browse(request_id)
             .deadline_ids.filtered(lambda d: d.code == code)
+            .sorted("id")
         )
-        return deadline
+        self.assertTrue(deadlines, code)
+        return deadlines[-1]
 
     def _sent(self, addressee, need, sent):
         org_a = self.org_a_user
@@ -104,13 +107,31 @@ class TestRequestAddressee(SocempCommon, HttpCase):
         )
         self.assertIn(self.ministry.name, message)
         self.assertIn("отвечает на запрос", message)
+        # the ministry registers that it received it on 12.01: its terms run
+        # from that day, 13-19.01 (5) and 13-15.01 (3); the sender cannot
+        self._refused(
+            org_a, REQUEST, "action_socemp_receipt", [[request], "2026-01-12"]
+        )
+        self._ok(ministry, REQUEST, "action_socemp_receipt", [[request], "2026-01-12"])
+        self.assertEqual(notice.state, "cancelled", "the term of 30.12 replaced")
+        answer = self._term(request, "req_answer")
+        notice = self._term(request, "socemp_req_notice")
+        self.assertEqual(answer.date_start, date(2026, 1, 12))
+        self.assertEqual(answer.date_due, date(2026, 1, 19))
+        self.assertEqual(
+            self.calendar.add_working_days(date(2026, 1, 12), 3, self.region.id),
+            notice.date_due,
+        )
+        self.assertEqual(notice.date_due, date(2026, 1, 15))
+        self.assertEqual(answer.company_id, self.company_ministry)
         self._ok(
             ministry,
             REQUEST,
             "action_register_reply",
-            [[request], "2026-01-15"],
+            [[request], "2026-01-16"],
             {
                 "note": "Сведения о занятости направлены",
+                "document": "Письмо Минсоцзащиты от 16.01.2026 № 12",
                 "context": {
                     "lang": "ru_RU",
                     "tz": "Europe/Moscow",
@@ -119,8 +140,31 @@ class TestRequestAddressee(SocempCommon, HttpCase):
             },
         )
         self.assertEqual((answer.state, answer.is_late), ("done", False))
-        self.assertEqual(answer.date_done, date(2026, 1, 15))
+        self.assertEqual(answer.date_done, date(2026, 1, 16))
         self.assertEqual(notice.state, "cancelled")
+        # the answer's document in the record's exchange, channel and journal
+        document = self.env["mgp.socemp.document"].search(
+            [("request_id", "=", request)]
+        )
+        self.assertEqual(
+            (
+                document.kind,
+                document.direction,
+                document.participant_id,
+                document.channel,
+            ),
+            ("answer", "received", self.ministry, "edms"),
+        )
+        self.assertEqual(document.record_id, self.record)
+        journal = self.env["mgp.access.log"].search(
+            [
+                ("res_model", "=", "mgp.socemp.record"),
+                ("res_id", "=", self.record.id),
+                ("user_id", "=", ministry.id),
+                ("operation", "=", "exchange"),
+            ]
+        )
+        self.assertTrue(journal, "the transfer journaled as the ministry's user")
         # the sender reads the answer in its register
         [row] = self._ok(org_a, REQUEST, "read", [[request], ["state", "answer_note"]])
         self.assertEqual(row["state"], "answered")

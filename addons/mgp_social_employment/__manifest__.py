@@ -15,10 +15,12 @@
     "installable": True,
     "depends": ["mgp_base", "portal"],
     "external_dependencies": {"python": ["xlsxwriter"]},
+    "uninstall_hook": "uninstall_hook",
     "data": [
         "security/mgp_social_employment_security.xml",
         "security/ir.model.access.csv",
         "security/mgp_social_employment_rules.xml",
+        "security/mgp_mse_request_rule_data.xml",
         "data/ir_sequence_data.xml",
         "data/mgp_socemp_service_data.xml",
         "data/mgp_socemp_end_reason_data.xml",

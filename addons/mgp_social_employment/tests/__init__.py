@@ -9,3 +9,4 @@ from . import test_transition_table
 from . import test_portal
 from . import test_socemp_region
 from . import test_socemp_demo
+from . import test_request_addressee

@@ -309,6 +309,11 @@ class TestHostileService1(HostileWalkMixin, HttpCase, AccompanimentCommon):
     """Service 1 and its interagency requests."""
 
     HOSTILE_MODELS = ("mgp.accompaniment", "mgp.mse.request")
+    # mgp_social_employment's receipt acts on its own requests only (those
+    # addressed to a participant of this installation), never on service 1's
+    HOSTILE_REFUSED_ONLY = {
+        ("mgp.mse.request", "action_socemp_receipt"): "a social-employment request",
+    }
 
     @classmethod
     def setUpClass(cls):
@@ -371,6 +376,12 @@ class TestHostileService1(HostileWalkMixin, HttpCase, AccompanimentCommon):
                     "action_register_reply": (specialist, (DAY, True, "Ответ")),
                     "action_register_impossible": (specialist, ("Нет данных", DAY)),
                     "action_cancel": (specialist, ()),
+                    **(
+                        {"action_socemp_receipt": (specialist, (DAY,))}
+                        if "action_socemp_receipt"
+                        in self.env["mgp.mse.request"]._mgp_transition_table()
+                        else {}
+                    ),
                 },
             ),
         ]

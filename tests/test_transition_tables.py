@@ -160,14 +160,21 @@ def _launchers(env, table):
 
 def _transition_buttons(env):
     """(view, button, model, transitions it may name) of every button of a
-    suite view that carries a table's action or launches one."""
-    views = env["ir.ui.view"].search([("type", "in", ("form", "list", "kanban"))])
-    for view in views:
+    view of a model with a transition table that carries a table's action or
+    launches one: the primary views as every addon's extensions make them
+    (an extension's ``position`` nodes are not buttons)."""
+    roots = env["ir.ui.view"]
+    for view in env["ir.ui.view"].search([("type", "in", ("form", "list", "kanban"))]):
         if not (view.xml_id or "").startswith("mgp_"):
             continue
-        if view.model not in env or not view.arch_db:
+        # the primary view the suite's view is, or extends
+        while view.mode != "primary" and view.inherit_id:
+            view = view.inherit_id
+        roots |= view
+    for view in roots:
+        if view.model not in env:
             continue
-        arch = etree.fromstring(view.arch_db.encode())
+        arch = view._get_combined_arch()
         for button in arch.iter("button"):
             parent = button.getparent()
             if parent.tag == "header" and parent.getparent().tag == "list":

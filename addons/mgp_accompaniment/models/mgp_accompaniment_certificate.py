@@ -7,6 +7,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import format_date
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 from .mgp_accompaniment import CERTIFICATE_DELIVERY, CERTIFICATE_MONTHS
 
 # the certificate shown as ending soon
@@ -127,7 +129,7 @@ class MgpAccompaniment(models.Model):
 
     @api.depends("date_end", "state")
     def _compute_certificate_expiring(self):
-        limit = fields.Date.context_today(self) + relativedelta(days=EXPIRING_DAYS)
+        limit = centre_today(self) + relativedelta(days=EXPIRING_DAYS)
         for case in self:
             case.certificate_expiring = bool(
                 case.state == "active" and case.date_end and case.date_end <= limit
@@ -136,7 +138,7 @@ class MgpAccompaniment(models.Model):
     def _search_certificate_expiring(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             return NotImplemented
-        limit = fields.Date.context_today(self) + relativedelta(days=EXPIRING_DAYS)
+        limit = centre_today(self) + relativedelta(days=EXPIRING_DAYS)
         domain = Domain([("state", "=", "active"), ("date_end", "!=", False)]) & Domain(
             "date_end", "<=", limit
         )

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 from .mgp_accompaniment import (
     CLOSED_STATES,
     SPECIALIST,
@@ -129,7 +131,7 @@ class MgpAccompaniment(models.Model):
         batch is committed (``_commit_progress``), so a restart goes on with
         the cases left.
         """
-        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        today = fields.Date.to_date(today) or centre_today(self)
         # the daily job ends the cases of every centre
         Case = self.sudo()
         domain = [("state", "=", "active"), ("date_end", "<", today)]
@@ -199,7 +201,5 @@ class MgpAccompaniment(models.Model):
         """Close ``s1_results`` when every line has its result."""
         for case in self:
             if case._mgp_results_due() and case.results_complete:
-                case._mgp_deadline_close(
-                    "s1_results", done_date or fields.Date.context_today(case)
-                )
+                case._mgp_deadline_close("s1_results", done_date or centre_today(case))
         return True

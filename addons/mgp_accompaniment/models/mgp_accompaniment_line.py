@@ -3,6 +3,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 # Fields an NGO representative may write from the portal.
 PORTAL_RESULT_FIELDS = {"date_done", "result", "result_attachment_ids"}
 
@@ -194,7 +196,7 @@ class MgpAccompanimentLine(models.Model):
         self.ensure_one()
         if not date_done or not (result or "").strip():
             raise UserError(self.env._("Give the date and the result of the activity."))
-        if date_done > fields.Date.context_today(self):
+        if date_done > centre_today(self):
             raise UserError(self.env._("The activity cannot be done in the future."))
         self.write({"date_done": date_done, "result": result.strip()})
         attachments = self.env["mgp.upload"]._mgp_attach(

@@ -2,6 +2,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 from ..models.mgp_accompaniment import NGO_ANSWERS
 
 
@@ -23,7 +25,7 @@ class MgpAccompanimentAssignWizard(models.TransientModel):
         help="Appointed by an order (Приложение 3); required when no NGO "
         "performs all the activities.",
     )
-    order_date = fields.Date(string="Order date", default=fields.Date.context_today)
+    order_date = fields.Date(string="Order date", default=centre_today)
     candidate_ids = fields.One2many(
         "mgp.accompaniment.assign.wizard.ngo",
         "wizard_id",
@@ -53,9 +55,7 @@ class MgpAccompanimentAssignWizard(models.TransientModel):
         string="New contract number",
         help="Left empty, the number is taken from the contract sequence.",
     )
-    contract_date = fields.Date(
-        string="Contract concluded on", default=fields.Date.context_today
-    )
+    contract_date = fields.Date(string="Contract concluded on", default=centre_today)
     contract_date_end = fields.Date(string="Contract valid until")
     ngo_contact = fields.Char(
         string="NGO accompanying person",
@@ -70,9 +70,7 @@ class MgpAccompanimentAssignWizard(models.TransientModel):
         help="The NGO's last answer for this case: its consent is required "
         "before the contract is assigned.",
     )
-    answer_date = fields.Date(
-        string="Answer received on", default=fields.Date.context_today
-    )
+    answer_date = fields.Date(string="Answer received on", default=centre_today)
     refusal_reason = fields.Text(string="Reason for refusal")
     employee_grounds = fields.Text(
         string="Grounds for appointing an employee",

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 from ..models.mgp_accompaniment import CERTIFICATE_DELIVERY
 
 
@@ -14,7 +16,7 @@ class MgpAccompanimentCertificateWizard(models.TransientModel):
     issue_date = fields.Date(
         string="Certificate formed on",
         required=True,
-        default=fields.Date.context_today,
+        default=centre_today,
     )
     send = fields.Boolean(
         string="Send to the citizen now",

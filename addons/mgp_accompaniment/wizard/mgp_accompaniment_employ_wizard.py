@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 
 class MgpAccompanimentEmployWizard(models.TransientModel):
     _name = "mgp.accompaniment.employ.wizard"
@@ -9,7 +11,7 @@ class MgpAccompanimentEmployWizard(models.TransientModel):
     accompaniment_id = fields.Many2one(
         "mgp.accompaniment", required=True, ondelete="cascade"
     )
-    employment_date = fields.Date(required=True, default=fields.Date.context_today)
+    employment_date = fields.Date(required=True, default=centre_today)
     employer_id = fields.Many2one(
         "res.partner",
         required=True,

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 
 class MgpAccompanimentMseWizard(models.TransientModel):
     _name = "mgp.accompaniment.mse.wizard"
@@ -17,7 +19,7 @@ class MgpAccompanimentMseWizard(models.TransientModel):
     request_date = fields.Date(
         string="Decided to ask the bureau on",
         required=True,
-        default=fields.Date.context_today,
+        default=centre_today,
     )
 
     @api.model

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 from ..models.mgp_accompaniment import MSE_RECOMMENDATIONS
 
 
@@ -22,7 +24,7 @@ class MgpAccompanimentNeedWizard(models.TransientModel):
         required=True,
         default=lambda self: self._default_decision(),
     )
-    decision_date = fields.Date(required=True, default=fields.Date.context_today)
+    decision_date = fields.Date(required=True, default=centre_today)
     by_analogy = fields.Boolean(
         string="By analogy with a service provided earlier",
         help="Decide as in an earlier, closed case of the same person.",

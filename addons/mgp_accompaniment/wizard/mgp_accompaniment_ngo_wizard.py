@@ -2,6 +2,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 
 class MgpAccompanimentNgoWizard(models.TransientModel):
     """Register an organisation and its application to the NGO registry
@@ -28,7 +30,7 @@ class MgpAccompanimentNgoWizard(models.TransientModel):
         default="paper",
     )
     date_received = fields.Date(
-        string="Received on", required=True, default=fields.Date.context_today
+        string="Received on", required=True, default=centre_today
     )
     org_name = fields.Char(string="Full name of the organisation", required=True)
     inn = fields.Char(string="INN", required=True)

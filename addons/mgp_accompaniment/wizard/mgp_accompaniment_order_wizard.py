@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 
 class MgpAccompanimentOrderWizard(models.TransientModel):
     _name = "mgp.accompaniment.order.wizard"
@@ -14,7 +16,7 @@ class MgpAccompanimentOrderWizard(models.TransientModel):
         related="accompaniment_id.responsible_user_id"
     )
     order_date = fields.Date(
-        string="Order signed on", required=True, default=fields.Date.context_today
+        string="Order signed on", required=True, default=centre_today
     )
 
     def action_confirm(self):

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 
 class MgpAccompanimentTerminateWizard(models.TransientModel):
     _name = "mgp.accompaniment.terminate.wizard"
@@ -11,7 +13,7 @@ class MgpAccompanimentTerminateWizard(models.TransientModel):
     )
     reason_id = fields.Many2one("mgp.accompaniment.termination.reason", required=True)
     note = fields.Text()
-    termination_date = fields.Date(required=True, default=fields.Date.context_today)
+    termination_date = fields.Date(required=True, default=centre_today)
 
     def action_confirm(self):
         self.ensure_one()

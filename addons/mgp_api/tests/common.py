@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests.common import HttpCase, new_test_user
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.res_partner import snils_checksum
 
 BASE = "/api/mgp/v1"
@@ -31,7 +32,7 @@ class MgpApiCommon(HttpCase):
         cls.api_user_other = cls._new_user("mgp_api_ecp_other", cls.company_other)
         cls.key = cls._new_key(cls.api_user)
         cls.key_other = cls._new_key(cls.api_user_other)
-        cls.today = fields.Date.context_today(cls.env["res.partner"])
+        cls.today = centre_today(cls.env["res.partner"])
 
     @classmethod
     def _new_user(cls, login, company, group="mgp_base.group_specialist"):

@@ -10,6 +10,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.tests.common import MgpCommon
 from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
@@ -76,7 +77,7 @@ class TestOutbox(MgpCommon):
             .create(
                 {
                     "partner_id": self.person.id,
-                    "plan_agreed_date": fields.Date.context_today(self.person),
+                    "plan_agreed_date": centre_today(self.person),
                 }
             )
         )
@@ -179,7 +180,7 @@ class TestOutbox(MgpCommon):
         self.env["mgp.accompaniment"].with_user(self.specialist_other).create(
             {
                 "partner_id": other.id,
-                "plan_agreed_date": fields.Date.context_today(other),
+                "plan_agreed_date": centre_today(other),
             }
         )
         self.assertFalse(

@@ -1,10 +1,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.tests.common import MgpCommon
 from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
@@ -35,7 +35,7 @@ class TestPersonMerge(MgpCommon):
         return self.Case.with_user(self.specialist).create(
             {
                 "partner_id": partner.id,
-                "plan_agreed_date": fields.Date.context_today(partner),
+                "plan_agreed_date": centre_today(partner),
             }
         )
 

@@ -9,6 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import ormcache
 
+from .mgp_today import centre_today
+
 # How far around the loaded exception days the precomputed index reaches.
 _INDEX_MARGIN_YEARS = 1
 
@@ -51,7 +53,7 @@ class MgpCalendar(models.Model):
     # ------------------------------------------------------------------
     def action_refresh_from_library(self):
         for calendar in self:
-            year = fields.Date.context_today(calendar).year
+            year = centre_today(calendar).year
             years = range(year - calendar.years_back, year + calendar.years_ahead + 1)
             calendar._refresh_years(list(years))
             calendar.last_refresh = fields.Datetime.now()

@@ -13,6 +13,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.base.models.ir_sequence import _update_nogap
 
+from .mgp_today import centre_today
+
 
 class MgpCaseMixin(models.AbstractModel):
     """A case of a service: person, centre, responsible user, number, state.
@@ -86,11 +88,10 @@ class MgpCaseMixin(models.AbstractModel):
     # Dates
     # ------------------------------------------------------------------
     def _mgp_today(self):
-        """Today in the centre's time zone."""
-        company = self[:1].company_id or self.env.company
-        # the centre's time zone, whichever centre the user may read
-        tz = company.sudo().partner_id.tz or self.env.user.tz or "Europe/Moscow"
-        return fields.Date.context_today(self.with_context(tz=tz))
+        """Today in the centre's time zone: the same day for every user who
+        acts on the centre's records, whatever his own time zone (a centre
+        without one keeps Moscow time)."""
+        return centre_today(self)
 
     def _mgp_check_action_date(self, action_date, after=(), label=None):
         """Refuse ``action_date`` in the future or before a previous step.

@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 from .mgp_access_log import journal_add
+from .mgp_today import centre_today
 from .mgp_transition import Transition
 
 CONSENT_FORMS = [
@@ -61,7 +62,7 @@ class MgpConsent(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(required=True, default=centre_today, tracking=True)
     form = fields.Selection(CONSENT_FORMS, required=True, default="paper")
     scope_processing = fields.Boolean(string="Processing of health data", default=True)
     scope_transfer = fields.Boolean(
@@ -113,7 +114,7 @@ class MgpConsent(models.Model):
 
     @api.constrains("date")
     def _check_date(self):
-        today = fields.Date.context_today(self)
+        today = centre_today(self)
         if any(consent.date > today for consent in self):
             raise UserError(self.env._("A consent cannot be dated in the future."))
 
@@ -154,7 +155,7 @@ class MgpConsent(models.Model):
     def _mgp_withdraw(self, transition, reason, withdrawal_date=None, by=None):
         if not (reason or "").strip():
             raise UserError(self.env._("State the reason of the withdrawal."))
-        today = fields.Date.context_today(self)
+        today = centre_today(self)
         day = fields.Date.to_date(withdrawal_date) or today
         for consent in self:
             if day < consent.date or day > today:
@@ -209,7 +210,7 @@ class MgpConsent(models.Model):
                 ("partner_id", "in", partners.ids),
                 ("scope_transfer", "=", True),
                 ("withdrawal_date", "=", False),
-                ("date", "<=", fields.Date.context_today(self)),
+                ("date", "<=", centre_today(self)),
             ],
             ["partner_id"],
         )

@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL, format_date
 
+from .mgp_today import centre_today
 from .mgp_transition import Transition
 
 # recipients per committed batch of the hourly job; procedures shown in a digest
@@ -162,7 +163,7 @@ class MgpDeadline(models.Model):
         }
         # rules are configuration every case user may apply
         variants = self.env["mgp.deadline.rule"].sudo()._mgp_variants(code)
-        today = fields.Date.context_today(self)
+        today = centre_today(self)
         vals_list = []
         for record in records:
             if record.id in existing:
@@ -232,9 +233,7 @@ class MgpDeadline(models.Model):
         # with a serialization error: the request is retried and skips it)
         deadlines = self.filtered(lambda d: d.state == "open").sudo()
         if deadlines:
-            date_done = fields.Date.to_date(date_done) or fields.Date.context_today(
-                self
-            )
+            date_done = fields.Date.to_date(date_done) or centre_today(self)
             deadlines._mgp_transition("close", {"date_done": date_done})
             self._refresh_sla(deadlines.ids, notify=False)
         return deadlines.with_env(self.env)
@@ -272,7 +271,7 @@ class MgpDeadline(models.Model):
         :param notify: update the digests of newly at-risk/late deadlines
         :return: number of deadlines updated
         """
-        today = today or fields.Date.context_today(self)
+        today = today or centre_today(self)
         self.env.flush_all()
         id_filter = SQL("TRUE") if ids is None else SQL("id IN %s", tuple(ids) or (0,))
         status = SQL(
@@ -536,5 +535,5 @@ class MgpDeadline(models.Model):
             "note": note,
             "date_deadline": min(deadlines.mapped("date_due"))
             if deadlines
-            else fields.Date.context_today(self),
+            else centre_today(self),
         }

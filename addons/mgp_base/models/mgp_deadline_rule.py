@@ -6,6 +6,8 @@ from contextlib import contextmanager
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .mgp_today import centre_today
+
 UNITS = [
     ("working_days", "Working days"),
     ("calendar_days", "Calendar days"),
@@ -218,7 +220,7 @@ class MgpDeadlineRule(models.Model):
     def _get_rule(self, code, date_start=None, state_id=False):
         """The variant of ``code`` in force on ``date_start`` (default:
         today) in region ``state_id`` (False: the country-wide one)."""
-        date_start = fields.Date.to_date(date_start) or fields.Date.context_today(self)
+        date_start = fields.Date.to_date(date_start) or centre_today(self)
         return self._mgp_variants(code)._mgp_in_force(date_start, state_id)
 
     @api.model

@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .mgp_access_log import journal_add
+from .mgp_today import centre_today
 
 
 class MgpDocumentLine(models.Model):
@@ -104,7 +105,7 @@ class MgpDocumentLine(models.Model):
             attachment = Upload._mgp_attach(line, [(line.file_name, content)])
             vals = {"attachment_id": attachment.id, "file_name": attachment.name}
             if not line.received_date:
-                vals["received_date"] = fields.Date.context_today(line)
+                vals["received_date"] = centre_today(line)
             line._mgp_engine_write(vals)
 
     # ------------------------------------------------------------------
@@ -178,7 +179,7 @@ class MgpDocumentLine(models.Model):
         """The specialist has seen the documents: record who and when."""
         self._mgp_check_checker()
         self.check_access("write")
-        today = fields.Date.context_today(self)
+        today = centre_today(self)
         # a document presented in the original is received when it is checked
         for line in self:
             line._mgp_engine_write(

@@ -28,6 +28,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .mgp_today import centre_today
+
 # {model name: frozenset of ids} released for deletion in the running call
 _RELEASED = contextvars.ContextVar("mgp_register_released", default=None)
 
@@ -181,7 +183,7 @@ class MgpRegisterArchiveMixin(models.AbstractModel):
         if self.filtered("mgp_archived"):
             raise UserError(self.env._("The record is already archived."))
         self.check_access("write")
-        today = fields.Date.context_today(self)
+        today = centre_today(self)
         for record in self:
             record._mgp_engine_write(
                 {
@@ -229,7 +231,7 @@ def check_date_range(env, value, label, future=False):
     value = fields.Date.to_date(value)
     if not value:
         return False
-    today = fields.Date.context_today(env["res.users"])
+    today = centre_today(env["res.users"])
     latest = today + relativedelta(years=MAX_TERM_YEARS) if future else today
     if value < MIN_REGISTER_DATE or value > latest:
         raise ValidationError(

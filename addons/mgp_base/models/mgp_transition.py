@@ -124,7 +124,7 @@ class MgpProtectedMixin(models.AbstractModel):
     @api.depends_context("uid")
     def _compute_mgp_transitions_allowed(self):
         """The table's public actions allowed from each record's state to the
-        user's groups: one answer per state, no query per record."""
+        user: the candidates read once per state, no query per record."""
         table = self._mgp_transition_table()
         state_field = self._mgp_state_field
         if not table or state_field not in self._fields:
@@ -135,13 +135,15 @@ class MgpProtectedMixin(models.AbstractModel):
             state = record[state_field]
             if state not in by_state:
                 by_state[state] = [
-                    name
+                    (name, transition.group)
                     for name, transition in table.items()
-                    if name.startswith("action_")
-                    and state in transition.sources
-                    and self._mgp_has_group(transition.group)
+                    if name.startswith("action_") and state in transition.sources
                 ]
-            record.mgp_transitions_allowed = by_state[state]
+            # the same question as the transition's check (a model may let
+            # other users act on some of its records)
+            record.mgp_transitions_allowed = [
+                name for name, group in by_state[state] if record._mgp_may_act(group)
+            ]
 
     # ------------------------------------------------------------------
     # The table
@@ -182,8 +184,14 @@ class MgpProtectedMixin(models.AbstractModel):
         groups = (group,) if isinstance(group, str) else tuple(group)
         return any(self.env.user.has_group(g) for g in groups)
 
+    def _mgp_may_act(self, group):
+        """Whether the user may act as ``group`` on these records: the check
+        of a transition's group and what its buttons show. The user's groups;
+        a model widens it for some of its records by overriding this."""
+        return self._mgp_has_group(group)
+
     def _mgp_check_group(self, group, message=None):
-        if self.env.su or self._mgp_has_group(group):
+        if self.env.su or self._mgp_may_act(group):
             return
         raise UserError(
             message

@@ -12,3 +12,4 @@ from . import test_message_lang
 from . import test_transition_table
 from . import test_deadline_concurrency
 from . import test_consent_portal
+from . import test_centre_today

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields
+from ..models.mgp_today import centre_today
 
 
 def provide_documents(records, user=None, day=None):
@@ -10,7 +10,7 @@ def provide_documents(records, user=None, day=None):
     records = records.sudo()  # a fixture: the documents a specialist checked
     records._mgp_documents_prepare()
     lines = records.mgp_document_line_ids
-    day = day or fields.Date.context_today(lines)
+    day = day or centre_today(lines)
     lines._mgp_engine_write(
         {
             "received_date": day,

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from ..models.mgp_today import centre_today
+
 
 class MgpConsentWithdrawWizard(models.TransientModel):
     """Ask the date and reason of a withdrawal, then call the consent's
@@ -11,7 +13,7 @@ class MgpConsentWithdrawWizard(models.TransientModel):
 
     consent_id = fields.Many2one("mgp.consent", required=True, ondelete="cascade")
     withdrawal_date = fields.Date(
-        string="Withdrawn on", required=True, default=fields.Date.context_today
+        string="Withdrawn on", required=True, default=centre_today
     )
     reason = fields.Text(required=True)
 

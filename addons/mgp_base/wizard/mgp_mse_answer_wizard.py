@@ -2,6 +2,8 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+from ..models.mgp_today import centre_today
+
 
 class MgpMseAnswerWizard(models.TransientModel):
     _name = "mgp.mse.answer.wizard"
@@ -24,7 +26,7 @@ class MgpMseAnswerWizard(models.TransientModel):
     date_answer = fields.Date(
         string="Answer date",
         required=True,
-        default=fields.Date.context_today,
+        default=centre_today,
     )
     date_answer_received = fields.Date(
         string="Answer received by the centre",

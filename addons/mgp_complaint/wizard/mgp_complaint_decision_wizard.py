@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 from ..models.mgp_complaint import DECISIONS, REMEDIES
 
 
@@ -10,7 +12,7 @@ class MgpComplaintDecisionWizard(models.TransientModel):
 
     complaint_id = fields.Many2one("mgp.complaint", required=True, ondelete="cascade")
     decision = fields.Selection(DECISIONS, required=True)
-    decision_date = fields.Date(required=True, default=fields.Date.context_today)
+    decision_date = fields.Date(required=True, default=centre_today)
     reasons = fields.Text(required=True)
     remedy = fields.Selection(REMEDIES)
     remedy_note = fields.Text(string="Remedy details")

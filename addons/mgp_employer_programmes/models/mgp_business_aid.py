@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 from .mgp_programme_dialog import without_defaults
@@ -110,7 +111,7 @@ class MgpBusinessAid(models.Model):
         index=True,
     )
     date_application = fields.Date(
-        string="Applied on", required=True, default=fields.Date.context_today
+        string="Applied on", required=True, default=centre_today
     )
     birth_date = fields.Date(string="Date of birth")
     unemployed_date = fields.Date(
@@ -278,7 +279,7 @@ class MgpBusinessAid(models.Model):
     @api.model
     def _cron_kept(self, today=None):
         """Businesses alive 12 months after their registration are done."""
-        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        today = fields.Date.to_date(today) or centre_today(self)
         # the daily job checks every centre
         aids = self.sudo().search([("state", "=", "paid"), ("keep_until", "<=", today)])
         # one transition of the whole set: one lock, one write (an aid a

@@ -4,6 +4,8 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 SETTING_KINDS = [
     ("subsidy_ceiling", "Subsidy ceiling per workplace"),
     ("subsidy_refund", "Subsidy refund rule"),
@@ -74,7 +76,7 @@ class MgpProgrammeSetting(models.Model):
         """The setting of ``kind`` in force on ``on_date`` in ``state_id``
         (the region's variant if any, else the country-wide one), or an
         empty recordset."""
-        on_date = fields.Date.to_date(on_date) or fields.Date.context_today(self)
+        on_date = fields.Date.to_date(on_date) or centre_today(self)
         if isinstance(state_id, models.BaseModel):
             state_id = state_id.id
         # configuration, read whatever the user's rights

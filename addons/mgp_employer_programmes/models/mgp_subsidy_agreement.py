@@ -2,6 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 SPECIALIST = "mgp_base.group_specialist"
@@ -349,7 +350,7 @@ class MgpSubsidyInspection(models.Model):
         required=True,
         default="documentary",
     )
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=centre_today)
     user_id = fields.Many2one(
         "res.users", string="Inspector", default=lambda self: self.env.user
     )

@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 DISMISSAL_GROUNDS = [
     ("own_will", "At the worker's own will"),
     ("employer_no_fault", "On the employer's initiative, not the worker's fault"),
@@ -153,9 +155,7 @@ class MgpSubsidyEmployment(models.Model):
             raise UserError(self.env._("No dismissal is recorded."))
         if self.dismissal_reported_date:
             raise UserError(self.env._("The dismissal is already reported."))
-        report_date = fields.Date.to_date(report_date) or fields.Date.context_today(
-            self
-        )
+        report_date = fields.Date.to_date(report_date) or centre_today(self)
         if report_date < self.date_dismissed:
             raise ValidationError(
                 self.env._("The report cannot precede the dismissal.")
@@ -171,7 +171,7 @@ class MgpSubsidyEmployment(models.Model):
     def _cron_missed_reports(self, today=None):
         """Mark the dismissals whose report term is over without a report
         (set-based and idempotent)."""
-        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        today = fields.Date.to_date(today) or centre_today(self)
         # the daily job checks every centre
         deadlines = (
             self.env["mgp.deadline"]

@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 from ..models.mgp_subsidy_application import REFUSAL_REASONS
 from ..models.mgp_subsidy_employment import DISMISSAL_GROUNDS
 
@@ -56,7 +58,7 @@ class MgpProgrammeActionWizard(models.TransientModel):
     res_model = fields.Char(required=True, readonly=True)
     res_id = fields.Many2oneReference(model_field="res_model", required=True)
     show_fields = fields.Char(compute="_compute_show_fields")
-    date = fields.Date(default=fields.Date.context_today)
+    date = fields.Date(default=centre_today)
     date_end = fields.Date(string="Until")
     refusal_reason = fields.Selection(REFUSAL_REASONS)
     dismissal_ground = fields.Selection(DISMISSAL_GROUNDS)

@@ -8,6 +8,8 @@ import xlsxwriter
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 # (programme, key, Russian label, model, date field, extra domain, sum field)
 FIGURES = [
     ("subsidy", "applications", "Заявки работодателей на субсидию",
@@ -63,9 +65,9 @@ class MgpProgrammeFiguresWizard(models.TransientModel):
 
     date_from = fields.Date(
         required=True,
-        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
+        default=lambda self: centre_today(self).replace(month=1, day=1),
     )
-    date_to = fields.Date(required=True, default=fields.Date.context_today)
+    date_to = fields.Date(required=True, default=centre_today)
     state_id = fields.Many2one(
         "res.country.state",
         string="Region",
@@ -170,7 +172,7 @@ class MgpProgrammeFiguresWizard(models.TransientModel):
             if key == "kept":
                 # kept 12 months: the monitoring is over (not a period's end
                 # still to come)
-                domain.append(("retention_end", "<=", fields.Date.context_today(self)))
+                domain.append(("retention_end", "<=", centre_today(self)))
             Model = self.env[model]
             aggregate = f"{total}:sum" if total else "__count"
             by_centre = {

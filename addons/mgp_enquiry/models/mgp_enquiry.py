@@ -2,6 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 # The enquiry's one term (seed 002, 1.3.6): the code of its deadline rule.
@@ -85,7 +86,7 @@ class MgpEnquiry(models.Model):
     text = fields.Text(string="Enquiry")
     date_received = fields.Date(
         string="Received on",
-        default=fields.Date.context_today,
+        default=centre_today,
         help="The day the enquiry reached the centre.",
     )
     date_registered = fields.Date(

@@ -2,6 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 # Seed 002, §IV «Формы контроля за исполнением Административного регламента».
@@ -67,9 +68,7 @@ class MgpInspection(models.Model):
     )
     period_from = fields.Date(string="Period checked from", required=True)
     period_to = fields.Date(string="Period checked to", required=True)
-    date_planned = fields.Date(
-        string="Planned on", required=True, default=fields.Date.context_today
-    )
+    date_planned = fields.Date(string="Planned on", required=True, default=centre_today)
     date_start = fields.Date(string="Started on", readonly=True, tracking=True)
     date_closed = fields.Date(string="Act dated", readonly=True, tracking=True)
     case_ids = fields.Many2many(

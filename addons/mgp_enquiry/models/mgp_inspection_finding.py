@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 
 class MgpInspectionFinding(models.Model):
     """A finding of an inspection and its follow-up (seed 002, 4.4.2: «По
@@ -56,7 +58,7 @@ class MgpInspectionFinding(models.Model):
         if set(vals) - self._mgp_follow_up_fields:
             self.inspection_id._mgp_check_findings_open()
         if vals.get("done") and not vals.get("date_done"):
-            vals = dict(vals, date_done=fields.Date.context_today(self))
+            vals = dict(vals, date_done=centre_today(self))
         return super().write(vals)
 
     def action_mark_done(self, date_done=None):
@@ -73,9 +75,7 @@ class MgpInspectionFinding(models.Model):
                 )
         self.check_access("read")
         # the responsible specialist reads findings only; he reports his own
-        self.sudo().write(
-            {"done": True, "date_done": date_done or fields.Date.context_today(self)}
-        )
+        self.sudo().write({"done": True, "date_done": date_done or centre_today(self)})
         return True
 
     @api.ondelete(at_uninstall=False)

@@ -3,6 +3,8 @@ import base64
 
 from odoo import fields, models
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 
 class MgpEnquiryAnswerWizard(models.TransientModel):
     """Answer or cancel an enquiry: the form of its two actions."""
@@ -15,7 +17,7 @@ class MgpEnquiryAnswerWizard(models.TransientModel):
         [("answer", "Answer"), ("cancel", "Cancel")], required=True, default="answer"
     )
     answer_text = fields.Text(string="Answer")
-    date_answer = fields.Date(string="Answered on", default=fields.Date.context_today)
+    date_answer = fields.Date(string="Answered on", default=centre_today)
     answer_file = fields.Binary(string="Answer document")
     answer_filename = fields.Char()
     reason = fields.Text(string="Reason of cancellation")

@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 
 class MgpQualityWizard(models.TransientModel):
     """The quality indicator of seed 002 (2.17.2) for centres and a period,
@@ -13,9 +15,9 @@ class MgpQualityWizard(models.TransientModel):
     date_from = fields.Date(
         string="From",
         required=True,
-        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
+        default=lambda self: centre_today(self).replace(month=1, day=1),
     )
-    date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
+    date_to = fields.Date(string="To", required=True, default=centre_today)
     company_ids = fields.Many2many(
         "res.company",
         string="Centres",

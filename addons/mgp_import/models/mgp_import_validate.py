@@ -15,6 +15,7 @@ from odoo import api, fields, models
 from odoo.addons.mgp_accompaniment.models.mgp_accompaniment import (
     CERTIFICATE_MONTHS,
 )
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.res_partner import normalize_snils
 
 DISABILITY_GROUPS = ("1", "2", "3", "child")
@@ -106,7 +107,7 @@ class MgpImportJob(models.Model):
     def _mgp_validated(self, rows):
         """``(row number, values, [(column, message)])`` of each row: the
         values parsed (dates as dates, СНИЛС normalised)."""
-        today = fields.Date.context_today(self)
+        today = centre_today(self)
         # the catalogues a cell is checked against, read once per run
         self.env.cr.cache.pop(REASONS_CACHE, None)
         columns = self._mgp_import_columns(self.kind)

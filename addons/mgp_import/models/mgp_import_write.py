@@ -12,6 +12,7 @@ from odoo.addons.mgp_accompaniment.models.mgp_accompaniment import (
     CERTIFICATE_MONTHS,
     SERVICE_DEADLINES,
 )
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import forced_state
 
 PERSON_FIELDS = {
@@ -369,6 +370,6 @@ class MgpImportJob(models.Model):
             # (restricted to the import group, which implies the manager)
             with forced_state(ngo):
                 ngo._mgp_ngo_include(
-                    "contract", values.get("included_date") or fields.Date.today()
+                    "contract", values.get("included_date") or centre_today(self)
                 )
         return ngo, created

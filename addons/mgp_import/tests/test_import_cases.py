@@ -1,8 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
 from odoo.tests import tagged
+
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 
 from .common import MgpImportCommon, make_snils
 
@@ -33,7 +34,7 @@ class TestImportCases(MgpImportCommon):
 
     def setUp(self):
         super().setUp()
-        self.today = fields.Date.context_today(self.env["mgp.accompaniment"])
+        self.today = centre_today(self.env["mgp.accompaniment"])
 
     def _row(self, external_id, number, state, **columns):
         row = {

@@ -1,8 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
 
-from odoo import fields
 from odoo.tests import tagged
+
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 
 from . import test_import_cases as case_tests
 from .common import MgpImportCommon
@@ -19,7 +20,7 @@ class TestImportOutbox(MgpImportCommon):
 
     def setUp(self):
         super().setUp()
-        self.today = fields.Date.context_today(self.env["mgp.accompaniment"])
+        self.today = centre_today(self.env["mgp.accompaniment"])
 
     def test_history_writes_one_event_per_import(self):
         endpoint = self.env["mgp.api.endpoint"].create(

@@ -1,8 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
 from odoo.tests import tagged
+
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 
 from . import test_import_cases
 from .common import MgpImportCommon, make_snils
@@ -17,7 +18,7 @@ class TestImportReasons(MgpImportCommon):
     one; a reason meaning «no need» records a negative need decision."""
 
     def _date(self, months):
-        today = fields.Date.context_today(self.env["mgp.accompaniment"])
+        today = centre_today(self.env["mgp.accompaniment"])
         return (today - relativedelta(months=months)).isoformat()
 
     def _row(self, external_id, number, reason, **columns):

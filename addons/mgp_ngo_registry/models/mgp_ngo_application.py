@@ -2,6 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 SPECIALIST = "mgp_base.group_specialist"
@@ -100,7 +101,7 @@ class MgpNgoApplication(models.Model):
     date_received = fields.Date(
         string="Received on",
         required=True,
-        default=fields.Date.context_today,
+        default=centre_today,
         tracking=True,
     )
     post_reference = fields.Char(
@@ -294,7 +295,7 @@ class MgpNgoApplication(models.Model):
 
     @api.constrains("date", "date_received")
     def _check_dates(self):
-        today = fields.Date.context_today(self)
+        today = centre_today(self)
         for application in self:
             if application.date_received > today:
                 raise ValidationError(
@@ -372,7 +373,7 @@ class MgpNgoApplication(models.Model):
         """Include the organisation in the registry."""
         # one incomplete application approves none of them
         self._mgp_check_approval_requirements()
-        today = fields.Date.context_today(self)
+        today = centre_today(self)
         for application in self:
             partner = application._mgp_ensure_partner()
             application._check_registry_duplicate(partner)
@@ -390,7 +391,7 @@ class MgpNgoApplication(models.Model):
         """Reject the application and notify the organisation of ``reason``."""
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for the rejection."))
-        today = fields.Date.context_today(self)
+        today = centre_today(self)
         self._mgp_transition(
             "action_reject",
             {"decision_date": today, "reject_reason": reason.strip()},

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 EMPLOYMENT = [("service", "=", "employment")]
 
 
@@ -212,7 +214,7 @@ class MgpNgoApplication(models.Model):
         env = self.env
         user = env.user
         Partner = env["res.partner"]
-        today = fields.Date.context_today(user)
+        today = centre_today(user)
         inn = Partner._mgp_check_inn(form["inn"])
         ogrn = Partner._mgp_check_ogrn(form["ogrn"]) if form["ogrn"] else False
         region = (

@@ -3,6 +3,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 SPECIALIST = "mgp_base.group_specialist"
@@ -43,7 +44,7 @@ class MgpNgoContract(models.Model):
     date = fields.Date(
         string="Contract date",
         required=True,
-        default=fields.Date.context_today,
+        default=centre_today,
         tracking=True,
     )
     partner_id = fields.Many2one(
@@ -207,7 +208,7 @@ class MgpNgoContract(models.Model):
     def _mgp_covers(self, activities, date=None):
         """Whether this contract is in force on ``date`` for ``activities``."""
         self.ensure_one()
-        date = fields.Date.to_date(date) or fields.Date.context_today(self)
+        date = fields.Date.to_date(date) or centre_today(self)
         return (
             self.state == "active"
             and (not self.date_start or self.date_start <= date)
@@ -223,7 +224,7 @@ class MgpNgoContract(models.Model):
         amendment adding them is concluded; without any contract a new one is
         concluded (numbered ``number`` or from the sequence).
         """
-        date = fields.Date.to_date(date) or fields.Date.context_today(self)
+        date = fields.Date.to_date(date) or centre_today(self)
         company = self.env.company
         domain = Domain(
             [

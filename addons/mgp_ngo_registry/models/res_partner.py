@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 MANAGER = "mgp_base.group_manager"
@@ -238,8 +239,8 @@ class ResPartner(models.Model):
         An organisation keeps its registry number when it is re-included;
         one already included only gets the new data (``vals``).
         """
-        date = fields.Date.to_date(date) or fields.Date.context_today(self)
-        if date > fields.Date.context_today(self):
+        date = fields.Date.to_date(date) or centre_today(self)
+        if date > centre_today(self):
             raise UserError(self.env._("The inclusion date cannot be in the future."))
         for partner in self:
             if not partner.is_company:
@@ -283,8 +284,8 @@ class ResPartner(models.Model):
         self._mgp_transition_check("mgp_ngo_exclude")
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for the exclusion."))
-        date = fields.Date.to_date(date) or fields.Date.context_today(self)
-        if date > fields.Date.context_today(self):
+        date = fields.Date.to_date(date) or centre_today(self)
+        if date > centre_today(self):
             raise UserError(self.env._("The exclusion date cannot be in the future."))
         for partner in self:
             if partner.mgp_ngo_included_date and date < partner.mgp_ngo_included_date:

@@ -8,6 +8,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 from .common import NgoCommon, make_inn, make_ogrn
 
 
@@ -174,7 +176,7 @@ class TestNgoRegistry(NgoCommon):
         self.assertTrue(
             organisation.mgp_ngo_registry_number.startswith(f"{self.state.code}-НГО-")
         )
-        self.assertEqual(organisation.mgp_ngo_included_date, date.today())
+        self.assertEqual(organisation.mgp_ngo_included_date, centre_today(organisation))
         number = organisation.mgp_ngo_registry_number
         organisation.with_user(self.manager)._mgp_ngo_exclude("Причина")
         organisation.with_user(self.manager).action_mgp_ngo_include()
@@ -203,7 +205,9 @@ class TestNgoRegistry(NgoCommon):
         organisation.mgp_ngo_included_date = date(2025, 3, 3)
         Manager = organisation.with_user(self.manager)
         with self.assertRaises(UserError):
-            Manager._mgp_ngo_exclude("Причина", date.today() + timedelta(days=1))
+            Manager._mgp_ngo_exclude(
+                "Причина", centre_today(Manager) + timedelta(days=1)
+            )
         with self.assertRaises(UserError):
             Manager._mgp_ngo_exclude("Причина", date(2025, 3, 2))
         self.assertEqual(organisation.mgp_ngo_state, "included")

@@ -1,15 +1,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 
 class MgpNgoExcludeWizard(models.TransientModel):
     _name = "mgp.ngo.exclude.wizard"
     _description = "Exclude NGO from the Registry"
 
     partner_ids = fields.Many2many("res.partner", string="Organisations")
-    date = fields.Date(
-        string="Excluded on", required=True, default=fields.Date.context_today
-    )
+    date = fields.Date(string="Excluded on", required=True, default=centre_today)
     reason = fields.Text(required=True)
 
     def action_confirm(self):

@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 ADMIN = "mgp_base.group_admin"
 
 
@@ -31,9 +33,7 @@ class MgpNgoSocialOrderWizard(models.TransientModel):
         help="The register of executors of the social order or the agreement, "
         "with its number and date.",
     )
-    date = fields.Date(
-        string="Included on", required=True, default=fields.Date.context_today
-    )
+    date = fields.Date(string="Included on", required=True, default=centre_today)
     activity_ids = fields.Many2many(
         "mgp.activity",
         "mgp_ngo_social_order_wizard_activity_rel",

@@ -12,6 +12,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 LOCAL_ACTS_CODE = "quota_local_acts"
@@ -217,7 +218,7 @@ class MgpQuotaLocalActReport(models.Model):
     def _cron_open_months(self, today=None):
         """Open the report of the month just ended for every employer a
         centre keeps the quota of, with its deadline — once."""
-        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        today = fields.Date.to_date(today) or centre_today(self)
         month = today.replace(day=1) - relativedelta(months=1)
         employers = (
             self.env["res.partner"]

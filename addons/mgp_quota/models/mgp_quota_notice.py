@@ -17,6 +17,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 SPECIALIST = "mgp_base.group_specialist"
@@ -51,7 +52,7 @@ class MgpQuotaNotice(models.Model):
         tracking=True,
         domain="[('is_company', '=', True)]",
     )
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=centre_today)
     date_from = fields.Date(string="Periods from", required=True)
     date_to = fields.Date(string="Periods to", required=True)
     report_ids = fields.Many2many(
@@ -133,10 +134,7 @@ class MgpQuotaNotice(models.Model):
                 raise UserError(self.env._("The notice lists no employer."))
             notice._mgp_transition(
                 "action_send",
-                {
-                    "date_sent": fields.Date.to_date(send_date)
-                    or fields.Date.context_today(self)
-                },
+                {"date_sent": fields.Date.to_date(send_date) or centre_today(self)},
             )
         return True
 

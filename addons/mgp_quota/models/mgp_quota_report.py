@@ -13,6 +13,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 from .mgp_quota_rule import PERIODS
@@ -417,7 +418,7 @@ class MgpQuotaReport(models.Model):
         """Open the draft report of the period just ended for every employer
         a centre keeps the quota of, with its filing deadline — once: an
         employer that has the report of the period (any state) is skipped."""
-        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        today = fields.Date.to_date(today) or centre_today(self)
         Rule = self.env["mgp.quota.rule"]
         employers = (
             self.env["res.partner"]

@@ -2,6 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 SPECIALIST = "mgp_base.group_specialist"
@@ -213,7 +214,7 @@ class MgpQuotaTrainee(models.Model):
                 {
                     "date_training_end": fields.Date.to_date(date_end)
                     or trainee.date_training_end
-                    or fields.Date.context_today(trainee)
+                    or centre_today(trainee)
                 },
             )
         return True

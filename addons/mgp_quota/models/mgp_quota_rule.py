@@ -17,6 +17,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 PERIODS = [("month", "Month"), ("quarter", "Quarter"), ("year", "Year")]
 PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
@@ -167,7 +169,7 @@ class MgpQuotaRule(models.Model):
     def _mgp_rules_in_force(self, state_id=False, on_date=None):
         """The bands in force on ``on_date`` for the region ``state_id``:
         the region's own rules of their latest date, else the country's."""
-        on_date = fields.Date.to_date(on_date) or fields.Date.context_today(self)
+        on_date = fields.Date.to_date(on_date) or centre_today(self)
         state_id = state_id.id if isinstance(state_id, models.BaseModel) else state_id
         regions = [state_id, False] if state_id else [False]
         for region in regions:

@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 # (field, Russian label of the PDF and the workbook)
 FIGURES = (
     ("employer_count", "Работодателей, обязанных выполнять квоту"),
@@ -35,12 +37,12 @@ class MgpQuotaFiguresWizard(models.TransientModel):
     date_from = fields.Date(
         string="Periods from",
         required=True,
-        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
+        default=lambda self: centre_today(self).replace(month=1, day=1),
     )
     date_to = fields.Date(
         string="Periods to",
         required=True,
-        default=lambda self: fields.Date.context_today(self).replace(month=12, day=31),
+        default=lambda self: centre_today(self).replace(month=12, day=31),
     )
     state_id = fields.Many2one(
         "res.country.state",

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 
 class MgpDeadline(models.Model):
     """The day a procedure was cancelled: indicator I2 counts a procedure
@@ -17,5 +19,5 @@ class MgpDeadline(models.Model):
         deadlines = super()._cancel()
         if deadlines:
             # engine bookkeeping, like the cancellation itself
-            deadlines.sudo().write({"date_cancelled": fields.Date.context_today(self)})
+            deadlines.sudo().write({"date_cancelled": centre_today(self)})
         return deadlines

@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 # I1 counts a citizen not employed within this many months of the need decision.
 I1_MONTHS = 6
 # I2 counts the procedures of providing the measure to citizens and employers.
@@ -247,7 +249,7 @@ class MgpIndicator(models.AbstractModel):
     def _mgp_members_sql(self, indicator, periods, companies, today=None):
         # the queries read the tables: pending ORM writes go first
         self.env.flush_all()
-        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        today = fields.Date.to_date(today) or centre_today(self)
         if indicator == "i1":
             return self._mgp_i1_members_sql(periods, companies, today)
         return self._mgp_i2_members_sql(

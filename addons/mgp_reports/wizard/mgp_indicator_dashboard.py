@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 # States of a case that is still open (the service is being provided).
 OPEN_CASE_STATES = ("new", "mse", "assignment", "active")
 # Age bands of the persons' breakdown: (key, first age, last age).
@@ -164,7 +166,7 @@ class MgpIndicatorDashboard(models.TransientModel):
     @api.model
     def action_open_dashboard(self, today=None):
         """Build the dashboard of the current centre and open it."""
-        today = today or fields.Date.context_today(self)
+        today = today or centre_today(self)
         wizard = self.env["mgp.indicator.report.wizard"].create(
             {
                 "date_from": today.replace(month=1, day=1),

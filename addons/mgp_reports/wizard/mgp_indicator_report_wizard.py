@@ -4,6 +4,8 @@ import base64
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 from ..models.mgp_indicator import START_DATES
 from ..report.mgp_report_form import format_ru_date
 
@@ -70,12 +72,12 @@ class MgpIndicatorReportWizard(models.TransientModel):
     _description = "Indicators of the Accompaniment Measure"
 
     def _default_date_from(self):
-        return fields.Date.context_today(self).replace(month=1, day=1)
+        return centre_today(self).replace(month=1, day=1)
 
     date_from = fields.Date(
         string="From", required=True, default=lambda self: self._default_date_from()
     )
-    date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
+    date_to = fields.Date(string="To", required=True, default=centre_today)
     state_id = fields.Many2one(
         "res.country.state",
         string="Region",
@@ -351,7 +353,7 @@ class MgpIndicatorReportWizard(models.TransientModel):
             "period": self._mgp_period_label(),
             "scope": self._mgp_scope_label(),
             "companies": companies,
-            "today": format_ru_date(fields.Date.context_today(self)),
+            "today": format_ru_date(centre_today(self)),
         }
         for indicator in ("i1", "i2"):
             figure = Indicator._mgp_compute(indicator, *args)

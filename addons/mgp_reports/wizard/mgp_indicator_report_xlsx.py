@@ -7,8 +7,10 @@ import io
 
 import xlsxwriter
 
-from odoo import fields, models
+from odoo import models
 from odoo.tools import SQL
+
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 
 from ..report.mgp_report_form import format_ru_date
 from .mgp_indicator_report_wizard import I2_KIND_LABELS_RU, REPORT_TITLE_RU
@@ -123,7 +125,7 @@ class MgpIndicatorReportWizardXlsx(models.TransientModel):
         sheet.write(
             12,
             0,
-            "Сформировано %s" % format_ru_date(fields.Date.context_today(self)),
+            "Сформировано %s" % format_ru_date(centre_today(self)),
         )
 
     def _mgp_xlsx_i1(self, workbook, styles, i1):

@@ -87,8 +87,31 @@ class MgpMseRequest(models.Model):
     socemp_document_ids = fields.One2many(
         "mgp.socemp.document", "request_id", string="Documents exchanged"
     )
+    socemp_answerer = fields.Selection(
+        [
+            ("user", "The user's participant"),
+            ("other", "Another participant of this installation"),
+        ],
+        string="Answered by",
+        compute="_compute_socemp_answerer",
+        help="Who registers the receipt, the answer or the notice that the "
+        "request cannot be answered, when the participant asked acts in this "
+        "installation (003:112, 114): its own users. Empty: the sender "
+        "registers them (an external participant).",
+    )
 
-    def _mgp_check_group(self, group, message=None):
+    @api.depends("request_type", "direction", "socemp_addressee_id.company_id")
+    @api.depends_context("uid")
+    def _compute_socemp_answerer(self):
+        companies = self.env.user.company_ids
+        for request in self:
+            company = request._mgp_socemp_addressee_company()
+            if not company:
+                request.socemp_answerer = False
+            else:
+                request.socemp_answerer = "user" if company in companies else "other"
+
+    def _mgp_may_act(self, group):
         """The organisation's users act on the requests of social employment
         as the centre's specialists act on theirs."""
         if (
@@ -97,8 +120,8 @@ class MgpMseRequest(models.Model):
             and all(request.request_type == "socemp" for request in self)
             and self.env.user.has_group(ORGANISATION)
         ):
-            return
-        return super()._mgp_check_group(group, message=message)
+            return True
+        return super()._mgp_may_act(group)
 
     @api.model
     def _mgp_socemp_company_rule(self, domain=SOCEMP_COMPANY_RULE_DOMAIN):
@@ -125,8 +148,7 @@ class MgpMseRequest(models.Model):
         if self.env.su:
             return True
         for request in self:
-            company = request._mgp_socemp_addressee_company()
-            if company and company not in self.env.user.company_ids:
+            if request.socemp_answerer == "other":
                 raise UserError(
                     self.env._(
                         "%(addressee)s answers the request %(request)s itself: "
@@ -203,7 +225,7 @@ class MgpMseRequest(models.Model):
         receipt of the request: its answer (5 working days) and «cannot
         answer» notice (3) terms run from that day (003:112, 114)."""
         self.ensure_one()
-        if not self._mgp_socemp_addressee_company():
+        if not self.socemp_answerer:
             raise UserError(
                 self.env._(
                     "The receipt is registered by the participant asked when it "

@@ -3,6 +3,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.mgp_base.models.mgp_access_log import journal_add
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 
 from .mgp_socemp_participant import CHANNELS
 
@@ -78,7 +79,7 @@ class MgpSocempDocument(models.Model):
         readonly=False,
         precompute=True,
     )
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=centre_today)
     attachment_id = fields.Many2one("ir.attachment", string="File")
     note = fields.Text()
 

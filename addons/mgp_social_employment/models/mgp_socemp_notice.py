@@ -2,6 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 ORGANISATION = "mgp_social_employment.group_organisation"
@@ -35,7 +36,7 @@ class MgpSocempNotice(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(required=True, default=centre_today, tracking=True)
     sender_id = fields.Many2one("mgp.socemp.participant", required=True, tracking=True)
     recipient_ids = fields.Many2many(
         "mgp.socemp.participant",

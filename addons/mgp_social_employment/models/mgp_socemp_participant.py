@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 # 003:51 — the participants of the interagency interaction
 PARTICIPANT_KINDS = [
     ("ministry", "Regional ministry of social protection"),
@@ -125,7 +127,7 @@ class MgpSocempParticipant(models.Model):
             )
         )
         record_names = {record.id: record.name for record in records}
-        today = fields.Date.context_today(self)
+        today = centre_today(self)
         return {
             "records": [
                 {

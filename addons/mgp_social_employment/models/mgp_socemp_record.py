@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
 from odoo.addons.mgp_base.models.mgp_transition import Transition
 
 STATES = [
@@ -128,7 +129,7 @@ class MgpSocempRecord(models.Model):
     date_identified = fields.Date(
         string="Identified on",
         required=True,
-        default=fields.Date.context_today,
+        default=centre_today,
         tracking=True,
     )
     need_source = fields.Selection(
@@ -205,7 +206,7 @@ class MgpSocempRecord(models.Model):
 
     @api.constrains("medical_date", "date_identified")
     def _check_medical_date(self):
-        today = fields.Date.context_today(self)
+        today = centre_today(self)
         for record in self:
             if record.medical_date and record.medical_date > today:
                 raise ValidationError(

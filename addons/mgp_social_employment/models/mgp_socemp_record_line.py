@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 
 class MgpSocempRecordLine(models.Model):
     """A social employment service given to the person of a record: which
@@ -20,9 +22,7 @@ class MgpSocempRecordLine(models.Model):
     )
     partner_id = fields.Many2one(related="record_id.partner_id", string="Person")
     service_id = fields.Many2one("mgp.socemp.service", required=True, index=True)
-    date_start = fields.Date(
-        string="From", required=True, default=fields.Date.context_today
-    )
+    date_start = fields.Date(string="From", required=True, default=centre_today)
     date_end = fields.Date(string="To")
     result = fields.Text()
 

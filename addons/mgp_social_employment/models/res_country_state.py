@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 # Social employment is for disabled persons of working age (003:41); the
 # bounds are a regional setting, these are the defaults.
 DEFAULT_AGE_MIN = 18
@@ -51,7 +53,7 @@ class ResCountryState(models.Model):
         if not self:
             return DEFAULT_AGE_MIN, DEFAULT_AGE_MAX
         self.ensure_one()
-        on_date = on_date or fields.Date.context_today(self)
+        on_date = on_date or centre_today(self)
         bound = self.env["mgp.socemp.age.bound"].search(
             [("state_id", "=", self.id), ("date_from", "<=", on_date)],
             order="date_from desc, id desc",

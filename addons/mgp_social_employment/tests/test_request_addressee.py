@@ -170,6 +170,28 @@ class TestRequestAddressee(SocempCommon, HttpCase):
         self.assertEqual(row["state"], "answered")
         self.assertEqual(row["answer_note"], "Сведения о занятости направлены")
 
+    def test_buttons_follow_who_answers(self):
+        """The form shows each side what it may do: the organisation acts on
+        its request as a specialist would (the transitions allowed are the
+        check's own), the ministry asked registers the receipt and the
+        answer, the sender does not."""
+        ministry, org_a = self.ministry_user, self.org_a_user
+        request = self._sent(self.ministry, "2025-12-26", "2025-12-30")
+        fields = ["mgp_transitions_allowed", "socemp_answerer"]
+        [sender] = self._ok(org_a, REQUEST, "read", [[request], fields])
+        [asked] = self._ok(ministry, REQUEST, "read", [[request], fields])
+        self.assertEqual(sender["socemp_answerer"], "other")
+        self.assertEqual(asked["socemp_answerer"], "user")
+        for row in (sender, asked):
+            self.assertIn("action_socemp_receipt", row["mgp_transitions_allowed"])
+            self.assertIn("action_register_reply", row["mgp_transitions_allowed"])
+        # a request to an external participant: the sender registers it all
+        external = self._request(
+            org_a, self.record.id, "outgoing", self.mse, "Сведения", "2025-12-26"
+        )
+        [row] = self._ok(org_a, REQUEST, "read", [[external], ["socemp_answerer"]])
+        self.assertFalse(row["socemp_answerer"])
+
     def test_ministry_reads_every_request(self):
         # A's request to the bureau (an external participant): the ministry
         # reads it with its own company active only (003:77)

@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 from ..models.mgp_socemp_record import CONSENT_FORMS
 
 KINDS = [
@@ -22,7 +24,7 @@ class MgpSocempActionWizard(models.TransientModel):
 
     record_id = fields.Many2one("mgp.socemp.record", required=True, ondelete="cascade")
     kind = fields.Selection(KINDS, required=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=centre_today)
     consent_form = fields.Selection(CONSENT_FORMS, default="paper")
     consent_scope = fields.Text()
     reason_id = fields.Many2one("mgp.socemp.end.reason")

@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 # the request terms of 003:110-114, in the words of the printed figures
 REQUEST_TERMS_RU = [
     ("req_send", "Направление запроса уполномоченной организацией (5 раб. дней)"),
@@ -41,12 +43,12 @@ class MgpSocempFigures(models.TransientModel):
     _description = "Figures of the Social Employment Register"
 
     def _default_date_from(self):
-        return fields.Date.context_today(self).replace(month=1, day=1)
+        return centre_today(self).replace(month=1, day=1)
 
     date_from = fields.Date(
         string="From", required=True, default=lambda self: self._default_date_from()
     )
-    date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
+    date_to = fields.Date(string="To", required=True, default=centre_today)
     organisation_ids = fields.Many2many(
         "mgp.socemp.participant",
         string="Organisations",

@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 
 class MgpSocempRequestWizard(models.TransientModel):
     """A request of a register record: sent by its organisation to another
@@ -19,7 +21,7 @@ class MgpSocempRequestWizard(models.TransientModel):
     subject = fields.Char(required=True)
     date = fields.Date(
         required=True,
-        default=fields.Date.context_today,
+        default=centre_today,
         help="Sent: the day the information became necessary (the request is "
         "due within 5 working days). Received: the day of receipt.",
     )

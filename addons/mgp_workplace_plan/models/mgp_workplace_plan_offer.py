@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 from .mgp_workplace_plan import CLOSED_STATES
 
 
@@ -156,7 +158,7 @@ class MgpWorkplacePlan(models.Model):
         """Close the offers whose answer window is over («нет отклика»).
 
         Set-based and idempotent: a second run finds nothing to close."""
-        today = fields.Date.to_date(today) or fields.Date.context_today(self)
+        today = fields.Date.to_date(today) or centre_today(self)
         # the daily job closes the offers of every centre
         deadlines = (
             self.env["mgp.deadline"]

@@ -3,6 +3,8 @@ import base64
 
 from odoo import fields, models
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 from ..models.mgp_workplace_plan import APPEAL_CHANNELS
 
 
@@ -23,7 +25,7 @@ class MgpWorkplaceAppealWizard(models.TransientModel):
         [c for c in APPEAL_CHANNELS if c[0] != "portal"], required=True, default="paper"
     )
     appeal_date = fields.Date(
-        string="Appeal received", required=True, default=fields.Date.context_today
+        string="Appeal received", required=True, default=centre_today
     )
     worker_name = fields.Char(string="Worker's full name", required=True)
     worker_snils = fields.Char(string="Worker's SNILS", required=True)

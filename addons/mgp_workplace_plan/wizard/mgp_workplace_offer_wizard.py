@@ -1,6 +1,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from odoo.addons.mgp_base.models.mgp_today import centre_today
+
 
 class MgpWorkplaceOfferWizard(models.TransientModel):
     """Record, with its date, what happened to an offer outside the portal:
@@ -20,7 +22,7 @@ class MgpWorkplaceOfferWizard(models.TransientModel):
         required=True,
         default="accept",
     )
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(required=True, default=centre_today)
 
     def action_confirm(self):
         self.ensure_one()

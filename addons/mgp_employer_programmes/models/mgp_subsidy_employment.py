@@ -106,6 +106,27 @@ class MgpSubsidyEmployment(models.Model):
             if employment.date_dismissed and not employment.dismissal_ground:
                 raise ValidationError(self.env._("Give the ground of the dismissal."))
 
+    @api.constrains("referred", "indefinite_contract")
+    def _check_indefinite_contract(self):
+        # seed 004:107 «Работодатель осуществляет трудоустройство ... по
+        # направлению центра занятости населения незанятого инвалида ... путем
+        # заключения с инвалидом трудового договора на неопределенный срок»
+        fixed_term = self.filtered(
+            lambda employment: (
+                employment.referred and not employment.indefinite_contract
+            )
+        )
+        if fixed_term:
+            raise ValidationError(
+                self.env._(
+                    "%s: a disabled person referred by the centre is hired on an "
+                    "equipped workplace under an indefinite labour contract "
+                    "(seed 004:107). A fixed-term hire is recorded as not "
+                    "referred and is not counted for the retention.",
+                    fixed_term[0].partner_id.name,
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         employments = super().create(vals_list)

@@ -55,3 +55,46 @@ class ReportBusinessAidContract(models.AbstractModel):
                 )
             )
         return True
+
+
+# the legal forms of 004:184, as the forms print them
+LEGAL_FORMS_RU = {
+    "legal_entity": "юридического лица",
+    "entrepreneur": "индивидуального предпринимателя",
+    "farm": "крестьянского (фермерского) хозяйства",
+}
+
+
+class ReportBusinessAidApplication(models.AbstractModel):
+    """Заявление о предоставлении единовременной финансовой помощи (seed
+    004:184–188, 004:193–207)."""
+
+    _name = "report.mgp_employer_programmes.report_business_aid_application"
+    _inherit = "mgp.programme.report.form"
+    _description = "Business aid application form"
+
+    _mgp_doc_model = "mgp.business.aid"
+
+    @api.model
+    def _mgp_get_form_values(self, docs):
+        values = super()._mgp_get_form_values(docs)
+        values["legal_forms"] = LEGAL_FORMS_RU
+        return values
+
+
+class ReportBusinessAidRefusal(models.AbstractModel):
+    """Уведомление об отказе комиссии (seed 004:190)."""
+
+    _name = "report.mgp_employer_programmes.report_business_aid_refusal"
+    _inherit = "mgp.programme.report.form"
+    _description = "Business aid refusal notice"
+
+    _mgp_doc_model = "mgp.business.aid"
+
+    @api.model
+    def _mgp_check_docs(self, docs):
+        if docs.filtered(lambda aid: aid.state != "refused"):
+            raise UserError(
+                self.env._("Only an aid the commission refused has a notice.")
+            )
+        return True

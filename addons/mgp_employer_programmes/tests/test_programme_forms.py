@@ -132,3 +132,60 @@ class TestProgrammeForms(ProgrammesCommon):
         self.assertIn("шестьдесят три тысячи восемьсот", text)
         self.assertIn("однократно", text)
         self.assertIn("не менее 12 месяцев", text)
+
+    def _aid(self):
+        aid = (
+            self.env["mgp.business.aid"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "partner_id": self.person.id,
+                    "company_id": self.company.id,
+                    "date_application": date(2026, 2, 2),
+                    "birth_date": date(1990, 5, 17),
+                    "unemployed_date": date(2026, 1, 20),
+                    "registered_at_residence": True,
+                    "business_activity": "Ремонт обуви",
+                    "legal_form": "farm",
+                    "plan_amount": 120000.4,
+                    "purpose_ids": [
+                        (6, 0, self.env.ref(f"{MODULE}.business_purpose_3").ids)
+                    ],
+                }
+            )
+        )
+        provide_documents(aid)
+        return aid
+
+    def test_business_aid_application_form(self):
+        aid = self._aid()
+        text = self._pdf(f"{MODULE}.action_report_business_aid_application", aid)
+        self.assertIn("Заявление", text)
+        self.assertIn(aid.name, text)
+        self.assertIn("2 февраля 2026 г.", text)
+        self.assertIn("17 мая 1990 г.", text)
+        self.assertIn(self.person.name, text)
+        self.assertIn("крестьянского (фермерского) хозяйства", text)
+        self.assertIn("Ремонт обуви", text)
+        self.assertIn("120 000,40 руб.", text)
+        self.assertIn(self.env.ref(f"{MODULE}.business_purpose_3").name, text)
+        self.assertIn("однократно", text)
+
+    def test_business_aid_refusal_notice(self):
+        aid = self._aid()
+        with freeze_time("2026-03-01"):
+            aid.action_to_commission()
+            with self.assertRaisesRegex(UserError, "refused has a notice"):
+                self._pdf(f"{MODULE}.action_report_business_aid_refusal", aid)
+            aid.action_commission_decision(
+                False, date(2026, 2, 20), "К-16", "Бизнес-план не обоснован"
+            )
+        self.assertEqual(aid.state, "refused")
+        text = self._pdf(f"{MODULE}.action_report_business_aid_refusal", aid)
+        self.assertIn("Уведомление", text)
+        self.assertIn("об отказе", text)
+        self.assertIn(aid.name, text)
+        self.assertIn("№ К-16", text)
+        self.assertIn("20 февраля 2026 г.", text)
+        self.assertIn("Бизнес-план не обоснован", text)
+        self.assertIn("медико-социальной экспертизы", text)

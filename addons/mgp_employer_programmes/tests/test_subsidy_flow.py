@@ -3,7 +3,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.mgp_base.tests.common_documents import provide_documents
 
@@ -166,3 +166,22 @@ class TestSubsidyFlow(ProgrammesCommon):
             self.person, date(2026, 1, 15)
         )
         self.assertFalse(employment.date_dismissed)
+
+    def test_referred_hire_is_indefinite(self):
+        """Seed 004:107: the referred disabled person is hired under an
+        indefinite contract; a fixed-term hire counts only as not referred."""
+        agreement = self._paid_agreement()
+        workplace = agreement.workplace_ids[:1]
+        employment = workplace.action_hire(self.person, date(2026, 1, 15))
+        self.assertTrue(employment.indefinite_contract)
+        with self.assertRaises(ValidationError) as refused:
+            employment.with_user(self.specialist).write({"indefinite_contract": False})
+        self.assertIn("indefinite labour contract", str(refused.exception))
+        self.assertTrue(employment.indefinite_contract)
+        self.assertEqual(workplace.date_first_hire, date(2026, 1, 15))
+        # recorded as a hire without the centre's referral: not counted
+        employment.with_user(self.specialist).write(
+            {"referred": False, "indefinite_contract": False}
+        )
+        self.assertFalse(workplace.date_first_hire)
+        self.assertFalse(workplace.retention_end)

@@ -3,6 +3,7 @@
 model-level tests had no probe through the routes an attacker uses."""
 
 import re
+import xmlrpc.client
 from datetime import date
 
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -199,6 +200,102 @@ class TestReprobeDemo(HttpCase):
                 [("model", "=", case._name), ("body", "ilike", "Согласовано руков")]
             )
         )
+
+    def test_chatter_post_over_the_external_api_not_forged(self):
+        """``message_post`` through ``execute_kw`` (XML-RPC and
+        ``/jsonrpc``) with another's author or a back date: refused; in the
+        user's own name, posted."""
+        case = self.env.ref("mgp_accompaniment.demo_case_01")
+        manager = self.env.ref("mgp_base.demo_user_manager")
+        specialist = self.env.ref("mgp_base.demo_user_specialist_1")
+        db = self.env.cr.dbname
+        uid = self.xmlrpc_common.authenticate(db, "specialist1", "specialist1", {})
+        self.assertEqual(uid, specialist.id)
+        forged = (
+            {"author_id": manager.partner_id.id},
+            {"date": "2020-01-01 10:00:00"},
+        )
+        for kwargs in forged:
+            body = {"body": "Согласовано руководителем.", **kwargs}
+            with self.assertRaises(xmlrpc.client.Fault) as caught:
+                self.xmlrpc_object.execute_kw(
+                    db, uid, "specialist1", case._name, "message_post", [case.ids], body
+                )
+            self.assertIn("in your own name", caught.exception.faultString)
+            with self.assertRaises(JsonRpcException) as caught:
+                self.make_jsonrpc_request(
+                    "/jsonrpc",
+                    {
+                        "service": "object",
+                        "method": "execute_kw",
+                        "args": [
+                            db,
+                            uid,
+                            "specialist1",
+                            case._name,
+                            "message_post",
+                            [case.ids],
+                            body,
+                        ],
+                    },
+                )
+            self.assertEqual(caught.exception.args[0], "odoo.exceptions.UserError")
+        self.assertFalse(
+            self.env["mail.message"].search_count(
+                [("model", "=", case._name), ("body", "ilike", "Согласовано руков")]
+            )
+        )
+        self.xmlrpc_object.execute_kw(
+            db,
+            uid,
+            "specialist1",
+            case._name,
+            "message_post",
+            [case.ids],
+            {"body": "Беседа проведена.", "author_id": specialist.partner_id.id},
+        )
+        message = case.message_ids.filtered(lambda m: "Беседа" in (m.body or ""))
+        self.assertEqual(message.author_id, specialist.partner_id)
+
+    def test_composer_author_not_forged(self):
+        """The mail composer posts in the name of its ``author_id``: another
+        person's is refused, the user's own and his centre's accepted."""
+        case = self.env.ref("mgp_accompaniment.demo_case_01")
+        manager = self.env.ref("mgp_base.demo_user_manager")
+        specialist = self.env.ref("mgp_base.demo_user_specialist_1")
+        values = {
+            "model": case._name,
+            "res_ids": str(case.ids),
+            "composition_mode": "comment",
+            "body": "Согласовано руководителем.",
+            "subtype_id": self.env.ref("mail.mt_note").id,
+        }
+        with self.assertRaises(JsonRpcException) as caught:
+            self._call(
+                "specialist1",
+                "mail.compose.message",
+                "create",
+                [{**values, "author_id": manager.partner_id.id}],
+            )
+        self.assertEqual(caught.exception.args[0], "odoo.exceptions.UserError")
+        composer_id = self._call(
+            "specialist1",
+            "mail.compose.message",
+            "create",
+            [{**values, "author_id": specialist.partner_id.id}],
+        )
+        with self.assertRaises(JsonRpcException):
+            self._call(
+                "specialist1",
+                "mail.compose.message",
+                "write",
+                [[composer_id], {"author_id": manager.partner_id.id}],
+            )
+        self._call(
+            "specialist1", "mail.compose.message", "action_send_mail", [[composer_id]]
+        )
+        message = case.message_ids.filtered(lambda m: "Согласовано" in (m.body or ""))
+        self.assertEqual(message.author_id, specialist.partner_id)
 
     def test_complaint_about_no_record_registered_without_a_crash(self):
         """A complaint about the centre (no record of the suite) is created

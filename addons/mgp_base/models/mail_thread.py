@@ -5,6 +5,7 @@ from contextlib import contextmanager
 from odoo import api, models
 from odoo.exceptions import UserError
 from odoo.http import request
+from odoo.service.server import thread_local
 
 from .mgp_protected_mixin import mgp_message_lang
 
@@ -17,6 +18,13 @@ _THREAD_CREATES = contextvars.ContextVar("mgp_thread_creates", default=False)
 # mail.message values a caller may not choose for a note in a register: the
 # author is the user who posts, the date the moment he posts (issue 18 §6).
 FORGEABLE_MESSAGE_VALUES = ("date", "author_guest_id", "message_id", "create_date")
+
+
+def guarded_model(model_name):
+    """The suite's registers and the persons and organisations in them."""
+    return bool(model_name) and (
+        model_name.startswith("mgp.") or model_name == "res.partner"
+    )
 
 
 @contextmanager
@@ -89,13 +97,17 @@ class MailThread(models.AbstractModel):
         return record.env._("%s created", doc_name)
 
     def _mgp_guard_chatter(self):
-        """The suite's registers and the persons and organisations in them."""
-        return self._name.startswith("mgp.") or self._name == "res.partner"
+        return guarded_model(self._name)
 
     def _mgp_client_posts(self):
-        """The post is the client's own call (not a notice of an action)."""
+        """The post is the client's own call (not a notice of an action):
+        the web client's and JSON-2's routes name the method in the path or
+        the parameters; XML-RPC and ``/jsonrpc`` run ``execute_kw`` outside
+        the request, and ``odoo.service.model.execute_cr`` records on the
+        thread the method it calls."""
         if not request:
-            return False
+            called = getattr(thread_local, "rpc_model_method", "") or ""
+            return called.endswith(".message_post")
         path = request.httprequest.path
         params = getattr(request, "params", None) or {}
         return path.endswith("/message_post") or params.get("method") == "message_post"
@@ -126,3 +138,37 @@ class MailMessage(models.Model):
                         )
                     )
         return super().create(vals_list)
+
+
+class MailComposeMessage(models.TransientModel):
+    """The composer posts in the name of its ``author_id``, a field a client
+    sets: on the suite's records the author is the user or his centre (the
+    centre's templates are sent from its address), never another person."""
+
+    _inherit = "mail.compose.message"
+
+    def _mgp_check_author(self, vals):
+        if self.env.su or not vals.get("author_id"):
+            return
+        model = vals.get("model") or self.env.context.get("default_model")
+        models_ = set(self.mapped("model")) | {model}
+        if not any(guarded_model(name) for name in models_):
+            return
+        user = self.env.user
+        allowed = user.partner_id | user.company_ids.partner_id
+        if vals["author_id"] not in allowed.ids:
+            raise UserError(
+                self.env._(
+                    "A message is posted in your own name or in your centre's name."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._mgp_check_author(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._mgp_check_author(vals)
+        return super().write(vals)

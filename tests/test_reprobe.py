@@ -2,6 +2,7 @@
 """Issue 18, re-probed over HTTP as the real users: the findings whose
 model-level tests had no probe through the routes an attacker uses."""
 
+import base64
 import re
 import xmlrpc.client
 from datetime import date
@@ -296,6 +297,43 @@ class TestReprobeDemo(HttpCase):
         )
         message = case.message_ids.filtered(lambda m: "Согласовано" in (m.body or ""))
         self.assertEqual(message.author_id, specialist.partner_id)
+
+    def test_polyglot_pdf_refused_as_a_direct_attachment(self):
+        """``ir.attachment`` ``create``/``write`` over RPC on a case: a web
+        page behind a PDF header is refused, a PDF accepted."""
+        case = self.env.ref("mgp_accompaniment.demo_case_01")
+        polyglot = base64.b64encode(POLYGLOT).decode()
+        clean = base64.b64encode(b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n").decode()
+        values = {"name": "act.pdf", "res_model": case._name, "res_id": case.id}
+        for extra in (
+            {"datas": polyglot},
+            {"datas": polyglot, "name": "act.bin"},
+            {"datas": polyglot, "mimetype": "application/pdf", "name": "act"},
+        ):
+            with self.assertRaises(JsonRpcException) as caught:
+                self._call(
+                    "specialist1", "ir.attachment", "create", [{**values, **extra}]
+                )
+            self.assertEqual(
+                caught.exception.args[0], "odoo.exceptions.ValidationError"
+            )
+        attachment_id = self._call(
+            "specialist1", "ir.attachment", "create", [{**values, "datas": clean}]
+        )
+        with self.assertRaises(JsonRpcException):
+            self._call(
+                "specialist1",
+                "ir.attachment",
+                "write",
+                [[attachment_id], {"datas": polyglot}],
+            )
+        attachment = self.env["ir.attachment"].browse(attachment_id)
+        self.assertTrue(attachment.raw.startswith(b"%PDF-1.4\n1 0 obj"))
+        self.assertFalse(
+            self.env["ir.attachment"].search_count(
+                [("res_model", "=", case._name), ("name", "in", ["act.bin", "act"])]
+            )
+        )
 
     def test_complaint_about_no_record_registered_without_a_crash(self):
         """A complaint about the centre (no record of the suite) is created

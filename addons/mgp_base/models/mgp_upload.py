@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+import binascii
 import os
 
 from odoo import api, models
@@ -132,3 +134,66 @@ class MgpUpload(models.AbstractModel):
         if field:
             record.sudo()[field] = [(4, attachment.id) for attachment in attachments]
         return attachments.with_env(self.env)
+
+
+class IrAttachment(models.Model):
+    """An attachment a user creates directly (``ir.attachment`` ``create`` or
+    ``write`` over RPC, the chatter's upload) on the suite's records passes
+    the same PDF check as the portals' uploads: a web page behind a PDF
+    header is refused (issue 18 re-probe). The suite's own files (printed
+    forms, uploads already checked) are created by the superuser."""
+
+    _inherit = "ir.attachment"
+
+    @api.model
+    def _mgp_guarded_attachment(self, res_model):
+        return bool(res_model) and (
+            res_model.startswith("mgp.")
+            or res_model in ("res.partner", "mail.message", "mail.compose.message")
+        )
+
+    def _mgp_check_pdf_content(self, vals, res_model):
+        if self.env.su or not self._mgp_guarded_attachment(res_model):
+            return
+        content = vals.get("raw")
+        if not content and vals.get("datas"):
+            try:
+                content = base64.b64decode(vals["datas"])
+            except (binascii.Error, ValueError):
+                content = b""
+        if isinstance(content, str):
+            content = content.encode()
+        if not content:
+            return
+        name = (vals.get("name") or "").lower()
+        looks_pdf = (
+            content.lstrip()[:5] == PDF_MAGIC
+            or name.endswith(".pdf")
+            or vals.get("mimetype") == "application/pdf"
+        )
+        if looks_pdf and not self.env["mgp.upload"]._content_is_clean(".pdf", content):
+            raise ValidationError(
+                self.env._(
+                    "The file %s cannot be attached: it is not a valid PDF document.",
+                    vals.get("name") or "?",
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._mgp_check_pdf_content(vals, vals.get("res_model"))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"raw", "datas", "name", "mimetype"} & set(vals):
+            for attachment in self:
+                merged = dict(vals)
+                if "name" not in merged:
+                    merged["name"] = attachment.name
+                if not ("raw" in vals or "datas" in vals):
+                    merged["raw"] = attachment.sudo().raw
+                self._mgp_check_pdf_content(
+                    merged, vals.get("res_model") or attachment.sudo().res_model
+                )
+        return super().write(vals)

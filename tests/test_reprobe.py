@@ -146,6 +146,34 @@ class TestReprobeDemo(HttpCase):
         )
         self._refused("specialist1", case, {"certificate_notes": "Подделано"})
 
+    def test_partner_computed_fields_not_written(self):
+        """A person's commercial entity (which the portal rules follow), his
+        share flag and normalised e-mail are the server's: refused on write,
+        dropped on create."""
+        person = self.env.ref("mgp_base.demo_person_01")
+        employer = self.env.ref("mgp_accompaniment.demo_employer")
+        for vals in (
+            {"commercial_partner_id": employer.id},
+            {"partner_share": not person.partner_share},
+            {"email_normalized": "other@example.com"},
+        ):
+            self._refused("specialist1", person, vals)
+        # the same values as stored pass (a client saving what it read)
+        self._call(
+            "specialist1",
+            "res.partner",
+            "write",
+            [person.ids, {"commercial_partner_id": person.commercial_partner_id.id}],
+        )
+        new_id = self._call(
+            "specialist1",
+            "res.partner",
+            "create",
+            [{"name": "Новый Н. Н.", "commercial_partner_id": employer.id}],
+        )
+        new = self.env["res.partner"].browse(new_id)
+        self.assertEqual(new.commercial_partner_id, new)
+
     def test_application_not_relinked_to_a_case(self):
         application = self.env.ref("mgp_ngo_registry.demo_application_paper")
         case = self.env.ref("mgp_accompaniment.demo_case_01")

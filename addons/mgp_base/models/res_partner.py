@@ -3,7 +3,7 @@
 import re
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -226,6 +226,13 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            # the server computes these: a client's value is dropped
+            computed = self._mgp_computed_partner_fields()
+            vals_list = [
+                {name: value for name, value in vals.items() if name not in computed}
+                for vals in vals_list
+            ]
         for vals in vals_list:
             self._mgp_normalize_vals(vals)
         snils = [vals["mgp_snils"] for vals in vals_list if vals.get("mgp_snils")]
@@ -239,7 +246,55 @@ class ResPartner(models.Model):
             self._mgp_snils_pending_vals(vals, known=known)
         return super().create(vals_list)
 
+    @api.model
+    def _mgp_computed_partner_fields(self):
+        """Stored fields the server computes and nobody sets (the commercial
+        entity a portal rule follows, the share flag, the normalised
+        address…): a client writing them would rewrite who sees what."""
+        cls = type(self)
+        cache = cls.__dict__.get("_mgp_partner_computed_cache")
+        if cache is None:
+            cache = frozenset(
+                name
+                for name, field in self._fields.items()
+                if field.store
+                and field.compute
+                and not field.inverse
+                and not field.related
+                and field.readonly
+                and name not in models.MAGIC_COLUMNS
+                and name != "display_name"
+            )
+            if getattr(cls, "pool", None) is not None:  # a registry class
+                cls._mgp_partner_computed_cache = cache
+        return cache
+
+    def _mgp_check_computed_write(self, vals):
+        names = self._mgp_computed_partner_fields() & set(vals)
+        blocked = set()
+        for name in names:
+            field = self._fields[name]
+            new = field.convert_to_cache(vals[name], self.browse(), validate=False)
+            if any(
+                field.convert_to_cache(partner[name], partner, validate=False) != new
+                for partner in self.sudo()  # the stored value, not what he sees
+            ):
+                blocked.add(name)
+        if blocked:
+            labels = ", ".join(
+                f"«{self._fields[name]._description_string(self.env)}»"
+                for name in sorted(blocked)
+            )
+            raise UserError(
+                self.env._(
+                    "%s of a contact are computed by the system and cannot be written.",
+                    labels,
+                )
+            )
+
     def write(self, vals):
+        if not self.env.su:
+            self._mgp_check_computed_write(vals)
         if PERSON_DATA_FIELDS & set(vals) and not self.env.su:
             refused = self - self._mgp_person_data_allowed()
             if refused:

@@ -250,6 +250,7 @@ class MgpAccessLog(models.Model):
             ("read", "Read"),
             ("change", "Change"),
             ("break_glass", "Access outside the cases"),
+            ("take", "Taken into a record"),
         ],
         required=True,
         readonly=True,

@@ -402,7 +402,47 @@ class MgpProtectedMixin(models.AbstractModel):
                 defaults[missing] = self.default_get(list(missing))
                 self._mgp_check_selection_values(defaults[missing])
         vals_list = self._mgp_prepare_create_vals(vals_list)
-        return super().create(vals_list)
+        taken = self._mgp_persons_taken(vals_list)
+        records = super().create(vals_list)
+        if taken:
+            records._mgp_journal_taken(taken)
+        return records
+
+    @api.model
+    def _mgp_persons_taken(self, vals_list):
+        """The persons a user takes into a new record of a source of need to
+        know (a case, a request, a referral…) whose data he could not read
+        before: the record gives him their data, so the taking is journaled
+        (152-ФЗ ст. 19: who widened his access to whom, by which record)."""
+        if self.env.su:
+            return set()
+        Partner = self.env["res.partner"]
+        field = dict(Partner._mgp_person_data_sources()).get(self._name)
+        if not field:
+            return set()
+        ids = {vals.get(field) for vals in vals_list} - {False, None}
+        if not ids:
+            return set()
+        persons = Partner.browse(ids)
+        # the records created before in the transaction count for his access
+        self.flush_model()
+        return set((persons - persons._mgp_person_data_allowed()).ids)
+
+    def _mgp_journal_taken(self, partner_ids):
+        from .mgp_access_log import journal_add  # noqa: PLC0415 (a cycle)
+
+        field = dict(self.env["res.partner"]._mgp_person_data_sources())[self._name]
+        for record in self:
+            partner_id = record.sudo()[field].id  # the id just written
+            if partner_id in partner_ids:
+                journal_add(
+                    self.env,
+                    [partner_id],
+                    "take",
+                    (),
+                    res_model=record._name,
+                    res_id=record.id,
+                )
 
     @api.model
     def _mgp_prepare_create_vals(self, vals_list):

@@ -152,6 +152,33 @@ class TestAccessLog(AccessLogMixin, MgpCommon):
                 }
             )
 
+    def test_taking_a_person_into_a_record_is_journaled(self):
+        """A record of a source of need to know created for a person whose
+        data the user could not read gives him that data: the taking is
+        journaled with the record; a record for a person he already reads
+        is not a taking."""
+        # the class's request took the person into the specialist's work
+        first = self._entries(operation="take")
+        self.assertEqual(first.user_id, self.specialist)
+        self.assertEqual(first.res_model, "mgp.mse.request")
+        Request = self.env["mgp.mse.request"].with_user(self.specialist_2)
+        self.assertFalse(
+            self.person.with_user(self.specialist_2).mgp_person_data_readable
+        )
+        request = Request.create(
+            {"partner_id": self.person.id, "company_id": self.company.id}
+        )
+        entry = self._entries(operation="take", user_id=self.specialist_2.id)
+        self.assertEqual(len(entry), 1)
+        self.assertEqual((entry.res_model, entry.res_id), (request._name, request.id))
+        Request.create({"partner_id": self.person.id, "company_id": self.company.id})
+        self.assertEqual(len(self._entries(operation="take")), 2)
+        # the superuser's (an action's, the demo's) records take nobody
+        self.env["mgp.mse.request"].create(
+            {"partner_id": self.person.id, "company_id": self.company.id}
+        )
+        self.assertEqual(len(self._entries(operation="take")), 2)
+
     def test_break_glass_refused_for_another_centre(self):
         stranger = self.env["res.partner"].create(
             {

@@ -7,6 +7,7 @@ import re
 import xmlrpc.client
 from datetime import date
 
+from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
@@ -357,6 +358,31 @@ class TestReprobeDemo(HttpCase):
             )
         attachment = self.env["ir.attachment"].browse(attachment_id)
         self.assertTrue(attachment.raw.startswith(b"%PDF-1.4\n1 0 obj"))
+        # the chatter's upload route
+        self.authenticate("specialist1", "specialist1")
+        response = self.url_open(
+            "/mail/attachment/upload",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "thread_id": case.id,
+                "thread_model": case._name,
+            },
+            files={"ufile": ("upload.pdf", POLYGLOT, "application/pdf")},
+        )
+        self.assertNotEqual(response.status_code, 200)
+        self.assertFalse(
+            self.env["ir.attachment"].search_count([("name", "=", "upload.pdf")])
+        )
+        response = self.url_open(
+            "/mail/attachment/upload",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "thread_id": case.id,
+                "thread_model": case._name,
+            },
+            files={"ufile": ("clean.pdf", base64.b64decode(clean), "application/pdf")},
+        )
+        self.assertEqual(response.status_code, 200)
         self.assertFalse(
             self.env["ir.attachment"].search_count(
                 [("res_model", "=", case._name), ("name", "in", ["act.bin", "act"])]

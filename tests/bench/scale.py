@@ -460,19 +460,25 @@ def bench_case_create(env, args):
     activity = env["mgp.activity"].search([("service", "=", "employment")], limit=1)
     today = datetime.date.today()
     cr.execute("SAVEPOINT bench_create")
-    people = env["res.partner"].create(
-        [
-            {
-                "name": f"Создаваемый {index}",
-                "company_id": centre.id,
-                # the service is for a disabled person: the eligibility check
-                # of case creation refuses a person without disability data
-                "mgp_disability_group": "3",
-                "mgp_ipra_number": f"ИПРА-Б-{index}",
-                "mgp_ipra_date": today,
-            }
-            for index in range(args.create)
-        ]
+    # registered by the specialist who opens their cases, as at the centre
+    people = (
+        env["res.partner"]
+        .with_user(specialist)
+        .with_company(centre)
+        .create(
+            [
+                {
+                    "name": f"Создаваемый {index}",
+                    "company_id": centre.id,
+                    # the service is for a disabled person: the eligibility check
+                    # of case creation refuses a person without disability data
+                    "mgp_disability_group": "3",
+                    "mgp_ipra_number": f"ИПРА-Б-{index}",
+                    "mgp_ipra_date": today,
+                }
+                for index in range(args.create)
+            ]
+        )
     )
     env.flush_all()
     Case = env["mgp.accompaniment"].with_user(specialist).with_company(centre)

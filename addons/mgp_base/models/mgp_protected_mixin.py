@@ -424,6 +424,13 @@ class MgpProtectedMixin(models.AbstractModel):
         if not ids:
             return set()
         persons = Partner.browse(ids)
+        # those he registered himself he reads (the record's create reads
+        # the person anyway: no query of its own)
+        persons -= persons.sudo().filtered(
+            lambda person: person.create_uid == self.env.user
+        )
+        if not persons:
+            return set()
         # the records created before in the transaction count for his access
         self.flush_model()
         return set((persons - persons._mgp_person_data_allowed()).ids)

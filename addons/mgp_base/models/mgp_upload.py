@@ -5,6 +5,8 @@ import os
 
 from odoo import api, models
 from odoo.exceptions import ValidationError
+from odoo.http import request
+from odoo.service.server import thread_local
 from odoo.tools.mimetypes import guess_mimetype
 
 # Documents citizens, NGOs and employers may upload: scans, photos and
@@ -36,6 +38,14 @@ HTML_MARKERS = (
     b"<object",
     b"<embed",
     b"javascript:",
+)
+# what a client calls to attach a file himself (see IrAttachment)
+ATTACHMENT_METHODS = ("create", "write", "web_save")
+CLIENT_ATTACHMENT_CALLS = tuple(f"ir.attachment.{m}" for m in ATTACHMENT_METHODS)
+UPLOAD_ROUTES = (
+    "/mail/attachment/upload",
+    "/web/binary/upload_attachment",
+    "/html_editor/attachment/add_data",
 )
 MAX_UPLOAD_PARAM = "mgp_base.max_upload_mb"
 DEFAULT_MAX_UPLOAD_MB = 10.0
@@ -152,8 +162,33 @@ class IrAttachment(models.Model):
             or res_model in ("res.partner", "mail.message", "mail.compose.message")
         )
 
+    @api.model
+    def _mgp_client_attaches(self):
+        """The attachment is the client's own (``ir.attachment`` ``create`` /
+        ``write`` called over RPC, a file upload route), not one the suite's
+        code makes (a printed form, a message's report)."""
+        if not request:
+            called = getattr(thread_local, "rpc_model_method", "") or ""
+            return "rpc" if called in CLIENT_ATTACHMENT_CALLS else False
+        path = request.httprequest.path
+        if path in UPLOAD_ROUTES:
+            # the chatter's upload creates the attachment as superuser
+            return "upload"
+        params = getattr(request, "params", None) or {}
+        if (
+            params.get("model") == "ir.attachment"
+            and params.get("method") in ATTACHMENT_METHODS
+        ) or any(
+            path.endswith(f"/ir.attachment/{method}") for method in ATTACHMENT_METHODS
+        ):
+            return "rpc"
+        return False
+
     def _mgp_check_pdf_content(self, vals, res_model):
-        if self.env.su or not self._mgp_guarded_attachment(res_model):
+        if not self._mgp_guarded_attachment(res_model):
+            return
+        client = self._mgp_client_attaches()
+        if not client or (self.env.su and client != "upload"):
             return
         content = vals.get("raw")
         if not content and vals.get("datas"):

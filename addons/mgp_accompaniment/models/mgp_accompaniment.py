@@ -345,6 +345,7 @@ class MgpAccompaniment(models.Model):
             cases,
             "s1_need_decision",
             date_start={case.id: case.plan_agreed_date for case in cases},
+            fresh=True,
         )
         return cases
 

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 
@@ -71,6 +71,26 @@ class MgpApiEndpoint(models.Model):
                 raise ValidationError(
                     self.env._("The URL of a receiver starts with http:// or https://.")
                 )
+
+    @api.model
+    @tools.ormcache()
+    def _mgp_active_ids(self):
+        """The active receivers, kept by the registry until one is created,
+        changed or deleted (every event written asks for them)."""
+        return tuple(self.sudo().search([("active", "=", True)]).ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
 
     def action_view_events(self):
         self.ensure_one()

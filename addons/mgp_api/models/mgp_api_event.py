@@ -129,7 +129,8 @@ class MgpApiEvent(models.Model):
         # the outbox is written whoever acts; its readers are the
         # administrators (users have no access to it)
         Event = self.sudo()
-        endpoints = self.env["mgp.api.endpoint"].sudo().search([("active", "=", True)])
+        Endpoint = self.env["mgp.api.endpoint"].sudo()
+        endpoints = Endpoint.browse(Endpoint._mgp_active_ids())
         if not endpoints:
             return self.browse()
         now = fields.Datetime.now()

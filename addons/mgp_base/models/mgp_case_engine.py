@@ -8,7 +8,7 @@ person. Its guard (:mod:`.mgp_protected_mixin`), transitions
 (:mod:`.mgp_case_one_open`) live in their own files.
 """
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.base.models.ir_sequence import _update_nogap
@@ -197,6 +197,7 @@ class IrSequence(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.env.registry.clear_cache()
         sequences = super().create(vals_list)
         templates = sequences.filtered(lambda s: s.mgp_per_centre and not s.company_id)
         if templates:
@@ -260,10 +261,28 @@ class IrSequence(models.Model):
         return [sequence.get_next_char(first + index * step) for index in range(count)]
 
     @api.model
-    def _mgp_sequence_for_company(self, code, company):
-        sequence = self.search(
-            [("code", "=", code), ("company_id", "=", company.id)], limit=1
+    @tools.ormcache("code", "company_id")
+    def _mgp_sequence_id(self, code, company_id):
+        """The id of the centre's sequence ``code`` (0 when it has none yet),
+        kept by the registry until a sequence is created, renamed, moved or
+        archived (every numbered record asks for it)."""
+        sequence = self.sudo().search(  # the same answer for everyone: shared
+            [("code", "=", code), ("company_id", "=", company_id)], limit=1
         )
+        return sequence.id
+
+    def write(self, vals):
+        if set(vals) & {"code", "company_id", "active"}:
+            self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
+    @api.model
+    def _mgp_sequence_for_company(self, code, company):
+        sequence = self.browse(self._mgp_sequence_id(code, company.id))
         if not sequence:
             template = self.search(
                 [("code", "=", code), ("company_id", "=", False)], limit=1

@@ -133,7 +133,9 @@ class MgpDeadline(models.Model):
         )
 
     @api.model
-    def _open_many(self, records, code, date_start=None, user=None, days=None):
+    def _open_many(
+        self, records, code, date_start=None, user=None, days=None, fresh=False
+    ):
         """Open the deadline ``code`` of each of ``records`` at once.
 
         One search for the deadlines already open, one ``create`` for the
@@ -144,23 +146,27 @@ class MgpDeadline(models.Model):
             (default: today)
         :param user: the responsible user for all (default: each record's
             ``_mgp_deadline_user()``)
+        :param fresh: ``records`` were created by the calling ``create``:
+            none has a deadline yet (no search for the open ones)
         :return: the open deadlines, one per record, in the order of
             ``records``
         """
         if not records:
             return self.browse()
         Deadline = self.sudo()  # engine bookkeeping, whatever the user's rights
-        existing = {
-            deadline.res_id: deadline
-            for deadline in Deadline.search(
-                [
-                    ("res_model", "=", records._name),
-                    ("res_id", "in", records.ids),
-                    ("code", "=", code),
-                    ("state", "=", "open"),
-                ]
-            )
-        }
+        existing = {}
+        if not fresh:
+            existing = {
+                deadline.res_id: deadline
+                for deadline in Deadline.search(
+                    [
+                        ("res_model", "=", records._name),
+                        ("res_id", "in", records.ids),
+                        ("code", "=", code),
+                        ("state", "=", "open"),
+                    ]
+                )
+            }
         # rules are configuration every case user may apply
         variants = self.env["mgp.deadline.rule"].sudo()._mgp_variants(code)
         today = centre_today(self)

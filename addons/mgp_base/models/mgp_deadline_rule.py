@@ -3,7 +3,7 @@ import contextvars
 import datetime
 from contextlib import contextmanager
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 from .mgp_today import centre_today
@@ -23,9 +23,10 @@ _VARIANTS = contextvars.ContextVar("mgp_deadline_rule_variants", default=None)
 @contextmanager
 def deadline_rules_read_once():
     """Inside the block the variants of each code are read once (a batch of
-    an import opens thousands of deadlines of a few codes). For code that
-    changes no rule inside the block; a switch of the running code, not a
-    context key."""
+    an import opens thousands of deadlines of a few codes). The registry's
+    cache of :meth:`MgpDeadlineRule._mgp_variant_ids` now keeps them across
+    transactions too; the block stays for its callers. A switch of the
+    running code, not a context key."""
     token = _VARIANTS.set({})
     try:
         yield
@@ -181,19 +182,40 @@ class MgpDeadlineRule(models.Model):
     def _mgp_variants(self, code):
         """Every variant of ``code`` (the archived ones only when no variant
         is active: a rule archived by mistake does not stop the cases)."""
-        read = _VARIANTS.get()
-        key = (code, self.env.uid, self.env.su)
-        if read is not None and key in read:
-            return self.browse(read[key])
-        variants = self.with_context(active_test=False).search([("code", "=", code)])
+        variants = self.browse(self._mgp_variant_ids(code))
         if not variants:
             raise ValidationError(
                 self.env._("No deadline rule is configured for code %s.", code)
             )
-        variants = variants.filtered("active") or variants
-        if read is not None:
-            read[key] = variants.ids
         return variants
+
+    @api.model
+    @tools.ormcache("code")
+    def _mgp_variant_ids(self, code):
+        """The ids of :meth:`_mgp_variants`, kept by the registry until a
+        rule is created, changed or deleted (the rules are the region's
+        configuration, read by every deadline opened; no record rule
+        restricts them)."""
+        variants = (
+            self.sudo()  # the same rules for everyone: the cache is shared
+            .with_context(active_test=False)
+            .search([("code", "=", code)])
+        )
+        return tuple((variants.filtered("active") or variants).ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if set(vals) & {"code", "active"}:
+            self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
 
     def _mgp_in_force(self, date_start, state_id=False):
         """Among the variants ``self`` (of one code), the one in force on

@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 
 class MgpDocumentType(models.Model):
@@ -64,9 +64,31 @@ class MgpDocumentRequirement(models.Model):
 
     @api.model
     def _mgp_for(self, res_model, procedure=None, required_only=False):
+        return self.browse(self._mgp_ids_for(res_model, procedure, required_only))
+
+    @api.model
+    @tools.ormcache("res_model", "procedure", "required_only")
+    def _mgp_ids_for(self, res_model, procedure, required_only):
+        """The ids of :meth:`_mgp_for`, kept by the registry until a
+        requirement is created, changed or deleted (read by every record of
+        a checklist created)."""
         domain = [("res_model", "=", res_model)]
         if procedure:
             domain.append(("procedure", "=", procedure))
         if required_only:
             domain.append(("required", "=", True))
-        return self.search(domain)
+        # the configuration of the procedures, the same for everyone
+        return tuple(self.sudo().search(domain).ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()

@@ -30,3 +30,14 @@ class TestCentreToday(MgpCommon):
         self.company.partner_id.tz = "Europe/Kaliningrad"
         self.assertEqual(self._today(self.specialist), date(2026, 12, 3))
         self.assertEqual(self._today(self.manager), date(2026, 12, 3))
+
+    @freeze_time("2026-12-03 21:30:00")
+    def test_defaults_are_the_centres_day(self):
+        """A wizard's default date is the centre's day too: a user in UTC
+        answering late in the evening gets the centre's date, not his own."""
+        self.specialist.tz = "UTC"
+        self.company.partner_id.tz = False
+        Wizard = self.env["mgp.mse.answer.wizard"].with_user(self.specialist)
+        self.assertEqual(
+            Wizard.default_get(["date_answer"])["date_answer"], date(2026, 12, 4)
+        )
